@@ -1,0 +1,1 @@
+"""extract: structured facts from French press articles."""

@@ -1,0 +1,33 @@
+"""Name normalisation for comparison, as defined in ANNOTATION.md section 3."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad-]")
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:l'|(?:le|la|les) )")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents (``é`` → ``e``)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_name(text: str) -> str:
+    """Normalise a name: NFKC, lower case, no accents, one apostrophe and dash, no leading article."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = strip_accents(text).translate(_APOSTROPHES)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def normalize_unit(text: str) -> str:
+    """Normalise a count's unit: as a name, with ``²`` → ``2`` and a final ``s`` or ``x`` dropped."""
+    text = normalize_name(text.replace("²", "2"))
+    if len(text) > 1 and text[-1] in "sx":
+        text = text[:-1]
+    return text
