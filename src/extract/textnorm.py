@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad-]")
+# Applied before NFKC, which would split ``´`` into a space and an accent; a soft hyphen is invisible.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "\u00ad": None})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:l'|(?:le|la|les) )")
 
@@ -18,11 +19,10 @@ def strip_accents(text: str) -> str:
 
 def normalize_name(text: str) -> str:
     """Normalise a name: NFKC, lower case, no accents, one apostrophe and dash, no leading article."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = strip_accents(text).translate(_APOSTROPHES)
-    text = _DASHES.sub("-", text)
+    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES)).lower()
+    text = _DASHES.sub("-", strip_accents(text))
     text = _SPACES.sub(" ", text).strip()
-    return _LEADING_ARTICLE.sub("", text)
+    return _LEADING_ARTICLE.sub("", text).lstrip()
 
 
 def normalize_unit(text: str) -> str:
