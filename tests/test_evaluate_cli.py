@@ -187,3 +187,28 @@ def test_details_list_false_positives_and_negatives(tmp_path: Path, gold_dir: Pa
         ["a", "organizations", "FN", "Oncorad Group"],
         ["a", "organizations", "FP", "Orange Maroc"],
     ]
+
+
+class EchoExtractor:
+    """Stands in for the extractor: predicts the gold record of article "a" for every article."""
+
+    def pipe(self, articles: list) -> object:
+        return (gold_record(article.id) for article in articles)
+
+
+def test_without_pred_runs_the_extractor_on_the_corpus(
+    tmp_path: Path, gold_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from extract import evaluate as evaluate_module, extractor
+
+    monkeypatch.setattr(extractor, "Extractor", EchoExtractor)
+    write_json(gold_dir / "b.json", gold_record("b"))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Oncorad Group a levé 458 millions de dirhams.", encoding="utf-8")
+    status = evaluate_module.main(["--gold", str(gold_dir), "--corpus", str(tmp_path / "corpus")])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "b.txt" in err  # the missing article is reported
+    assert "no prediction for 1 gold article(s), all counted as FN: b" in out
+    micro = next(line for line in out.splitlines() if line.startswith("micro")).split()
+    assert micro[-3:] == [str(FACTS_IN_GOLD), "0", str(FACTS_IN_GOLD)]
