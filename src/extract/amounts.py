@@ -1,0 +1,108 @@
+"""Amounts of money: a number, a scale and a currency, in every press form."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from extract.facts import Span, sentence_bounds
+from extract.numbers import parse_number
+from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
+from extract.rules import Rules
+
+
+class AmountFinder:
+    """Finds sums of money in a text; its regexes are compiled once from the rules."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.currencies = rules.currencies
+        self.scales = {form: mult for form, (mult, _) in rules.scales.items()}
+        words = [f for f, (_, kind) in rules.scales.items() if kind == "word"]
+        prefixes = [f for f, (_, kind) in rules.scales.items() if kind == "prefix"]
+        number = number_regex(rules)
+        self.amount = re.compile(
+            rf"(?P<num>{number})\s*"
+            rf"(?:(?P<word>{alternation(words)})\s+(?:de\s+|d['’]\s*)?)?"
+            rf"(?:(?P<prefix>{alternation(prefixes)})\s?)?"
+            rf"(?P<cur>{alternation(list(self.currencies))})(?![\w])"
+        )
+        big = [w for w in words if self.scales[w] >= 1e6] + [p for p in prefixes if self.scales[p] >= 1e6 and len(p) > 1]
+        self.bare = re.compile(rf"(?P<num>{number})\s*(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de|d['’])\s)")
+        self.range_head = re.compile(
+            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?(?:et|à|-|–|ou)\s*$"
+        )
+        self.qualifiers = Qualifiers(rules)
+
+    def find(self, text: str, allowed) -> list[dict]:
+        """Amount facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
+        found: list[Quantity] = []
+        for match in self.amount.finditer(text):
+            if not allowed(match.start(), match.end()):
+                continue
+            amount = self._read(text, match, self.currencies[match.group("cur")])
+            if amount is None:
+                continue
+            found.append(amount)
+            head = self.range_head.search(text[max(0, match.start() - 40) : match.start()])
+            if head:
+                offset = max(0, match.start() - 40)
+                first = self._range_start(text, head, offset, match, amount)
+                if first is not None and allowed(*first.mentions[0]):
+                    found.append(first)
+        found += self._inherited(text, found, allowed)
+        return [self._record(q) for q in group_quantities(found)]
+
+    def _read(self, text: str, match: re.Match, currency: str) -> Quantity | None:
+        number = parse_number(match.group("num"))
+        if number is None:
+            return None
+        value = number * self._multiplier(match)
+        qualifier, start = self.qualifiers.before(text, match.start())
+        return Quantity(value, currency, qualifier, text[start : match.end()], [(start, match.end())])
+
+    def _multiplier(self, match: re.Match) -> float:
+        multiplier = 1.0
+        for group in ("word", "prefix"):
+            if match.groupdict().get(group):
+                multiplier *= self.scales[match.group(group)]
+        return multiplier
+
+    def _range_start(self, text: str, head: re.Match, offset: int, match: re.Match, end: Quantity) -> Quantity | None:
+        """The first end of a range (``entre 6.000 et 8.000 €``), in the second end's currency and scale."""
+        number = parse_number(head.group("num"))
+        second = parse_number(match.group("num"))
+        if number is None or second is None:
+            return None
+        multiplier = self._multiplier(head) if head.group("word") else self._multiplier(match)
+        if not head.group("word") and number > second:
+            multiplier = 1.0
+        start, num_end = offset + head.start("num"), offset + head.end("num")
+        qualifier, q_start = self.qualifiers.before(text, start)
+        end_of_mention = offset + head.end("word") if head.group("word") else num_end
+        return Quantity(number * multiplier, end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
+
+    def _inherited(self, text: str, found: list[Quantity], allowed) -> list[Quantity]:
+        """Bare ``870 millions`` after an amount in the same sentence takes its currency."""
+        bounds = sentence_bounds(text)
+        taken = [q.mentions[0] for q in found]
+        extra = []
+        for match in self.bare.finditer(text):
+            span = (match.start(), match.end())
+            if not allowed(*span) or any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            sentence = bounds[bisect_right(bounds, match.start()) - 1]
+            earlier = [q for q in found if sentence <= q.mentions[0][0] < match.start()]
+            if earlier:
+                amount = self._read(text, match, earlier[-1].key)
+                if amount is not None:
+                    extra.append(amount)
+        return extra
+
+    @staticmethod
+    def _record(q: Quantity) -> dict:
+        return {
+            "value": as_number(q.value),
+            "currency": q.key,
+            "qualifier": q.qualifier,
+            "text": q.text,
+            "mentions": [list(m) for m in q.mentions],
+        }

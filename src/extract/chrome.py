@@ -1,0 +1,141 @@
+"""Mark site chrome, the title and the byline in an article's text, by the shapes of its lines.
+
+Offsets always point into the original text; nothing is removed.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from extract.rules import load_rules
+
+Span = tuple[int, int]
+_SENTENCE_END = re.compile(r"[.!?»\"”)]\s*$")
+_ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
+_CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: offsets of its stripped content, and the content."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Layout:
+    """What the line shapes say about an article: chrome spans, title, byline names."""
+
+    chrome: list[Span] = field(default_factory=list)
+    title: Span | None = None
+    byline_people: list[Span] = field(default_factory=list)
+    byline_orgs: list[Span] = field(default_factory=list)
+
+    def in_chrome(self, start: int, end: int) -> bool:
+        """True when the span [start, end) overlaps site chrome."""
+        i = bisect_right(self.chrome, (start, float("inf"))) - 1
+        for c_start, c_end in self.chrome[max(i, 0) : i + 2]:
+            if c_start < end and start < c_end:
+                return True
+        return False
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with the offsets of their stripped content."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + raw.index(stripped)
+            lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+@cache
+def _compiled() -> tuple[frozenset[str], list[re.Pattern], frozenset[str], list[re.Pattern]]:
+    chrome = load_rules().chrome
+    labels = frozenset(label.lower() for label in chrome["section_labels"])
+    patterns = [re.compile(p, re.IGNORECASE) for p in chrome["line_patterns"]]
+    markers = frozenset(m.lower() for m in chrome["teaser_markers"])
+    bylines = [re.compile(p) for p in chrome["byline_patterns"]]
+    return labels, patterns, markers, bylines
+
+
+def is_section_label(text: str) -> bool:
+    """A line made only of section labels (``Société``, ``SociétéUne``, ``Éco-Business``)."""
+    labels = _compiled()[0]
+    parts = [p for p in _CAMEL_SPLIT.split(text.strip()) if p]
+    return all(p.strip(" :|/").lower() in labels for p in parts)
+
+
+def is_chrome_line(text: str) -> bool:
+    """A line that is chrome on its own: a section label, a prompt, a notice."""
+    return is_section_label(text) or any(p.match(text) for p in _compiled()[1])
+
+
+def is_teaser_marker(text: str) -> bool:
+    """A line that opens a block of teasers for other articles (``Related Articles``, ``À lire aussi``)."""
+    return text.strip(" :>»|-").lower() in _compiled()[2]
+
+
+def is_body_paragraph(line: Line, min_words: int) -> bool:
+    """A long line that reads like the article's prose, not a teaser summary."""
+    return line.words >= min_words and not _ELLIPSIS_END.search(line.text)
+
+
+def match_byline(line: Line) -> re.Match | None:
+    """The byline pattern that matches this short line, if any."""
+    if line.words > 10:
+        return None
+    for pattern in _compiled()[3]:
+        match = pattern.match(line.text)
+        if match:
+            return match
+    return None
+
+
+def analyse(text: str) -> Layout:
+    """Find chrome, the title and byline names in ``text``."""
+    conf = load_rules().chrome
+    lines = split_lines(text)
+    chrome_flags = [is_chrome_line(line.text) for line in lines]
+    in_teasers = False
+    for i, line in enumerate(lines):
+        if is_teaser_marker(line.text):
+            in_teasers = True
+        elif in_teasers and is_body_paragraph(line, conf["body_min_words"]):
+            in_teasers = False
+        chrome_flags[i] = chrome_flags[i] or in_teasers
+
+    layout = Layout()
+    last_body = max(
+        (i for i, line in enumerate(lines) if not chrome_flags[i] and line.words >= 20 and _SENTENCE_END.search(line.text)),
+        default=len(lines),
+    )
+    for i, line in enumerate(lines):
+        byline = None if chrome_flags[i] else match_byline(line)
+        if byline:
+            _add_group(layout.byline_people, line, byline, "person")
+            _add_group(layout.byline_orgs, line, byline, "org")
+        elif i > last_body and line.words <= conf["tail_headline_max_words"] and not _SENTENCE_END.search(line.text):
+            chrome_flags[i] = True
+        if not chrome_flags[i] and not byline and layout.title is None and line.words >= 3:
+            layout.title = (line.start, line.end)
+    layout.chrome = [(line.start, line.end) for line, flag in zip(lines, chrome_flags) if flag]
+    return layout
+
+
+def _add_group(spans: list[Span], line: Line, match: re.Match, group: str) -> None:
+    if match.group(group):
+        start = line.start + match.start(group)
+        value = match.group(group).rstrip()
+        spans.append((start, start + len(value)))

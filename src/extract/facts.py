@@ -1,0 +1,43 @@
+"""Shared shapes for facts: mentions, and grouping mentions into facts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+SENTENCE_BREAK = re.compile(r"[.!?…]+[\s\"”»]+(?=[A-ZÀ-Ý«\"“])|\n")
+
+
+@dataclass
+class NamedFact:
+    """An organisation, person or city: its surface forms and mentions."""
+
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def add(self, form: str, span: Span) -> None:
+        if form not in self.forms:
+            self.forms.append(form)
+        if span not in self.mentions:
+            self.mentions.append(span)
+
+    @property
+    def name(self) -> str:
+        """The fullest proper form: capitalised first, then the most words, then the longest."""
+        return max(self.forms, key=lambda f: (f[:1].isupper(), len(f.split()), len(f)))
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        return [form for form in self.forms if form != name]
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences (and lines) of ``text``."""
+    return [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+
+
+def overlaps(span: Span, spans: list[Span]) -> bool:
+    """True when ``span`` overlaps any of ``spans``."""
+    return any(s < span[1] and span[0] < e for s, e in spans)

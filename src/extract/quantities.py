@@ -1,0 +1,71 @@
+"""What amounts and counts share: the number grammar, qualifiers, and quantity facts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.facts import Span
+from extract.numbers import DIGITS, number_words_regex
+from extract.rules import Rules
+
+_EDGE_BEFORE = r"(?<![\w.,/°-])"
+_EDGE_AFTER = r"(?![\w])(?![.,]\d)"
+
+
+def alternation(forms: list[str]) -> str:
+    """A regex alternation of literal forms, longest first."""
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+def number_regex(rules: Rules) -> str:
+    """A number in digits, in words, or ``un``/``une`` before a scale word or an approximate noun."""
+    approx = alternation(list(rules.numbers["approx_nouns"]))
+    big = alternation([f for f, (_, kind) in rules.scales.items() if kind == "word" and f != "mille"])
+    return (
+        rf"{_EDGE_BEFORE}(?:{DIGITS}|(?i:{number_words_regex()})|(?i:une?)(?=\s+(?:{approx}|{big})s?\b)){_EDGE_AFTER}"
+    )
+
+
+class Qualifiers:
+    """Reads the qualifier (``environ``, ``plus de``…) standing just before a number."""
+
+    def __init__(self, rules: Rules) -> None:
+        phrases = alternation(list(rules.qualifiers))
+        self.table = {k.lower(): v for k, v in rules.qualifiers.items()}
+        self.regex = re.compile(rf"(?i:\b({phrases}))\s*$")
+
+    def before(self, text: str, start: int) -> tuple[str, int]:
+        """The qualifier ending at ``start`` and where it begins, or ``("exact", start)``."""
+        match = self.regex.search(text[max(0, start - 40) : start])
+        if not match:
+            return "exact", start
+        phrase = match.group(1).lower().replace("’", "'")
+        return self.table.get(phrase, "exact"), start - (len(match.group(0)))
+
+
+@dataclass
+class Quantity:
+    """One amount or count as found: its key, qualifier and mentions."""
+
+    value: float
+    key: str  # currency or unit
+    qualifier: str
+    text: str
+    mentions: list[Span]
+
+
+def group_quantities(found: list[Quantity]) -> list[Quantity]:
+    """One fact per key and value, keeping every mention, in order of first mention."""
+    facts: dict[tuple[str, float], Quantity] = {}
+    for q in sorted(found, key=lambda q: q.mentions[0]):
+        fact = facts.get((q.key, round(q.value, 6)))
+        if fact is None:
+            facts[(q.key, round(q.value, 6))] = q
+        else:
+            fact.mentions.extend(m for m in q.mentions if m not in fact.mentions)
+    return list(facts.values())
+
+
+def as_number(value: float) -> int | float:
+    """An integer when the value is whole, for clean JSON."""
+    return int(value) if float(value).is_integer() else round(value, 6)
