@@ -1,1 +1,3 @@
-"""extract: structured facts from French press articles."""
+"""extract: structured, verifiable facts from French-language press articles."""
+
+__version__ = "0.1.0"

@@ -36,7 +36,7 @@ def html_to_text(html: str, source: str) -> str:
         with_metadata=True,
         include_comments=False,
         favor_precision=True,
-        date_extraction_params={"extensive_search": True, "original_date": True},
+        date_extraction_params={"extensive_search": False, "original_date": True},
         config=_CONFIG,
     )
     body = _body_lines(document)
