@@ -14,13 +14,13 @@ from pathlib import Path
 import charset_normalizer
 
 from extract.fileio import atomic_write_bytes, atomic_write_text
+from extract.gold import FACT_TYPES
 from extract.html import html_to_text
 from extract.reader import ArticleError, decode_article, read_article
 
 STDIN = "-"
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (".txt", *HTML_SUFFIXES)
-FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
 # Encodings French text is found in besides UTF-8; detection is limited to them, as on short
 # texts charset-normalizer otherwise confuses Latin-1 with Central European code pages.
 ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16", "utf_32"]

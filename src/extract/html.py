@@ -67,8 +67,8 @@ def _body_lines(document: Document | None) -> list[str]:
 
 
 def _header_lines(document: Document) -> list[str]:
-    """Headline, byline (``Par <author> – <outlet>``) and ``Publié le DD/MM/YYYY``, where known."""
-    byline = " – ".join(
+    """Headline, byline (``Par <author> | <outlet>``) and ``Publié le DD/MM/YYYY``, where known."""
+    byline = " | ".join(
         part for part in (document.author and f"Par {document.author}", document.sitename) if part
     )
     dateline = document.date and f"Publié le {date.fromisoformat(document.date):%d/%m/%Y}"
