@@ -26,7 +26,10 @@ class AmountFinder:
             rf"(?P<cur>{alternation(list(self.currencies))})(?![\w])"
         )
         big = [w for w in words if self.scales[w] >= 1e6] + [p for p in prefixes if self.scales[p] >= 1e6 and len(p) > 1]
-        self.bare = re.compile(rf"(?P<num>{number})\s*(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de|d['’])\s)")
+        self.bare = re.compile(
+            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de|d['’])\s)"
+            rf"|(?=\s+(?:à|au|en|pour)\s+[A-ZÀ-Ý]))"
+        )
         self.range_head = re.compile(
             rf"(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?(?:et|à|-|–|ou)\s*$"
         )
@@ -51,13 +54,13 @@ class AmountFinder:
         found += self._inherited(text, found, allowed)
         return [self._record(q) for q in group_quantities(found)]
 
-    def _read(self, text: str, match: re.Match, currency: str) -> Quantity | None:
+    def _read(self, text: str, match: re.Match, currency: str, inherited: float = 1.0) -> Quantity | None:
         number = parse_number(match.group("num"))
         if number is None:
             return None
-        value = number * self._multiplier(match)
+        scale = self._multiplier(match) if match.groupdict().get("word") or match.groupdict().get("prefix") else inherited
         qualifier, start = self.qualifiers.before(text, match.start())
-        return Quantity(value, currency, qualifier, text[start : match.end()], [(start, match.end())])
+        return Quantity(number * scale, currency, qualifier, text[start : match.end()], [(start, match.end())], scale)
 
     def _multiplier(self, match: re.Match) -> float:
         multiplier = 1.0
@@ -81,7 +84,8 @@ class AmountFinder:
         return Quantity(number * multiplier, end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
 
     def _inherited(self, text: str, found: list[Quantity], allowed) -> list[Quantity]:
-        """Bare ``870 millions`` after an amount in the same sentence takes its currency."""
+        """A bare ``870 millions``, or ``210 à Tanger`` in a list, after an amount in the same sentence
+        takes its currency (and, for a list item, its scale)."""
         bounds = sentence_bounds(text)
         taken = [q.mentions[0] for q in found]
         extra = []
@@ -92,7 +96,7 @@ class AmountFinder:
             sentence = bounds[bisect_right(bounds, match.start()) - 1]
             earlier = [q for q in found if sentence <= q.mentions[0][0] < match.start()]
             if earlier:
-                amount = self._read(text, match, earlier[-1].key)
+                amount = self._read(text, match, earlier[-1].key, earlier[-1].scale)
                 if amount is not None:
                     extra.append(amount)
         return extra

@@ -38,6 +38,7 @@ class Layout:
     title: Span | None = None
     byline_people: list[Span] = field(default_factory=list)
     byline_orgs: list[Span] = field(default_factory=list)
+    masthead: Span | None = None
 
     def in_chrome(self, start: int, end: int) -> bool:
         """True when the span [start, end) overlaps site chrome."""
@@ -128,7 +129,11 @@ def analyse(text: str) -> Layout:
             _add_group(layout.byline_orgs, line, byline, "org")
         elif i > last_body and line.words <= conf["tail_headline_max_words"] and not _SENTENCE_END.search(line.text):
             chrome_flags[i] = True
-        if not chrome_flags[i] and not byline and layout.title is None and line.words >= 3:
+        if chrome_flags[i] or byline or layout.title is not None:
+            continue
+        if line.text.isupper() and 2 <= line.words <= conf["masthead_max_words"] and layout.masthead is None:
+            layout.masthead = (line.start, line.end)
+        elif line.words >= 3:
             layout.title = (line.start, line.end)
     layout.chrome = [(line.start, line.end) for line, flag in zip(lines, chrome_flags) if flag]
     return layout

@@ -66,7 +66,10 @@ class CityFinder:
         self.common = frozenset(conf["common_words"])
         self.regions = tuple(conf["region_cues"])
         self.locative = frozenset(conf["locative_cues"])
-        self.countries = frozenset(normalize_name(c) for c in conf["countries"])
+        self.countries = frozenset(normalize_name(c) for c in conf["countries"] + conf["regions"])
+        self.strong = frozenset(conf["strong_locative_cues"])
+        self.preferred = frozenset(conf["preferred_countries"])
+        self.large = conf["large_city_population"]
 
     def find(self, doc: Doc, layout: Layout, people: list[Span], orgs: list[Span]) -> list[dict]:
         """City facts of ``doc``: one per GeoNames id, with every mention."""
@@ -81,7 +84,7 @@ class CityFinder:
                 continue
             end_i, city = hit
             span = (doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
-            if self._names_place(doc, i, end_i, span, layout, people, orgs, locs):
+            if self._names_place(doc, i, span, city, layout, people, orgs, locs):
                 entry = facts.setdefault(city.geonameid, (city, NamedFact()))
                 entry[1].add(text[span[0] : span[1]], span)
             i = end_i
@@ -113,8 +116,8 @@ class CityFinder:
         self,
         doc: Doc,
         i: int,
-        end_i: int,
         span: Span,
+        city: City,
         layout: Layout,
         people: list[Span],
         orgs: list[Span],
@@ -123,8 +126,8 @@ class CityFinder:
         text = doc.text
         if layout.in_chrome(*span) or overlaps(span, people):
             return False
-        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
-            return False  # a region such as Casablanca-Settat
+        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[: span[0]]):
+            return False  # a region such as Casablanca-Settat or Béni Mellal-Khénifra
         before = text[max(0, span[0] - 40) : span[0]].lower()
         if re.search(rf"\b(?:{'|'.join(map(re.escape, self.regions))})\s+(?:de\s+|d['’]\s*|du\s+)?$", before):
             return False
@@ -135,6 +138,7 @@ class CityFinder:
         if surface.isupper() or normalize_name(surface) in self.common:
             return cue and tagged
         containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
-        if containing:
-            return all(o[0] < span[0] for o in containing)
-        return not overlaps(span, orgs) and (cue or tagged)
+        if any(o[0] == span[0] for o in containing) or overlaps(span, [o for o in orgs if o not in containing]):
+            return False  # a brand (Orange Maroc) or a name cut by the city's bounds
+        known = city.country in self.preferred or city.population >= self.large
+        return tagged or (cue and known) or (previous in self.strong and not containing)

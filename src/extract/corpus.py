@@ -175,8 +175,9 @@ def main(argv: Sequence[str]) -> int:
         if is_new:
             print(article_id, flush=True)
         else:
-            print(f"{source_name(name)}: already in the corpus as {article_id}, not added again", file=sys.stderr)
-        stored.append(article_id)
+            print(f"{source_name(name)}: already in the corpus as {article_id}", file=sys.stderr)
+        if is_new:
+            stored.append(article_id)
     if args.draft_gold:
         write_drafts(corpus, list(dict.fromkeys(stored)), args.gold)
     return 1 if rejected else 0

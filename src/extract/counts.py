@@ -54,7 +54,7 @@ class CountFinder:
             rf"(?:\s+(?P<scale>{alternation(scales)})(?![\w]))?"
         )
         self.units = {k.lower(): v for k, v in conf["units"].items()}
-        self.unit = re.compile(rf"(?i)\s*(?:de\s+|d['’]\s*)?({alternation(list(conf['units']))})(?![\w²³])")
+        self.unit = re.compile(rf"(?i)\s*(?:de\s+|d['’]\s*)?({alternation(list(conf['units']))})(?![\w²³'’])")
         self.word = re.compile(rf"\s*(?:de\s+|d['’]\s*)?({_WORD})")
         self.not_counted = frozenset(conf["not_counted"])
         self.not_before = frozenset(conf["not_before"])
@@ -115,6 +115,8 @@ class CountFinder:
             if not word:
                 return None, None
             lower = word.group(1).lower()
+            if re.match(r"\w['’]", lower):
+                return None, None  # l'an, d'autres, qu'il: no noun here
             if lower in self.not_counted:
                 return "", None
             if lower in self.adjectives:

@@ -48,7 +48,9 @@ class NameFinder:
         self.suffix_types = {w for w, where in rules.org_types.items() if where in ("suffix", "both")}
         self.never_heads = {w for w, where in rules.org_types.items() if where == "not"}
         self.type_words = self.prefix_types | self.suffix_types
+        self.canonical = rules.org_canonical
         self.honorifics = rules.honorifics
+        self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         if not Token.has_extension("name_part"):
             Token.set_extension("name_part", getter=self._is_name_part)
         self.matcher = Matcher(nlp_vocab)
@@ -80,7 +82,7 @@ class NameFinder:
         return (
             bool(_NAME_PART.match(text))
             and token.lower_ not in self.rules.stopwords
-            and token.lower_ not in self.rules.months
+            and token.lower_ not in self.calendar_words
             and text not in self.honorifics
         )
 
@@ -90,8 +92,9 @@ class NameFinder:
         found: list[Candidate] = []
         for start, end in layout.byline_people:
             found.append(Candidate(start, end, "PER", "byline"))
-        for start, end in layout.byline_orgs:
+        for start, end in layout.byline_orgs + ([layout.masthead] if layout.masthead else []):
             found.append(Candidate(start, end, "ORG", "byline"))
+        found += self._expansions(doc.text)
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
             found.append(self._from_tokens(doc[start:end], label, "pattern"))
@@ -99,14 +102,52 @@ class NameFinder:
             for part in self._split_lines(ent):
                 found.append(self._from_tokens(part, ent.label_, "ner"))
         for token in doc:
-            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text):
+            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and not self._on_capitals_line(doc.text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
         kept: list[Candidate] = []
-        for cand in sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.start - c.end, c.start)):
+        ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
+        for cand in ranked:
             if layout.in_chrome(cand.start, cand.end) or overlaps((cand.start, cand.end), [(k.start, k.end) for k in kept]):
                 continue
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
+
+    @staticmethod
+    def _on_capitals_line(text: str, pos: int) -> bool:
+        """A word on a line written all in capitals (a masthead or a shouted headline) is no acronym."""
+        start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+        line = text[start : end if end >= 0 else len(text)]
+        return len(line.split()) >= 3 and line.isupper()
+
+    def _expansions(self, text: str) -> list[Candidate]:
+        """Names spelled out before an acronym in parentheses, found by the acronym's initials."""
+        found = []
+        for match in re.finditer(r"\(([A-Z][A-Za-z0-9&]{1,9})\)", text):
+            acronym = match.group(1)
+            if acronym in self.rules.not_orgs:
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = text[line_start : match.start()].rstrip()
+            for word_pattern in (r"[\w-]+", r"\w+"):
+                start = self._initials_start(before, acronym, word_pattern)
+                if start is not None:
+                    found.append(Candidate(line_start + start, line_start + len(before), "ORG", "expansion"))
+                    break
+        return found
+
+    def _initials_start(self, before: str, acronym: str, word_pattern: str) -> int | None:
+        """Where the words ending ``before`` start whose content-word initials spell ``acronym``."""
+        initials = ""
+        for word in reversed(list(re.finditer(word_pattern, before))):
+            text = word.group()
+            if text.lower() in self.rules.stopwords or (len(text) == 1 and text.islower()):
+                continue
+            initials = text[0].upper() + initials
+            if initials == acronym.upper():
+                return word.start() if text[0].isupper() else None
+            if len(initials) >= len(acronym):
+                return None
+        return None
 
     @staticmethod
     def _split_lines(ent: SpacySpan) -> list[SpacySpan]:
@@ -150,7 +191,7 @@ class NameFinder:
         text = doc.text[cand.start : cand.end]
         words = text.replace("’", "'").split()
         lowered = [w.lower() for w in words]
-        if text in self.rules.not_orgs or lowered[0] in self.never_heads:
+        if text in self.rules.not_orgs or lowered[0] in self.never_heads or text.lower() in self.calendar_words:
             return None
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
@@ -160,7 +201,9 @@ class NameFinder:
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
-            return "PER"
+            if any(w in self.type_words for w in lowered):
+                return "ORG"
+            return None if self.is_city(text) else "PER"
         if cand.source == "acronym" or (cand.label == "MISC" and _ACRONYM.match(text)):
             return "ORG"
         return "MISC"
@@ -181,10 +224,9 @@ class NameFinder:
             elif kind == "MISC":
                 weak.append((cand, surface))
         org_facts = self._merge_orgs(text, orgs)
-        org_keys = {key: fact for fact in org_facts for key in self._org_keys(fact)}
-        person_facts = self._merge_people(text, people, weak, org_keys)
+        person_facts = self._merge_people(people, weak, org_facts)
         for cand, surface in weak:
-            fact = org_keys.get(normalize_name(surface))
+            fact = self._find_org(org_facts, surface)
             if fact is not None:
                 fact.add(surface, (cand.start, cand.end))
         org_spans = [span for fact in org_facts for span in fact.mentions]
@@ -211,25 +253,39 @@ class NameFinder:
         words = re.split(r"[\s'’-]+", surface)
         return "".join(w[0] for w in words if w and w.lower() not in self.rules.stopwords and w[0].isalpha()).upper()
 
-    def _org_keys(self, fact: NamedFact) -> set[str]:
-        keys = set()
-        for form in fact.forms:
-            keys.add(normalize_name(form))
-            core = self.core(form)
-            if core and core not in self.rules.stopwords:
-                keys.add(core)
-        return keys
+    def _types(self, surface: str) -> frozenset[str]:
+        """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one)."""
+        return frozenset(self.canonical.get(w, w) for w in normalize_name(surface).split() if w in self.type_words)
+
+    def same_org(self, a: str, b: str, bare: bool = True) -> bool:
+        """Whether two forms name one organisation: equal names, a short form, or an acronym of the other.
+
+        With ``bare``, a form without type words (``Oncorad``) joins a typed one (``Oncorad Group``);
+        two typed forms join only with the same type words (``CIM Holding`` is not ``CIM Santé``).
+        """
+        if normalize_name(a) == normalize_name(b):
+            return True
+        for short, full in ((a, b), (b, a)):
+            if _ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
+                return True
+        core_a, core_b = self.core(a), self.core(b)
+        if not core_a or core_a != core_b or core_a in self.rules.stopwords:
+            return False
+        types_a, types_b = self._types(a), self._types(b)
+        return types_a == types_b or (bare and not (types_a and types_b))
+
+    def _find_org(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
+        return next((f for f in facts if any(self.same_org(surface, form) for form in f.forms)), None)
 
     def _merge_orgs(self, text: str, orgs: list[tuple[Candidate, str]]) -> list[NamedFact]:
         facts: list[NamedFact] = []
         for cand, surface in orgs:
-            span = (cand.start, cand.end)
             partner = self._parenthesised(text, cand)
-            fact = self._matching_org(facts, surface) or (partner and self._matching_org(facts, partner[0]))
+            fact = self._find_org(facts, surface) or (self._find_org(facts, partner[0]) if partner else None)
             if fact is None:
                 fact = NamedFact()
                 facts.append(fact)
-            fact.add(surface, span)
+            fact.add(surface, (cand.start, cand.end))
             if partner:
                 fact.add(*partner)
         return self._fold(facts)
@@ -238,25 +294,15 @@ class NameFinder:
         """Merge facts that a later alias showed to be the same organisation."""
         merged: list[NamedFact] = []
         for fact in facts:
-            target = next((m for m in merged if self._org_keys(m) & self._org_keys(fact)), None)
+            target = next(
+                (m for m in merged if any(self.same_org(a, b, bare=False) for a in m.forms for b in fact.forms)), None
+            )
             if target is None:
                 merged.append(fact)
-            else:
-                for form in fact.forms:
-                    if form not in target.forms:
-                        target.forms.append(form)
-                target.mentions.extend(s for s in fact.mentions if s not in target.mentions)
+                continue
+            target.forms.extend(f for f in fact.forms if f not in target.forms)
+            target.mentions.extend(s for s in fact.mentions if s not in target.mentions)
         return merged
-
-    def _matching_org(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
-        probe = NamedFact(forms=[surface])
-        keys = self._org_keys(probe)
-        for fact in facts:
-            if keys & self._org_keys(fact):
-                return fact
-            if _ACRONYM.match(surface) and any(self.initials(f) == surface for f in fact.forms if len(f.split()) > 1):
-                return fact
-        return None
 
     @staticmethod
     def _parenthesised(text: str, cand: Candidate) -> tuple[str, Span] | None:
@@ -278,35 +324,43 @@ class NameFinder:
     # -- people ------------------------------------------------------------------------
     def _merge_people(
         self,
-        text: str,
         people: list[tuple[Candidate, str]],
         weak: list[tuple[Candidate, str]],
-        org_keys: dict[str, NamedFact],
+        org_facts: list[NamedFact],
     ) -> list[NamedFact]:
+        """Group person mentions by full name; a surname alone joins the person it belongs to."""
         facts: list[NamedFact] = []
         singles: list[tuple[Candidate, str]] = []
         for cand, surface in people:
-            key = normalize_name(surface)
-            if key in org_keys:
-                org_keys[key].add(surface, (cand.start, cand.end))
+            org = self._find_org(org_facts, surface)
+            if org is not None:
+                org.add(surface, (cand.start, cand.end))
+            elif not all(w[0].isupper() or w.lower() in _PARTICLES for w in surface.split()):
                 continue
-            if not all(w[0].isupper() or w.lower() in _PARTICLES for w in surface.split()):
-                continue
-            if len(surface.split()) == 1 and not cand.title:
+            elif len(surface.split()) == 1:
                 singles.append((cand, surface))
-                continue
-            fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms}), None)
-            if fact is None:
-                fact = NamedFact(extra={"title": cand.title})
-                facts.append(fact)
-            fact.add(surface, (cand.start, cand.end))
-            fact.extra["title"] = fact.extra.get("title") or cand.title
+            else:
+                key = normalize_name(surface)
+                fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms}), None)
+                if fact is None:
+                    fact = NamedFact(extra={"title": cand.title})
+                    facts.append(fact)
+                fact.add(surface, (cand.start, cand.end))
+                fact.extra["title"] = fact.extra.get("title") or cand.title
         for cand, surface in singles + [w for w in weak if len(w[1].split()) == 1]:
-            key = normalize_name(surface)
-            fact = next((f for f in facts if key in {normalize_name(f.name).split()[-1], normalize_name(f.name)}), None)
+            fact = next((f for f in facts if normalize_name(surface) in self._surnames(f)), None)
             if fact is not None:
                 fact.add(surface, (cand.start, cand.end))
+                fact.extra["title"] = fact.extra.get("title") or cand.title
+            elif cand.title:
+                facts.append(NamedFact([surface], [(cand.start, cand.end)], {"title": cand.title}))
         return facts
+
+    @staticmethod
+    def _surnames(fact: NamedFact) -> set[str]:
+        """Forms a surname-only mention may take: the last word, or all but the first (``El Fassi``)."""
+        words = normalize_name(max(fact.forms, key=len)).split()
+        return {words[-1], " ".join(words[1:])}
 
     def _person_record(self, text: str, fact: NamedFact) -> dict:
         full = [f for f in fact.forms if len(f.split()) > 1] or fact.forms

@@ -52,6 +52,7 @@ class Quantity:
     qualifier: str
     text: str
     mentions: list[Span]
+    scale: float = 1.0
 
 
 def group_quantities(found: list[Quantity]) -> list[Quantity]:

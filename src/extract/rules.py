@@ -37,6 +37,7 @@ class Rules:
     chrome: dict[str, Any]
     honorifics: dict[str, str]
     org_types: dict[str, str]
+    org_canonical: dict[str, str]
     not_orgs: frozenset[str]
     stopwords: frozenset[str]
     name_patterns: list[dict[str, Any]]
@@ -71,7 +72,8 @@ def load_rules(folder: Path | None = None) -> Rules:
     return Rules(
         chrome=load_json("chrome.json"),
         honorifics={form: title for form, title in read_tsv(folder / "honorifics.tsv")},
-        org_types={word: where for word, where in read_tsv(folder / "org_types.tsv")},
+        org_types={row[0]: row[1] for row in read_tsv(folder / "org_types.tsv")},
+        org_canonical={row[0]: (row[2] if len(row) > 2 else row[0]) for row in read_tsv(folder / "org_types.tsv")},
         not_orgs=frozenset(read_list(folder / "not_orgs.txt")),
         stopwords=frozenset(read_list(folder / "stopwords.txt")),
         name_patterns=[json.loads(line) for line in read_list(folder / "name_patterns.jsonl")],
