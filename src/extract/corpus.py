@@ -176,8 +176,7 @@ def main(argv: Sequence[str]) -> int:
             print(article_id, flush=True)
         else:
             print(f"{source_name(name)}: already in the corpus as {article_id}", file=sys.stderr)
-        if is_new:
-            stored.append(article_id)
+        stored.append(article_id)
     if args.draft_gold:
         write_drafts(corpus, list(dict.fromkeys(stored)), args.gold)
     return 1 if rejected else 0
