@@ -27,7 +27,7 @@ class AmountFinder:
         )
         big = [w for w in words if self.scales[w] >= 1e6] + [p for p in prefixes if self.scales[p] >= 1e6 and len(p) > 1]
         self.bare = re.compile(
-            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de|d['’])\s)"
+            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de\s|d['’]))"
             rf"|(?=\s+(?:à|au|en|pour)\s+[A-ZÀ-Ý]))"
         )
         self.range_head = re.compile(

@@ -14,7 +14,7 @@ from extract.rules import load_rules
 Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[.!?»\"”)]\s*$")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
-_CAMEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])")
+_LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,8 @@ def _compiled() -> tuple[frozenset[str], list[re.Pattern], frozenset[str], list[
 def is_section_label(text: str) -> bool:
     """A line made only of section labels (``Société``, ``SociétéUne``, ``Éco-Business``)."""
     labels = _compiled()[0]
-    parts = [p for p in _CAMEL_SPLIT.split(text.strip()) if p]
-    return all(p.strip(" :|/").lower() in labels for p in parts)
+    parts = [p for p in _LABEL_SPLIT.split(text.strip()) if p]
+    return bool(parts) and all(p.strip(" :").lower() in labels for p in parts)
 
 
 def is_chrome_line(text: str) -> bool:
@@ -133,7 +133,10 @@ def analyse(text: str) -> Layout:
             continue
         if line.text.isupper() and 2 <= line.words <= conf["masthead_max_words"] and layout.masthead is None:
             layout.masthead = (line.start, line.end)
-        elif line.words >= 3:
+        elif line.words <= conf["kicker_max_words"]:
+            # a kicker or section label above the headline; a short dated line is kept
+            chrome_flags[i] = not re.search(r"\d", line.text)
+        else:
             layout.title = (line.start, line.end)
     layout.chrome = [(line.start, line.end) for line, flag in zip(lines, chrome_flags) if flag]
     return layout

@@ -70,10 +70,13 @@ class CityFinder:
         self.strong = frozenset(conf["strong_locative_cues"])
         self.preferred = frozenset(conf["preferred_countries"])
         self.large = conf["large_city_population"]
+        self.org_cues = frozenset(conf["org_cues"])
 
-    def find(self, doc: Doc, layout: Layout, people: list[Span], orgs: list[Span]) -> list[dict]:
-        """City facts of ``doc``: one per GeoNames id, with every mention."""
+    def find(self, doc: Doc, layout: Layout, people: list[Span], orgs: list[dict]) -> list[dict]:
+        """City facts of ``doc``: one per GeoNames id, with every mention; ``orgs`` are the organisation facts."""
         text = doc.text
+        org_names = {normalize_name(n) for o in orgs for n in [o["name"], *o["aliases"]]}
+        org_spans = [tuple(m) for o in orgs for m in o["mentions"]]
         locs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
         facts: dict[int, tuple[City, NamedFact]] = {}
         i = 0
@@ -84,7 +87,8 @@ class CityFinder:
                 continue
             end_i, city = hit
             span = (doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
-            if self._names_place(doc, i, span, city, layout, people, orgs, locs):
+            surface = text[span[0] : span[1]]
+            if normalize_name(surface) not in org_names and self._names_place(doc, i, span, city, layout, people, org_spans, locs):
                 entry = facts.setdefault(city.geonameid, (city, NamedFact()))
                 entry[1].add(text[span[0] : span[1]], span)
             i = end_i
@@ -138,7 +142,19 @@ class CityFinder:
         if surface.isupper() or normalize_name(surface) in self.common:
             return cue and tagged
         containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
-        if any(o[0] == span[0] for o in containing) or overlaps(span, [o for o in orgs if o not in containing]):
-            return False  # a brand (Orange Maroc) or a name cut by the city's bounds
+        if containing:
+            # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
+            return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
+        if overlaps(span, orgs) or self._inside_longer_name(doc, i, span):
+            return False
         known = city.country in self.preferred or city.population >= self.large
-        return tagged or (cue and known) or (previous in self.strong and not containing)
+        return tagged or (cue and known) or previous in self.strong
+
+    @staticmethod
+    def _inside_longer_name(doc: Doc, i: int, span: Span) -> bool:
+        """A city word glued to other capitalised words (Hay Riad, Sidi Maârouf) is part of another name."""
+        before = doc[i - 1] if i > 0 else None
+        after = next((t for t in doc if t.idx >= span[1]), None)
+        glued_before = before is not None and before.is_title and not before.is_sent_start and before.idx + len(before.text) + 1 == span[0]
+        glued_after = after is not None and after.is_title and after.idx == span[1] + 1
+        return glued_before or glued_after

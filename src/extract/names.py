@@ -25,6 +25,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _CONNECTORS = ["de", "du", "des", "d'", "d’", "la", "l'", "l’", "et", "pour", "en", "sur", "&", "-"]
 _PARTICLES = frozenset({"el", "al", "ben", "ibn", "ait", "aït", "ou", "de", "bel", "bou", "abou", "ould", "le"})
 _LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+_PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,9 @@ class NameFinder:
             or tokens[-1].text in self.rules.not_orgs and _ACRONYM.match(tokens[-1].text)
         ):
             tokens.pop()
+        if len(tokens) > 2 and tokens[0].is_lower and tokens[0].lower_ in self.prefix_types:
+            if tokens[-1].lower_ in self.suffix_types:
+                tokens.pop(0)  # fonds Kasbah Capital Partners → Kasbah Capital Partners
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:
@@ -191,7 +195,16 @@ class NameFinder:
         text = doc.text[cand.start : cand.end]
         words = text.replace("’", "'").split()
         lowered = [w.lower() for w in words]
-        if text in self.rules.not_orgs or lowered[0] in self.never_heads or text.lower() in self.calendar_words:
+        if (
+            text in self.rules.not_orgs
+            or words[0] in self.rules.not_orgs
+            or lowered[0] in self.never_heads
+            or text.lower() in self.calendar_words
+        ):
+            return None
+        if cand.source == "ner" and self._is_kicker(doc.text, cand):
+            return None
+        if len(words) == 1 and lowered[0] in self.type_words or self._generic_plural(doc.text, cand, lowered[0]):
             return None
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
@@ -207,6 +220,19 @@ class NameFinder:
         if cand.source == "acronym" or (cand.label == "MISC" and _ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    @staticmethod
+    def _is_kicker(text: str, cand: Candidate) -> bool:
+        """A headline's kicker (``Dialyse : le fonds…``): words at a line's start before a colon."""
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        return not text[line_start : cand.start].strip() and text[cand.end : cand.end + 3].lstrip(" \u00a0").startswith(":")
+
+    def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
+        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
+        if first not in self.prefix_types:
+            return False
+        before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
+        return bool(before) and before.group(1).lower() in _PLURAL_DETERMINERS
 
     def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
         """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
@@ -255,7 +281,8 @@ class NameFinder:
 
     def _types(self, surface: str) -> frozenset[str]:
         """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one)."""
-        return frozenset(self.canonical.get(w, w) for w in normalize_name(surface).split() if w in self.type_words)
+        types = (self.canonical.get(w, w) for w in normalize_name(surface).split() if w in self.type_words)
+        return frozenset(t for t in types if t != "-")
 
     def same_org(self, a: str, b: str, bare: bool = True) -> bool:
         """Whether two forms name one organisation: equal names, a short form, or an acronym of the other.
@@ -331,7 +358,7 @@ class NameFinder:
         """Group person mentions by full name; a surname alone joins the person it belongs to."""
         facts: list[NamedFact] = []
         singles: list[tuple[Candidate, str]] = []
-        for cand, surface in people:
+        for cand, surface in sorted(people, key=lambda p: -len(p[1].split())):
             org = self._find_org(org_facts, surface)
             if org is not None:
                 org.add(surface, (cand.start, cand.end))
@@ -341,7 +368,7 @@ class NameFinder:
                 singles.append((cand, surface))
             else:
                 key = normalize_name(surface)
-                fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms}), None)
+                fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms} | self._surnames(f)), None)
                 if fact is None:
                     fact = NamedFact(extra={"title": cand.title})
                     facts.append(fact)

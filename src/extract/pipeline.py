@@ -40,7 +40,7 @@ class FactExtractor:
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
-        cities = self.cities.find(doc, layout, person_spans, org_spans)
+        cities = self.cities.find(doc, layout, person_spans, orgs)
 
         def outside(*blocked: list[Span]):
             spans = [s for group in blocked for s in group]
