@@ -137,24 +137,21 @@ class CityFinder:
             return False
         surface = text[span[0] : span[1]]
         previous = doc[i - 1].lower_ if i > 0 else ""
-        cue = previous in self.locative
         tagged = overlaps(span, locs)
-        if surface.isupper() or normalize_name(surface) in self.common:
-            return cue and tagged
+        if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
+            return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
         containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
         if containing:
             # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
             return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
-        if overlaps(span, orgs) or self._inside_longer_name(doc, i, span):
+        if normalize_name(surface) in self.common:
+            return tagged and previous in self.strong
+        if overlaps(span, orgs) or self._glued_after_name(doc, i, span):
             return False
         known = city.country in self.preferred or city.population >= self.large
-        return tagged or (cue and known) or previous in self.strong
+        return tagged or (previous in self.locative and known) or previous in self.strong
 
-    @staticmethod
-    def _inside_longer_name(doc: Doc, i: int, span: Span) -> bool:
-        """A city word glued to other capitalised words (Hay Riad, Sidi Maârouf) is part of another name."""
-        before = doc[i - 1] if i > 0 else None
-        after = next((t for t in doc if t.idx >= span[1]), None)
-        glued_before = before is not None and before.is_title and not before.is_sent_start and before.idx + len(before.text) + 1 == span[0]
-        glued_after = after is not None and after.is_title and after.idx == span[1] + 1
-        return glued_before or glued_after
+    def _glued_after_name(self, doc: Doc, i: int, span: Span) -> bool:
+        """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""
+        before = re.search(r"(?:^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", doc.text[max(0, span[0] - 30) : span[0]])
+        return bool(before) and not doc[i - 1].is_sent_start and before.group(1).lower() not in self.locative

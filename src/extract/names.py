@@ -181,7 +181,7 @@ class NameFinder:
         ):
             tokens.pop()
         if len(tokens) > 2 and tokens[0].is_lower and tokens[0].lower_ in self.prefix_types:
-            if tokens[-1].lower_ in self.suffix_types:
+            if tokens[1]._.name_part and tokens[-1].lower_ in self.suffix_types:
                 tokens.pop(0)  # fonds Kasbah Capital Partners → Kasbah Capital Partners
         if not tokens:
             return None
@@ -197,7 +197,7 @@ class NameFinder:
         lowered = [w.lower() for w in words]
         if (
             text in self.rules.not_orgs
-            or words[0] in self.rules.not_orgs
+            or words[0] in self.rules.not_orgs and lowered[0] not in self.type_words
             or lowered[0] in self.never_heads
             or text.lower() in self.calendar_words
         ):
@@ -229,8 +229,8 @@ class NameFinder:
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
         """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
-        if first not in self.prefix_types:
-            return False
+        if first not in self.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
+            return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
         before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
         return bool(before) and before.group(1).lower() in _PLURAL_DETERMINERS
 
@@ -302,7 +302,14 @@ class NameFinder:
         return types_a == types_b or (bare and not (types_a and types_b))
 
     def _find_org(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
-        return next((f for f in facts if any(self.same_org(surface, form) for form in f.forms)), None)
+        """The fact a form belongs to; a typed form is compared with typed forms only, so that a bare
+        short form shared by two subsidiaries (``Amane``) does not join them."""
+        typed = bool(self._types(surface))
+        for fact in facts:
+            forms = [f for f in fact.forms if self._types(f)] if typed else fact.forms
+            if any(self.same_org(surface, form) for form in forms or fact.forms):
+                return fact
+        return None
 
     def _merge_orgs(self, text: str, orgs: list[tuple[Candidate, str]]) -> list[NamedFact]:
         facts: list[NamedFact] = []
