@@ -1,0 +1,178 @@
+"""Calendar dates at the precision the article gives (ANNOTATION.md §2 dates and §2b)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.dates import DateFinder, normalize_date
+from extract.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def finder() -> DateFinder:
+    return DateFinder(load_rules())
+
+
+def find(finder: DateFinder, sentence: str) -> list[dict]:
+    dates = finder.find(sentence, lambda start, end: True)
+    for date in dates:
+        start, end = date["mentions"][0]
+        assert date["text"] == sentence[start:end], date
+    return dates
+
+
+def values(dates: list[dict]) -> list[str]:
+    return sorted(d["value"] for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "value"),
+    [
+        ("1er janvier 2019", "day", "2019-01-01"),
+        ("1er Janvier 2019", "day", "2019-01-01"),
+        ("6 février 2025", "day", "2025-02-06"),
+        ("jeudi 6 février 2025", "day", "2025-02-06"),
+        ("31 décembre 2023", "day", "2023-12-31"),
+        ("5 sept. 2022", "day", "2022-09-05"),
+        ("21/04/2016", "day", "2016-04-21"),
+        ("03/12/2024", "day", "2024-12-03"),
+        ("mai 2023", "month", "2023-05"),
+        ("août 2024", "month", "2024-08"),
+        ("aout 2024", "month", "2024-08"),
+        ("décembre 2024", "month", "2024-12"),
+        ("2000", "year", "2000"),
+        ("2024", "year", "2024"),
+    ],
+)
+def test_normalize_date(text: str, precision: str, value: str) -> None:
+    assert normalize_date(text, precision) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("31 février 2025", "day"),  # no such day
+        ("février 2025", "day"),  # no day given
+        ("mai", "month"),  # no year
+        ("1850", "year"),
+        ("2150", "year"),
+        ("PLF 2025", "year"),
+    ],
+)
+def test_normalize_date_refuses_what_is_not_a_date_at_that_precision(text: str, precision: str) -> None:
+    assert normalize_date(text, precision) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "text"),
+    [
+        ("La clinique a ouvert le 1er janvier 2019 à Rabat.", "2019-01-01", "1er janvier 2019"),
+        ("Les travaux ont débuté en mai 2023.", "2023-05", "mai 2023"),
+        ("Le groupe a été fondé en 2000.", "2000", "2000"),
+        ("L'accord a été signé le 21/04/2016 à Fès.", "2016-04-21", "21/04/2016"),
+        ("Le 12 Mars 2024, la clinique a ouvert.", "2024-03-12", "12 Mars 2024"),
+        ("Il a été nommé le 5 sept. 2022.", "2022-09-05", "5 sept. 2022"),
+        ("Au 31 décembre 2023, le groupe comptait 20 cliniques.", "2023-12-31", "31 décembre 2023"),
+        ("Au cours de l’année 2022, la clinique a été rénovée.", "2022", "2022"),
+        ("Depuis 2015, la clinique a soigné 2 000 patients.", "2015", "2015"),
+        ("D’ici 2030, le groupe veut doubler sa capacité.", "2030", "2030"),
+    ],
+)
+def test_one_date(finder, sentence: str, value: str, text: str) -> None:
+    (date,) = find(finder, sentence)
+    assert date["value"] == value
+    assert date["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Le projet sera livré fin 2016.", "2016"),
+        ("L'hôpital ouvrira à la mi-2026.", "2026"),
+        ("Au premier semestre 2024, le chiffre d'affaires a progressé.", "2024"),
+        ("Les travaux démarreront à l'été 2024.", "2024"),
+        ("Au titre de l'exercice 2024, le bénéfice a progressé.", "2024"),
+        ("Le 1er trimestre 2024 a été bon pour le groupe.", "2024"),
+        pytest.param("Au T1 2024, les ventes ont progressé de 8 %.", "2024",
+                     marks=pytest.mark.xfail(reason="a quarter abbreviated T1 before a year hides the year: "
+                                             "a capitalised word before a year is taken for a name", strict=True)),
+    ],
+)
+def test_period_with_a_year_gives_the_year(finder, sentence: str, value: str) -> None:
+    assert values(find(finder, sentence)) == [value]
+
+
+def test_range_that_shares_its_year_gives_both_full_dates(finder) -> None:
+    dates = find(finder, "Le salon se tient du 30 mars au 25 octobre 2025 à Marrakech.")
+    assert values(dates) == ["2025-03-30", "2025-10-25"]
+
+
+def test_day_range_within_one_month(finder) -> None:
+    dates = find(finder, "Du 1er au 3 mars 2024, le congrès se tient à Rabat.")
+    assert values(dates) == ["2024-03-01", "2024-03-03"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Entre 2019 et 2021, le groupe a doublé de taille.", "Le chantier, lancé en 2019, se poursuivra jusqu'en 2021."],
+)
+def test_year_range_gives_both_ends(finder, sentence: str) -> None:
+    assert values(find(finder, sentence)) == ["2019", "2021"]
+
+
+def test_same_date_written_twice_is_one_fact(finder) -> None:
+    sentence = (
+        "Le jeudi 6 février 2025, le ministre a inauguré la clinique. "
+        "Le communiqué daté du 06/02/2025 le confirme."
+    )
+    (date,) = find(finder, sentence)
+    assert date["value"] == "2025-02-06"
+    assert [sentence[s:e] for s, e in date["mentions"]] == ["jeudi 6 février 2025", "06/02/2025"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "text"),
+    [
+        ("Publié le 12/03/2024 à 10h45", "2024-03-12", "12/03/2024"),
+        ("Mis en ligne le 12 mars 2024 à 09:30", "2024-03-12", "12 mars 2024"),
+        ("Édition N° 7142 du 09/07/2024", "2024-07-09", "09/07/2024"),
+    ],
+)
+def test_publication_date_without_its_time_or_edition_number(finder, line: str, value: str, text: str) -> None:
+    (date,) = find(finder, line)
+    assert (date["value"], date["text"]) == (value, text)
+
+
+@pytest.mark.xfail(reason="an ISO date (2024-03-12) is read as the bare year 2024, below the precision the article gives",
+                   strict=True)
+def test_iso_publication_date(finder) -> None:
+    (date,) = find(finder, "Mis en ligne le 2024-03-12 à 10:45")
+    assert date["value"] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La réunion aura lieu mardi 18 juillet à Rabat.",
+        "La livraison est prévue le 27 octobre courant.",
+        "L'an dernier, le groupe a ouvert trois cliniques.",
+        "En janvier dernier, le groupe a ouvert trois cliniques.",
+        "Le PLF 2025 prévoit une hausse du budget de la santé.",
+        "La Vision 2030 fixe des objectifs ambitieux.",
+        "La clinique compte plus de 2000 lits.",
+        "Le chantier a duré trois années.",
+        "Le groupe compte 2024 salariés.",
+        "La loi n° 17-2005 a été votée.",
+        "Aujourd'hui, les six dernières semaines ont été difficiles.",
+        pytest.param("La loi de finances 2025 a été adoptée par le Parlement.",
+                     marks=pytest.mark.xfail(reason="the year of a law's name (loi de finances 2025, like PLF 2025) "
+                                             "is a date when a function word follows it", strict=True)),
+    ],
+)
+def test_not_dates(finder, sentence: str) -> None:
+    assert find(finder, sentence) == []
+
+
+def test_allowed_decides_which_spans_may_be_used(finder) -> None:
+    sentence = "Mardi 18 juillet 2023 : à lire aussi. Le groupe a été fondé en 2000."
+    cut = sentence.index("Le groupe")
+    assert values(finder.find(sentence, lambda start, end: start >= cut)) == ["2000"]
