@@ -81,14 +81,14 @@ class CityFinder:
         facts: dict[int, tuple[City, NamedFact]] = {}
         i = 0
         while i < len(doc):
-            hit = self._longest_match(doc, i)
+            hit = self._longest_match(doc, text, i)
             if hit is None:
                 i += 1
                 continue
             end_i, city = hit
             span = (doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
             surface = text[span[0] : span[1]]
-            if normalize_name(surface) not in org_names and self._names_place(doc, i, span, city, layout, people, org_spans, locs):
+            if normalize_name(surface) not in org_names and self._names_place(doc, text, i, span, city, layout, people, org_spans, locs):
                 entry = facts.setdefault(city.geonameid, (city, NamedFact()))
                 entry[1].add(text[span[0] : span[1]], span)
             i = end_i
@@ -103,14 +103,14 @@ class CityFinder:
             for city, fact in facts.values()
         ]
 
-    def _longest_match(self, doc: Doc, i: int) -> tuple[int, City] | None:
+    def _longest_match(self, doc: Doc, text: str, i: int) -> tuple[int, City] | None:
         if not doc[i].text[:1].isupper():
             return None
         for end_i in range(min(len(doc), i + _MAX_TOKENS), i, -1):
             last = doc[end_i - 1]
-            if last.is_punct or "\n" in doc[i:end_i].text:
+            surface = text[doc[i].idx : last.idx + len(last.text)]
+            if last.is_punct or "\n" in surface:
                 continue
-            surface = doc.text[doc[i].idx : last.idx + len(last.text)]
             city = self.gazetteer.lookup(surface)
             if city is not None and normalize_name(surface) not in self.countries:
                 return end_i, city
@@ -119,6 +119,7 @@ class CityFinder:
     def _names_place(
         self,
         doc: Doc,
+        text: str,
         i: int,
         span: Span,
         city: City,
@@ -127,7 +128,6 @@ class CityFinder:
         orgs: list[Span],
         locs: list[Span],
     ) -> bool:
-        text = doc.text
         if layout.in_chrome(*span) or overlaps(span, people):
             return False
         if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[: span[0]]):
@@ -146,12 +146,12 @@ class CityFinder:
             return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
         if normalize_name(surface) in self.common:
             return tagged and previous in self.strong
-        if overlaps(span, orgs) or self._glued_after_name(doc, i, span):
+        if overlaps(span, orgs) or self._glued_after_name(doc, text, i, span):
             return False
         known = city.country in self.preferred or city.population >= self.large
         return tagged or (previous in self.locative and known) or previous in self.strong
 
-    def _glued_after_name(self, doc: Doc, i: int, span: Span) -> bool:
+    def _glued_after_name(self, doc: Doc, text: str, i: int, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""
-        before = re.search(r"(?:^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", doc.text[max(0, span[0] - 30) : span[0]])
+        before = re.search(r"(?:^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", text[max(0, span[0] - 30) : span[0]])
         return bool(before) and not doc[i - 1].is_sent_start and before.group(1).lower() not in self.locative

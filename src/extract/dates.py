@@ -2,24 +2,31 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 from extract.quantities import alternation
 from extract.rules import Rules
 
 _PARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+_REQUIRED = {"day": ["day", "month", "year"], "month": ["month", "year"]}
 
 
+@lru_cache(maxsize=4)
+def _parser(precision: str) -> DateDataParser:
+    """One dateparser parser per precision, built once (building one is the slow part)."""
+    return DateDataParser(languages=["fr"], settings={**_PARSER_SETTINGS, "REQUIRE_PARTS": _REQUIRED[precision]})
+
+
+@lru_cache(maxsize=65536)
 def normalize_date(text: str, precision: str) -> str | None:
     """``1er janvier 2019``/day → ``2019-01-01``; ``mai 2023``/month → ``2023-05``; None if not a date."""
     text = re.sub(r"\b1er\b", "1", text.strip(), flags=re.IGNORECASE)
     if precision == "year":
         return text if re.fullmatch(r"(?:19|20)\d{2}", text) else None
-    required = ["day", "month", "year"] if precision == "day" else ["month", "year"]
-    parsed = dateparser.parse(text, languages=["fr"], settings={**_PARSER_SETTINGS, "REQUIRE_PARTS": required})
+    parsed = _parser(precision).get_date_data(text).date_obj
     return parsed.strftime(_FORMATS[precision]) if parsed else None
 
 

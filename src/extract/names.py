@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -79,23 +80,28 @@ class NameFinder:
         return [expand(token) for token in pattern]
 
     def _is_name_part(self, token: Token) -> bool:
-        text = token.text
+        return self._name_word(token.text)
+
+    @lru_cache(maxsize=65536)
+    def _name_word(self, text: str) -> bool:
+        """A word that can be part of a proper name: capitalised or an acronym, not a function word."""
+        lower = text.lower()
         return (
             bool(_NAME_PART.match(text))
-            and token.lower_ not in self.rules.stopwords
-            and token.lower_ not in self.calendar_words
+            and lower not in self.rules.stopwords
+            and lower not in self.calendar_words
             and text not in self.honorifics
         )
 
     # -- candidates ---------------------------------------------------------------
-    def candidates(self, doc: Doc, layout: Layout) -> list[Candidate]:
+    def candidates(self, doc: Doc, text: str, layout: Layout) -> list[Candidate]:
         """Every candidate span outside chrome, trimmed, longest first among overlaps."""
         found: list[Candidate] = []
         for start, end in layout.byline_people:
             found.append(Candidate(start, end, "PER", "byline"))
         for start, end in layout.byline_orgs + ([layout.masthead] if layout.masthead else []):
             found.append(Candidate(start, end, "ORG", "byline"))
-        found += self._expansions(doc.text)
+        found += self._expansions(text)
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
             found.append(self._from_tokens(doc[start:end], label, "pattern"))
@@ -103,7 +109,7 @@ class NameFinder:
             for part in self._split_lines(ent):
                 found.append(self._from_tokens(part, ent.label_, "ner"))
         for token in doc:
-            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and not self._on_capitals_line(doc.text, token.idx):
+            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and not self._on_capitals_line(text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
         kept: list[Candidate] = []
         ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
@@ -190,9 +196,9 @@ class NameFinder:
         return Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, source, title)
 
     # -- classification ----------------------------------------------------------------
-    def classify(self, doc: Doc, cand: Candidate) -> str | None:
+    def classify(self, doc_text: str, cand: Candidate) -> str | None:
         """ORG, PER or None for a candidate, from its words and context."""
-        text = doc.text[cand.start : cand.end]
+        text = doc_text[cand.start : cand.end]
         words = text.replace("’", "'").split()
         lowered = [w.lower() for w in words]
         if (
@@ -202,9 +208,9 @@ class NameFinder:
             or text.lower() in self.calendar_words
         ):
             return None
-        if cand.source == "ner" and self._is_kicker(doc.text, cand):
+        if cand.source == "ner" and self._is_kicker(doc_text, cand):
             return None
-        if len(words) == 1 and lowered[0] in self.type_words or self._generic_plural(doc.text, cand, lowered[0]):
+        if len(words) == 1 and lowered[0] in self.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
@@ -240,8 +246,8 @@ class NameFinder:
         orgs: list[tuple[Candidate, str]] = []
         people: list[tuple[Candidate, str]] = []
         weak: list[tuple[Candidate, str]] = []
-        for cand in self.candidates(doc, layout):
-            kind = self.classify(doc, cand)
+        for cand in self.candidates(doc, text, layout):
+            kind = self.classify(text, cand)
             surface = text[cand.start : cand.end]
             if kind == "ORG":
                 orgs.append((cand, surface))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Applied before NFKC, which would split ``´`` into a space and an accent; a soft hyphen is invisible.
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "\u00ad": None})
@@ -17,6 +18,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """Normalise a name: NFKC, lower case, no accents, one apostrophe and dash, no leading article."""
     text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES)).lower()

@@ -1,0 +1,172 @@
+"""Benchmark: the extractor against bare spaCy on the same texts, cache, parallelism and memory.
+
+Builds a deterministic corpus by recombining paragraphs of the seeds and the dev articles,
+then prints a table and writes ``bench/results.json``. Not a test: it prints figures.
+
+    python bench/bench.py [--articles 2000] [--small 500]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "dev" / "articles"]
+
+
+def paragraphs() -> list[str]:
+    """Every non-empty paragraph of the source articles, in a fixed order."""
+    found = []
+    for folder in SOURCES:
+        for path in sorted(folder.glob("*.txt")):
+            found += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return found
+
+
+def build_corpus(folder: Path, count: int, seed: int = 42) -> list[Path]:
+    """``count`` articles of 4 to 10 paragraphs each, the same for the same seed."""
+    rng = random.Random(seed)
+    pool = paragraphs()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        text = "\n\n".join(rng.sample(pool, rng.randint(4, 10)))
+        path = folder / f"{i:05d}.txt"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def timed(func) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = func()
+    return time.perf_counter() - start, result
+
+
+def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of ``python -m extract ARGS`` in a fresh process."""
+    probe = (
+        "import resource, subprocess, sys, time;"
+        "t = time.perf_counter();"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, "-m", "extract", *args], env=env, capture_output=True, text=True
+    )
+    seconds, rss, code = out.stdout.split()
+    if code != "0":
+        raise SystemExit(f"extract {' '.join(args)} exited {code}")
+    return float(seconds), int(rss)
+
+
+def micro_f1(nlp) -> float:
+    """Micro F1 of the extractor built on ``nlp`` over the seeds' and dev set's gold."""
+    from extract.extractor import Extractor
+    from extract.gold import load_gold_dir
+    from extract.reader import read_article
+    from extract.scoring import score_article, totals
+
+    scores = []
+    for gold_dir, corpus in ((ROOT / "gold", ROOT / "seeds"), (ROOT / "tests/dev/gold", ROOT / "tests/dev/articles")):
+        golds = {g["id"]: g for g in load_gold_dir(gold_dir)}
+        articles = [read_article(corpus / f"{gid}.txt") for gid in golds]
+        for record in Extractor(nlp=nlp).pipe(articles):
+            scores.append(score_article(record, golds[record["id"]]))
+    return totals(scores)["micro"].f1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=500)
+    args = parser.parse_args()
+
+    import spacy
+
+    from extract.extractor import Extractor
+    from extract.pipeline import MODEL, UNUSED_COMPONENTS, build_nlp
+    from extract.reader import read_article
+
+    corpus = ROOT / "bench" / "corpus"
+    paths = build_corpus(corpus / "all", args.articles)
+    small = corpus / "small"
+    small.mkdir(parents=True, exist_ok=True)
+    for path in paths[: args.small]:
+        target = small / path.name
+        if not target.exists():
+            target.write_bytes(path.read_bytes())
+    articles = [read_article(p) for p in paths]
+    texts = [a.text for a in articles]
+    n, w = len(texts), words(texts)
+    print(f"corpus: {n} articles, {w} words", file=sys.stderr)
+
+    results: dict[str, dict] = {}
+    load_full, nlp_full = timed(lambda: spacy.load(MODEL))
+    load_ext, nlp_ext = timed(build_nlp)
+    results["load"] = {"bare_spacy_s": round(load_full, 2), "extractor_s": round(load_ext, 2)}
+
+    bare_s, _ = timed(lambda: sum(1 for _ in nlp_full.pipe(texts, batch_size=32)))
+    results["bare_spacy"] = {"seconds": bare_s}
+    ext_s, _ = timed(lambda: sum(1 for _ in Extractor(nlp=nlp_ext).pipe(articles, batch_size=32)))
+    results["extractor_jobs1"] = {"seconds": ext_s}
+    ext2_s, _ = timed(lambda: sum(1 for _ in Extractor(nlp=nlp_ext).pipe(articles, batch_size=32, n_process=2)))
+    results["extractor_jobs2"] = {"seconds": ext2_s}
+
+    # Each component of the full model: time without it (on a sample), and what the extractor loses by not using it.
+    sample = texts[:300]
+    full_sample_s, _ = timed(lambda: sum(1 for _ in nlp_full.pipe(sample, batch_size=32)))
+    components = {}
+    for name in UNUSED_COMPONENTS:
+        if name not in nlp_full.component_names:
+            continue
+        without = spacy.load(MODEL, exclude=[name])
+        seconds, _ = timed(lambda: sum(1 for _ in without.pipe(sample, batch_size=32)))
+        components[name] = {"share_of_full_pipeline": round(1 - seconds / full_sample_s, 3)}
+    results["components"] = components
+    results["accuracy"] = {
+        "micro_f1_full_model": round(micro_f1(build_nlp(exclude=[])), 4),
+        "micro_f1_ner_only": round(micro_f1(nlp_ext), 4),
+    }
+
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        cold_s, _ = run_cli([str(corpus / "all"), "-o", str(Path(cache) / "out.jsonl"), "--no-progress"], env)
+        warm_s, _ = run_cli([str(corpus / "all"), "-o", str(Path(cache) / "out.jsonl"), "--no-progress"], env)
+        _, rss_small = run_cli([str(small), "-o", str(Path(cache) / "s.jsonl"), "--no-cache", "--no-progress"], env)
+        _, rss_all = run_cli([str(corpus / "all"), "-o", str(Path(cache) / "a.jsonl"), "--no-cache", "--no-progress"], env)
+    results["cache"] = {"cold_cli_s": round(cold_s, 2), "warm_cli_s": round(warm_s, 2), "ratio": round(warm_s / cold_s, 3)}
+    results["peak_rss_mib"] = {str(args.small): round(rss_small / 1024), str(n): round(rss_all / 1024)}
+
+    for key in ("bare_spacy", "extractor_jobs1", "extractor_jobs2"):
+        seconds = results[key]["seconds"]
+        results[key] = {"seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 1), "words_per_s": round(w / seconds)}
+    results["ratios"] = {
+        "extractor_jobs1_over_bare_time": round(ext_s / bare_s, 3),
+        "jobs2_speedup_over_jobs1": round(ext_s / ext2_s, 2),
+        "rss_growth_500_to_all": round(rss_all / rss_small - 1, 3),
+    }
+    results["corpus"] = {"articles": n, "words": w}
+
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"{'measure':<42}{'value':>14}")
+    for section, values in results.items():
+        for key, value in values.items():
+            print(f"{section + '.' + key:<42}{value:>14}")
+
+
+if __name__ == "__main__":
+    main()
