@@ -42,3 +42,10 @@ def assert_offsets(record: dict, text: str) -> None:
             else:
                 for start, end in fact["mentions"]:
                     assert text[start:end] in forms(fact), (kind, fact, text[start:end])
+
+
+def extract_text(extractor, text: str, article_id: str = "t") -> dict:
+    """The output record of one article holding ``text``, its offsets checked."""
+    (record,) = list(extractor.pipe([make_article(text, article_id)]))
+    assert_offsets(record, text)
+    return record
