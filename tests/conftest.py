@@ -49,3 +49,12 @@ def extract_text(extractor, text: str, article_id: str = "t") -> dict:
     (record,) = list(extractor.pipe([make_article(text, article_id)]))
     assert_offsets(record, text)
     return record
+
+
+def find_quantities(finder, sentence: str, allowed=lambda start, end: True) -> list[dict]:
+    """Amount, date or count facts of ``sentence``, each ``text`` checked to be its first mention."""
+    facts = finder.find(sentence, allowed)
+    for fact in facts:
+        start, end = fact["mentions"][0]
+        assert fact["text"] == sentence[start:end], fact
+    return facts

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import find_quantities as find
 from extract.amounts import AmountFinder
 from extract.rules import load_rules
 
@@ -13,13 +14,6 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 def finder() -> AmountFinder:
     return AmountFinder(load_rules())
 
-
-def find(finder: AmountFinder, sentence: str) -> list[dict]:
-    amounts = finder.find(sentence, lambda start, end: True)
-    for amount in amounts:
-        start, end = amount["mentions"][0]
-        assert amount["text"] == sentence[start:end], amount
-    return amounts
 
 
 def keys(amounts: list[dict]) -> list[tuple[float, str]]:
@@ -66,6 +60,13 @@ def test_compound_in_parentheses_is_not_a_second_amount(finder) -> None:
     assert amounts[0]["text"] == "450 millions de dirhams"
 
 
+CURLY = pytest.mark.xfail(
+    reason="qualifiers written with a typographic apostrophe (jusqu’à, près d’, plus d’, de l’ordre de) are not "
+    "recognised: rules/qualifiers.tsv has only the straight apostrophe and Qualifiers matches it literally",
+    strict=True,
+)
+
+
 @pytest.mark.parametrize(
     ("sentence", "value", "qualifier", "text"),
     [
@@ -81,25 +82,6 @@ def test_compound_in_parentheses_is_not_a_second_amount(finder) -> None:
         ("L'Etat a versé quelque 30 millions d'euros.", 30e6, "approx", "quelque 30 millions d'euros"),
         ("Le coût est estimé à 3 millions de dirhams.", 3e6, "exact", "3 millions de dirhams"),
         ("Un budget supérieur à 40 millions de dirhams est prévu.", 40e6, "more_than", "supérieur à 40 millions de dirhams"),
-    ],
-)
-def test_qualifier_before_the_amount(finder, sentence: str, value: float, qualifier: str, text: str) -> None:
-    (amount,) = find(finder, sentence)
-    assert amount["value"] == pytest.approx(value)
-    assert amount["qualifier"] == qualifier
-    assert amount["text"] == text
-
-
-CURLY = pytest.mark.xfail(
-    reason="qualifiers written with a typographic apostrophe (jusqu’à, près d’, plus d’, de l’ordre de) are not "
-    "recognised: rules/qualifiers.tsv has only the straight apostrophe and Qualifiers matches it literally",
-    strict=True,
-)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "value", "qualifier", "text"),
-    [
         pytest.param("Le prêt peut aller jusqu’à 5 millions de dirhams.", 5e6, "less_than",
                      "jusqu’à 5 millions de dirhams", marks=CURLY),
         pytest.param("Les dépenses atteignent près d’un milliard de dirhams.", 1e9, "approx",
@@ -115,7 +97,7 @@ CURLY = pytest.mark.xfail(
                                              strict=True)),
     ],
 )
-def test_qualifier_as_the_press_writes_it(finder, sentence: str, value: float, qualifier: str, text: str) -> None:
+def test_qualifier_before_the_amount(finder, sentence: str, value: float, qualifier: str, text: str) -> None:
     (amount,) = find(finder, sentence)
     assert amount["value"] == pytest.approx(value)
     assert amount["qualifier"] == qualifier

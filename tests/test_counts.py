@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import find_quantities as find
 from extract.amounts import AmountFinder
 from extract.counts import CountFinder, singular
 from extract.dates import DateFinder
@@ -16,13 +17,6 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 def finder() -> CountFinder:
     return CountFinder(load_rules())
 
-
-def find(finder: CountFinder, sentence: str, allowed=lambda start, end: True) -> list[dict]:
-    counts = finder.find(sentence, allowed)
-    for count in counts:
-        start, end = count["mentions"][0]
-        assert count["text"] == sentence[start:end], count
-    return counts
 
 
 def keys(counts: list[dict]) -> list[tuple[float, str]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import find_quantities as find
 from extract.dates import DateFinder, normalize_date
 from extract.rules import load_rules
 
@@ -11,13 +12,6 @@ from extract.rules import load_rules
 def finder() -> DateFinder:
     return DateFinder(load_rules())
 
-
-def find(finder: DateFinder, sentence: str) -> list[dict]:
-    dates = finder.find(sentence, lambda start, end: True)
-    for date in dates:
-        start, end = date["mentions"][0]
-        assert date["text"] == sentence[start:end], date
-    return dates
 
 
 def values(dates: list[dict]) -> list[str]:
