@@ -30,8 +30,15 @@ class AmountFinder:
             rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de\s|d['’]))"
             rf"|(?=\s+(?:à|au|en|pour)\s+[A-ZÀ-Ý]))"
         )
+        # a range opens with "entre … et", "de … à" or joins two numbers with a dash
         self.range_head = re.compile(
-            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?(?:et|à|-|–|ou)\s*$"
+            rf"(?:(?i:\bentre)\s+(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?et"
+            rf"|(?i:\bde|\bd['’])\s*(?P<num2>{number})\s*(?:(?P<word2>{alternation(words)})\s*)?à"
+            rf"|(?P<num3>{number})\s*(?:(?P<word3>{alternation(words)})\s*)?[-–])\s*$"
+        )
+        prefixed = [c for c in self.currencies if not c[0].isalpha()] + ["USD", "EUR", "MAD"]
+        self.prefixed = re.compile(
+            rf"(?P<cur>{alternation(prefixed)})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
         )
         self.qualifiers = Qualifiers(rules)
 
@@ -51,6 +58,12 @@ class AmountFinder:
                 first = self._range_start(text, head, offset, match, amount)
                 if first is not None and allowed(*first.mentions[0]):
                     found.append(first)
+        for match in self.prefixed.finditer(text):
+            taken = [q.mentions[0] for q in found]
+            if allowed(*match.span()) and not any(s < match.end() and match.start() < e for s, e in taken):
+                amount = self._read(text, match, self.currencies[match.group("cur")])
+                if amount is not None:
+                    found.append(amount)
         found += self._inherited(text, found, allowed)
         return [self._record(q) for q in group_quantities(found)]
 
@@ -71,16 +84,24 @@ class AmountFinder:
 
     def _range_start(self, text: str, head: re.Match, offset: int, match: re.Match, end: Quantity) -> Quantity | None:
         """The first end of a range (``entre 6.000 et 8.000 €``), in the second end's currency and scale."""
-        number = parse_number(head.group("num"))
+        suffix = next(g for g in ("", "2", "3") if head.group("num" + g))
+        num_group, word_group = "num" + suffix, "word" + suffix
+        number = parse_number(head.group(num_group))
         second = parse_number(match.group("num"))
         if number is None or second is None:
             return None
-        multiplier = self._multiplier(head) if head.group("word") else self._multiplier(match)
-        if not head.group("word") and number > second:
-            multiplier = 1.0
-        start, num_end = offset + head.start("num"), offset + head.end("num")
+        word = head.group(word_group)
+        if word:
+            multiplier = self.scales[word]
+        elif number < second:
+            multiplier = self._multiplier(match)  # de 10 à 15 millions: the scale is shared
+        elif number < end.value:
+            multiplier = 1.0  # entre 500.000 et 1 million
+        else:
+            return None  # not a range: "en 2023 à 350 dirhams"
+        start = offset + head.start(num_group)
         qualifier, q_start = self.qualifiers.before(text, start)
-        end_of_mention = offset + head.end("word") if head.group("word") else num_end
+        end_of_mention = offset + (head.end(word_group) if word else head.end(num_group))
         return Quantity(number * multiplier, end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
 
     def _inherited(self, text: str, found: list[Quantity], allowed) -> list[Quantity]:

@@ -10,7 +10,7 @@ from extract.numbers import parse_number
 from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
 from extract.rules import Rules
 
-_WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*"
+_WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*|[A-Z]{2,5}s?(?![\w])"
 
 
 def singular(word: str, irregular: dict[str, str]) -> str:

@@ -29,6 +29,11 @@ _LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
+def _lower_words(text: str) -> list[str]:
+    """Lower-case words with one apostrophe, accents kept (type words are listed with theirs)."""
+    return text.replace("’", "'").lower().split()
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A span that may name an organisation or a person."""
@@ -53,6 +58,7 @@ class NameFinder:
         self.canonical = rules.org_canonical
         self.honorifics = rules.honorifics
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
+        self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         if not Token.has_extension("name_part"):
             Token.set_extension("name_part", getter=self._is_name_part)
         self.matcher = Matcher(nlp_vocab)
@@ -68,6 +74,7 @@ class NameFinder:
             "$HONORIFICS": sorted(self.honorifics),
             "$CONNECTORS": _CONNECTORS,
             "$STOPWORDS": sorted(self.rules.stopwords),
+            "$ADJECTIVE": self.rules.adjective_regex,
         }
 
         def expand(value):
@@ -135,17 +142,27 @@ class NameFinder:
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
             before = text[line_start : match.start()].rstrip()
-            for word_pattern in (r"[\w-]+", r"\w+"):
-                start = self._initials_start(before, acronym, word_pattern)
-                if start is not None:
-                    found.append(Candidate(line_start + start, line_start + len(before), "ORG", "expansion"))
-                    break
+            start = next(
+                (
+                    start
+                    for skip in (0, 1, 2)
+                    for word_pattern in (r"[\w-]+", r"\w+")
+                    if (start := self._initials_start(before, acronym, word_pattern, skip)) is not None
+                ),
+                None,
+            )
+            if start is not None:
+                found.append(Candidate(line_start + start, line_start + len(before), "ORG", "expansion"))
         return found
 
-    def _initials_start(self, before: str, acronym: str, word_pattern: str) -> int | None:
-        """Where the words ending ``before`` start whose content-word initials spell ``acronym``."""
+    def _initials_start(self, before: str, acronym: str, word_pattern: str, skip: int) -> int | None:
+        """Where the words ending ``before`` start whose content-word initials spell ``acronym``,
+        leaving out ``skip`` capitalised words at the end (a place: ``… Souss-Massa (CRI)``)."""
+        words = list(re.finditer(word_pattern, before))
+        if skip and (len(words) <= skip or not all(w.group()[0].isupper() for w in words[-skip:])):
+            return None
         initials = ""
-        for word in reversed(list(re.finditer(word_pattern, before))):
+        for word in reversed(words[: len(words) - skip]):
             text = word.group()
             if text.lower() in self.rules.stopwords or (len(text) == 1 and text.islower()):
                 continue
@@ -220,8 +237,8 @@ class NameFinder:
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
-            if any(w in self.type_words for w in lowered):
-                return "ORG"
+            if any(w in self.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in self.countries:
+                return "ORG"  # Azur Santé Afrique, Nordis Terminals Maroc
             return None if self.is_city(text) else "PER"
         if cand.source == "acronym" or (cand.label == "MISC" and _ACRONYM.match(text)):
             return "ORG"
@@ -271,7 +288,8 @@ class NameFinder:
     # -- organisations ------------------------------------------------------------------
     def core(self, surface: str) -> str:
         """A name without type words, legal forms and city suffix: what short forms share."""
-        words = [w for w in normalize_name(surface).split() if w not in self.type_words]
+        rest = surface.split()[len(self._type_phrase(surface)) :]
+        words = [normalize_name(w) for w in _lower_words(" ".join(rest)) if w not in self.type_words]
         for size in (3, 2, 1):
             if len(words) > size and self.is_city(" ".join(words[-size:])):
                 words = words[:-size]
@@ -283,11 +301,28 @@ class NameFinder:
     def initials(self, surface: str) -> str:
         """Upper-case initials of a name's content words (``Centre international d'oncologie`` → CIO)."""
         words = re.split(r"[\s'’-]+", surface)
-        return "".join(w[0] for w in words if w and w.lower() not in self.rules.stopwords and w[0].isalpha()).upper()
+        content = [w for w in words if w.lower() not in self.rules.stopwords and len(w) > 1 and w[0].isalpha()]
+        return "".join(w[0] for w in content).upper()
+
+    def _type_phrase(self, surface: str) -> list[str]:
+        """A leading type word and the lower-case words after it (``Centre hospitalier universitaire``)."""
+        words = surface.replace("’", "'").split()
+        if not words or words[0].lower() not in self.prefix_types:
+            return []
+        end = 1
+        while end < len(words) and words[end].islower() and words[end] not in self.rules.stopwords:
+            end += 1
+        return words[:end]
 
     def _types(self, surface: str) -> frozenset[str]:
-        """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one)."""
-        types = (self.canonical.get(w, w) for w in normalize_name(surface).split() if w in self.type_words)
+        """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one;
+        ``Centre hospitalier universitaire`` is ``chu``)."""
+        phrase = self._type_phrase(surface)
+        types = {self.canonical.get(w, w) for w in _lower_words(surface) if w in self.type_words}
+        if len(phrase) > 1:
+            types = (types - {self.canonical.get(phrase[0].lower(), phrase[0].lower())}) | {
+                "".join(w[0] for w in phrase).lower()
+            }
         return frozenset(t for t in types if t != "-")
 
     def same_org(self, a: str, b: str, bare: bool = True) -> bool:

@@ -41,6 +41,7 @@ class Rules:
     not_orgs: frozenset[str]
     stopwords: frozenset[str]
     name_patterns: list[dict[str, Any]]
+    adjective_regex: str
     currencies: dict[str, str]
     scales: dict[str, tuple[float, str]]
     qualifiers: dict[str, str]
@@ -77,6 +78,7 @@ def load_rules(folder: Path | None = None) -> Rules:
         not_orgs=frozenset(read_list(folder / "not_orgs.txt")),
         stopwords=frozenset(read_list(folder / "stopwords.txt")),
         name_patterns=[json.loads(line) for line in read_list(folder / "name_patterns.jsonl")],
+        adjective_regex=load_json("adjectives.json")["regex"],
         currencies={form: code for form, code in read_tsv(folder / "currencies.tsv")},
         scales={form: (float(mult), kind) for form, mult, kind in read_tsv(folder / "scales.tsv")},
         qualifiers={phrase: q for phrase, q in read_tsv(folder / "qualifiers.tsv")},
