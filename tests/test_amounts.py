@@ -60,13 +60,6 @@ def test_compound_in_parentheses_is_not_a_second_amount(finder) -> None:
     assert amounts[0]["text"] == "450 millions de dirhams"
 
 
-CURLY = pytest.mark.xfail(
-    reason="qualifiers written with a typographic apostrophe (jusqu’à, près d’, plus d’, de l’ordre de) are not "
-    "recognised: rules/qualifiers.tsv has only the straight apostrophe and Qualifiers matches it literally",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     ("sentence", "value", "qualifier", "text"),
     [
@@ -83,18 +76,15 @@ CURLY = pytest.mark.xfail(
         ("Le coût est estimé à 3 millions de dirhams.", 3e6, "exact", "3 millions de dirhams"),
         ("Un budget supérieur à 40 millions de dirhams est prévu.", 40e6, "more_than", "supérieur à 40 millions de dirhams"),
         pytest.param("Le prêt peut aller jusqu’à 5 millions de dirhams.", 5e6, "less_than",
-                     "jusqu’à 5 millions de dirhams", marks=CURLY),
+                     "jusqu’à 5 millions de dirhams"),
         pytest.param("Les dépenses atteignent près d’un milliard de dirhams.", 1e9, "approx",
-                     "près d’un milliard de dirhams", marks=CURLY),
+                     "près d’un milliard de dirhams"),
         pytest.param("Le fonds a levé plus d’un million d’euros.", 1e6, "more_than",
-                     "plus d’un million d’euros", marks=CURLY),
+                     "plus d’un million d’euros"),
         pytest.param("Le coût est de l’ordre de 30 millions d’euros.", 30e6, "approx",
-                     "de l’ordre de 30 millions d’euros", marks=CURLY),
+                     "de l’ordre de 30 millions d’euros"),
         pytest.param("Le chiffre d'affaires dépasse les 500 millions de dirhams.", 500e6, "more_than",
-                     "dépasse les 500 millions de dirhams",
-                     marks=pytest.mark.xfail(reason="a qualifier verb separated from the number by an article "
-                                             "(dépasse les 500 millions) is not read: the qualifier must touch the number",
-                                             strict=True)),
+                     "dépasse les 500 millions de dirhams"),
     ],
 )
 def test_qualifier_before_the_amount(finder, sentence: str, value: float, qualifier: str, text: str) -> None:
@@ -180,15 +170,11 @@ def test_year_before_a_second_amount_is_not_a_range_end(finder) -> None:
     assert keys(amounts) == [(200_000_000, "MAD"), (300_000_000, "MAD")]
 
 
-@pytest.mark.xfail(reason="a scale glued to the number (12M€) is not read: the number must end at a word boundary",
-                   strict=True)
 def test_scale_glued_to_the_number(finder) -> None:
     (amount,) = find(finder, "Le coût de la clinique atteint 12M€.")
     assert (amount["value"], amount["currency"], amount["text"]) == (12_000_000, "EUR", "12M€")
 
 
-@pytest.mark.xfail(reason="'Mds de DH' (billions of dirhams with 'de') is not read: the prefix scale must touch the currency",
-                   strict=True)
 def test_billions_abbreviated_with_de(finder) -> None:
     (amount,) = find(finder, "Les recettes fiscales atteignent 5,5 Mds de DH.")
     assert (amount["value"], amount["currency"], amount["text"]) == (5_500_000_000, "MAD", "5,5 Mds de DH")

@@ -233,17 +233,13 @@ def _article_with(paragraph: str) -> str:
         "Un plateau technique de pointe",
         "Le ministre a salué « une étape importante pour la santé des habitants de la région et pour tout le nord du pays », "
         "lors de l'inauguration de la clinique mardi en présence des autorités locales et des élus de la ville.",
-        pytest.param("« C'est une étape majeure pour la région », a déclaré le Pr Karim Alaoui.", marks=pytest.mark.xfail(
-            strict=True, reason="a short quoted paragraph with a closing guillemet matches the breadcrumb pattern (» as separator)")),
+        pytest.param("« C'est une étape majeure pour la région », a déclaré le Pr Karim Alaoui."),
         pytest.param("Partager les données des patients entre les établissements reste un défi pour les cliniques, "
-                     "reconnaît la direction du groupe, qui y consacre une équipe de 15 ingénieurs.",
-                     marks=pytest.mark.xfail(strict=True, reason="a paragraph starting with 'Partager' matches the prompt pattern")),
+                     "reconnaît la direction du groupe, qui y consacre une équipe de 15 ingénieurs."),
         pytest.param("La direction a annoncé sur Facebook le lancement d'une plateforme commune pour les 300 médecins du "
-                     "réseau, qui pourront partager les dossiers de leurs patients.",
-                     marks=pytest.mark.xfail(strict=True, reason="any line containing 'sur Facebook' is a social prompt")),
+                     "réseau, qui pourront partager les dossiers de leurs patients."),
         pytest.param("Les cliniques doivent respecter la politique de confidentialité imposée par la CNDP depuis 2023 pour "
-                     "les données de santé de leurs patients.",
-                     marks=pytest.mark.xfail(strict=True, reason="any line containing 'politique de confidentialité' is a cookie banner")),
+                     "les données de santé de leurs patients."),
     ],
 )
 def test_body_paragraphs_are_never_chrome(paragraph: str) -> None:

@@ -252,7 +252,6 @@ def test_unreadable_article_is_named_with_its_reason(bad_inputs_run) -> None:
     assert "cannot read" in line.lower() or "permission" in line.lower(), line
 
 
-@pytest.mark.xfail(strict=True, reason="a folder with no *.txt given beside other paths is passed over in silence")
 def test_folder_without_articles_beside_others_is_named(bad_inputs_run) -> None:
     result, folder = bad_inputs_run
     assert str(folder.parent / "empty") in result.stderr

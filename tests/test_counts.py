@@ -58,9 +58,7 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         ("Le groupe est présent dans 30 pays.", [(30, "pays")]),
         ("Le groupe compte 12 cliniques, 3 centres d'oncologie et 2 laboratoires.",
          [(2, "laboratoire"), (3, "centre"), (12, "clinique")]),
-        pytest.param("La clinique compte soixante-dix-sept lits.", [(77, "lit")],
-                     marks=pytest.mark.xfail(reason="three-part number words (soixante-dix-sept) are not found",
-                                             strict=True)),
+        pytest.param("La clinique compte soixante-dix-sept lits.", [(77, "lit")]),
     ],
 )
 def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> None:
@@ -78,9 +76,7 @@ def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> Non
         ("La clinique accueille jusqu'à 50 patients.", "less_than", "jusqu'à 50 patients"),
         ("Le nombre de lits dépasse 2 000 lits.", "more_than", "dépasse 2 000 lits"),
         ("Le centre a soigné 1.500 patients.", "exact", "1.500 patients"),
-        pytest.param("La clinique accueille jusqu’à 50 patients.", "less_than", "jusqu’à 50 patients",
-                     marks=pytest.mark.xfail(reason="jusqu’à with a typographic apostrophe is not read as a qualifier",
-                                             strict=True)),
+        pytest.param("La clinique accueille jusqu’à 50 patients.", "less_than", "jusqu’à 50 patients"),
     ],
 )
 def test_qualifier_and_text(finder, sentence: str, qualifier: str, text: str) -> None:
@@ -153,12 +149,9 @@ def test_amounts_and_dates_are_not_counts_once_blocked_as_in_the_pipeline(finder
         ("mois", "mois"),
         ("campus", "campus"),
         ("lit", "lit"),
-        pytest.param("élus", "élu", marks=pytest.mark.xfail(
-            reason="singular keeps a final -us (élus, individus, revenus stay plural)", strict=True)),
-        pytest.param("repas", "repas", marks=pytest.mark.xfail(
-            reason="singular cuts the s of invariable nouns in -s (repas → repa, procès → procè)", strict=True)),
-        pytest.param("procès", "procès", marks=pytest.mark.xfail(
-            reason="singular cuts the s of invariable nouns in -s (repas → repa, procès → procè)", strict=True)),
+        pytest.param("élus", "élu"),
+        pytest.param("repas", "repas"),
+        pytest.param("procès", "procès"),
     ],
 )
 def test_singular(plural: str, singular_form: str) -> None:

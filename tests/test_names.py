@@ -92,8 +92,6 @@ def test_organisation_type_words_make_an_organisation(extractor, sentence: str, 
     assert record["people"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="a lower-case verb that is also a suffix type word ('finance') is taken into "
-                   "the name: 'Fondation Lalla Salma finance le dépistage' gives 'Fondation Lalla Salma finance'")
 def test_verb_after_a_name_is_not_part_of_it(extractor) -> None:
     record = extract_text(extractor, "La Fondation Lalla Salma finance le dépistage du cancer.")
     assert org_names(record) == ["Fondation Lalla Salma"]
@@ -108,8 +106,6 @@ def test_short_form_used_alone_is_an_alias(extractor) -> None:
     assert org["aliases"] == ["Oncorad"]
 
 
-@pytest.mark.xfail(strict=True, reason="a short form that the model tags as a place (LOC) is dropped even though "
-                   "it matches an organisation of the article: 'Akdital' alone is no alias of 'groupe Akdital'")
 def test_short_form_after_groupe_is_an_alias(extractor) -> None:
     text = "Le groupe Akdital a ouvert une clinique à Tanger. Selon Akdital, le projet a coûté 200 millions de dirhams."
     record = extract_text(extractor, text)

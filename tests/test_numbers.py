@@ -8,13 +8,6 @@ import pytest
 from extract.numbers import DIGITS, number_words_regex, parse_digits, parse_number, parse_words
 
 NBSP, NNBSP = "\u00a0", "\u202f"
-THREE_PARTS = pytest.mark.xfail(
-    reason="number_words_regex stops a hyphenated number at its first part when it has three or more "
-    "(quatre-vingt-dix-neuf → quatre, soixante-dix-sept → soixante): each part's (?![\\w-]) lookahead rejects a following hyphen",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -98,8 +91,8 @@ def test_digits_regex_finds_the_whole_number(sentence: str, number: str) -> None
         ("soixante-dix lits", "soixante-dix"),
         ("deux cent mille habitants", "deux cent mille"),
         ("deux cent cinquante lits", "deux cent cinquante"),
-        pytest.param("quatre-vingt-dix-neuf patients", "quatre-vingt-dix-neuf", marks=THREE_PARTS),
-        pytest.param("soixante-dix-sept lits", "soixante-dix-sept", marks=THREE_PARTS),
+        pytest.param("quatre-vingt-dix-neuf patients", "quatre-vingt-dix-neuf"),
+        pytest.param("soixante-dix-sept lits", "soixante-dix-sept"),
     ],
 )
 def test_number_words_regex_finds_the_whole_number(sentence: str, number: str) -> None:

@@ -20,9 +20,9 @@ class AmountFinder:
         prefixes = [f for f, (_, kind) in rules.scales.items() if kind == "prefix"]
         number = number_regex(rules)
         self.amount = re.compile(
-            rf"(?P<num>{number})\s*"
+            rf"(?P<num>{number_regex(rules, glued=True)})\s*"
             rf"(?:(?P<word>{alternation(words)})\s+(?:de\s+|d['’]\s*)?)?"
-            rf"(?:(?P<prefix>{alternation(prefixes)})\s?)?"
+            rf"(?:(?P<prefix>{alternation(prefixes)})\s?(?:de\s+|d['’]\s*)?)?"
             rf"(?P<cur>{alternation(list(self.currencies))})(?![\w])"
         )
         big = [w for w in words if self.scales[w] >= 1e6] + [p for p in prefixes if self.scales[p] >= 1e6 and len(p) > 1]

@@ -79,8 +79,11 @@ def is_section_label(text: str) -> bool:
 
 
 def is_chrome_line(text: str) -> bool:
-    """A line that is chrome on its own: a section label, a prompt, a notice."""
-    return is_section_label(text) or any(p.match(text) for p in _compiled()[1])
+    """A line that is chrome on its own: a section label, or a short prompt, notice or breadcrumb."""
+    if is_section_label(text):
+        return True
+    short = len(text.split()) <= load_rules().chrome["line_pattern_max_words"]
+    return short and any(p.match(text) for p in _compiled()[1])
 
 
 def is_teaser_marker(text: str) -> bool:

@@ -22,7 +22,7 @@ def singular(word: str, irregular: dict[str, str]) -> str:
         return word[:-1]
     if word.endswith("aux") and len(word) > 4:
         return word[:-3] + "al"
-    if len(word) > 3 and word[-1] in "sx" and not word.endswith(("ss", "us")):
+    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
         return word[:-1]
     return word
 

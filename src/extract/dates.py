@@ -48,11 +48,13 @@ class DateFinder:
                 rf"(?i){edge}(?P<d1>{day})\s+(?P<m1>{month})\s+(?:au|et|-|–)\s+{weekday}(?P<d2>{day})\s+(?P<m>{month})\s+(?P<y>{year})")),
             ("day", re.compile(rf"(?i){edge}{weekday}(?P<d1>{day})\s+(?P<m>{month})\s+(?P<y>{year})")),
             ("numeric", re.compile(rf"{edge}(?P<d1>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>{year})")),
+            ("iso", re.compile(rf"{edge}(?P<y>{year})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)(?![\d-])")),
             ("month", re.compile(rf"(?i){edge}(?P<m>{month})\s+(?:de\s+l['’]année\s+)?(?P<y>{year})")),
         ]
-        self.bare_year = re.compile(rf"(?:(?<=mi-)|(?<=\d{{4}}[-–])|{edge})(?<!\d[ \u00a0\u202f])(?P<y>{year})(?![ \u00a0\u202f]\d{{3}})(?![.,]\d)(?!\w)")
+        self.bare_year = re.compile(rf"(?:(?<=mi-)|(?<=\d{{4}}[-–])|{edge})(?<!\b\d[ \u00a0\u202f])(?P<y>{year})(?![ \u00a0\u202f]\d{{3}})(?![.,]\d)(?!\w)")
         self.cues = frozenset(c.lower() for c in conf["year_cues"])
         self.weak_cues = frozenset(c.lower() for c in conf["weak_year_cues"])
+        self.name_words = frozenset(conf["name_words_before_year"])
         self.stopwords = rules.stopwords
 
     def find(self, text: str, allowed) -> list[dict]:
@@ -76,7 +78,7 @@ class DateFinder:
     def _read(self, kind: str, match: re.Match) -> list[tuple[str, str, tuple[int, int]]]:
         """Dates in one matched shape: one, or two for a range."""
         y = match.group("y")
-        if kind == "numeric":
+        if kind in ("numeric", "iso"):
             text = f"{match.group('d1')}/{match.group('mn')}/{y}"
             value = normalize_date(text, "day")
             return [(value, match.group(), match.span())] if value else []
@@ -94,6 +96,8 @@ class DateFinder:
         before = re.search(r"([\w'’]+|[(,–-])\s*$", text[max(0, match.start() - 30) : match.start()])
         previous = before.group(1) if before else ""
         word = previous.lower()
+        if word in self.name_words:
+            return False  # loi de finances 2025, Vision 2030
         if text[max(0, match.start() - 3) : match.start()].lower() == "mi-":
             return True
         if word in self.cues or word[:2] in ("l'", "l’", "d'", "d’") and word[2:] in self.cues:

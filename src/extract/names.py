@@ -231,9 +231,11 @@ class NameFinder:
             return None
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
-        typed = lowered[0] in self.prefix_types or lowered[-1] in self.suffix_types
+        typed = lowered[0] in self.prefix_types or (lowered[-1] in self.suffix_types and words[-1][0].isupper())
         if cand.label == "LOC":
-            return "ORG" if lowered[0] in self.prefix_types else None
+            if lowered[0] in self.prefix_types:
+                return "ORG"
+            return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":

@@ -31,7 +31,7 @@ def number_words_regex() -> str:
     numbers = load_rules().numbers
     core = "|".join(sorted(numbers["number_words"], key=len, reverse=True))
     tail = "|".join(numbers["compound_only_words"])
-    return rf"(?:{core})(?:[- ](?:et[- ])?(?:{core}|{tail})(?![\w-]))*"
+    return rf"(?:{core})(?:[- ](?:et[- ])?(?:{core}|(?:{tail})(?![\w-])))*"
 
 
 def parse_words(text: str) -> float | None:

@@ -17,22 +17,25 @@ def alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
-def number_regex(rules: Rules) -> str:
-    """A number in digits, in words, or ``un``/``une`` before a scale word or an approximate noun."""
+def number_regex(rules: Rules, glued: bool = False) -> str:
+    """A number in digits, in words, or ``un``/``une`` before a scale word or an approximate noun.
+
+    With ``glued``, letters may follow the digits at once (``12M€``): the caller checks what they are.
+    """
     approx = alternation(list(rules.numbers["approx_nouns"]))
     big = alternation([f for f, (_, kind) in rules.scales.items() if kind == "word" and f != "mille"])
-    return (
-        rf"{_EDGE_BEFORE}(?:{DIGITS}|(?i:{number_words_regex()})|(?i:une?)(?=\s+(?:{approx}|{big})s?\b)){_EDGE_AFTER}"
-    )
+    edge_after = r"(?![.,]\d)" if glued else _EDGE_AFTER
+    words = rf"(?i:{number_words_regex()})(?![\w-])"
+    return rf"{_EDGE_BEFORE}(?:(?:{DIGITS}){edge_after}|{words}|(?i:une?)(?=\s+(?:{approx}|{big})s?\b))"
 
 
 class Qualifiers:
     """Reads the qualifier (``environ``, ``plus de``…) standing just before a number."""
 
     def __init__(self, rules: Rules) -> None:
-        phrases = alternation(list(rules.qualifiers))
+        phrases = alternation(list(rules.qualifiers)).replace("'", "['’]")
         self.table = {k.lower(): v for k, v in rules.qualifiers.items()}
-        self.regex = re.compile(rf"(?i:\b({phrases}))\s*$")
+        self.regex = re.compile(rf"(?i:\b({phrases})(?:\s+(?:les|la|le|l['’]))?)\s*$")
 
     def before(self, text: str, start: int) -> tuple[str, int]:
         """The qualifier ending at ``start`` and where it begins, or ``("exact", start)``."""

@@ -39,7 +39,10 @@ def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found += [(p, str(p)) for p in sorted(path.glob("*.txt")) if p.is_file()]
+            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if p.is_file()]
+            if not inside:
+                print(f"warning: {given}: no articles (*.txt) in this folder", file=sys.stderr)
+            found += inside
         elif path.exists() or path.is_symlink():
             found.append((path, given))
         else:
