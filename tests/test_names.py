@@ -152,9 +152,6 @@ def test_subsidiary_with_its_own_name_is_a_separate_organisation(extractor) -> N
     assert sorted(org_names(record)) == ["Akdital Holding", "Akdital Immobilier"]
 
 
-@pytest.mark.xfail(strict=True, reason="'CIM Santé' is merged into 'CIM Holding' (and 'Santé' becomes a city in DE): "
-                   "org_types.tsv lists 'santé' with its accent but names are compared after removing accents, "
-                   "so 'sante' is no type word and the gazetteer reads it as Xanten")
 def test_subsidiary_named_sante_is_a_separate_organisation(extractor) -> None:
     text = "CIM Holding a cédé sa filiale CIM Santé à un fonds étranger. CIM Santé exploite trois cliniques."
     record = extract_text(extractor, text)

@@ -63,7 +63,7 @@ class CityFinder:
     def __init__(self, gazetteer: Gazetteer, rules: Rules) -> None:
         conf = rules.cities
         self.gazetteer = gazetteer
-        self.common = frozenset(conf["common_words"])
+        self.common = frozenset(normalize_name(w) for w in conf["common_words"])
         self.regions = tuple(conf["region_cues"])
         self.locative = frozenset(conf["locative_cues"])
         self.countries = frozenset(normalize_name(c) for c in conf["countries"] + conf["regions"])
@@ -140,12 +140,12 @@ class CityFinder:
         tagged = overlaps(span, locs)
         if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
+        if normalize_name(surface) in self.common:
+            return tagged and (previous in self.strong or previous in self.org_cues)
         containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
         if containing:
             # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
             return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
-        if normalize_name(surface) in self.common:
-            return tagged and previous in self.strong
         if overlaps(span, orgs) or self._glued_after_name(doc, text, i, span):
             return False
         known = city.country in self.preferred or city.population >= self.large
