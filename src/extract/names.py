@@ -240,7 +240,7 @@ class NameFinder:
             return "ORG"
         if cand.label == "PER":
             if any(w in self.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in self.countries:
-                return "ORG"  # Azur Santé Afrique, Nordis Terminals Maroc
+                return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
             return None if self.is_city(text) else "PER"
         if cand.source == "acronym" or (cand.label == "MISC" and _ACRONYM.match(text)):
             return "ORG"
@@ -248,7 +248,7 @@ class NameFinder:
 
     @staticmethod
     def _is_kicker(text: str, cand: Candidate) -> bool:
-        """A headline's kicker (``Dialyse : le fonds…``): words at a line's start before a colon."""
+        """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
         line_start = text.rfind("\n", 0, cand.start) + 1
         return not text[line_start : cand.start].strip() and text[cand.end : cand.end + 3].lstrip(" \u00a0").startswith(":")
 
@@ -301,7 +301,7 @@ class NameFinder:
         return " ".join(words)
 
     def initials(self, surface: str) -> str:
-        """Upper-case initials of a name's content words (``Centre international d'oncologie`` → CIO)."""
+        """Upper-case initials of a name's content words (``Agence nationale de l'assurance maladie`` → ANAM)."""
         words = re.split(r"[\s'’-]+", surface)
         content = [w for w in words if w.lower() not in self.rules.stopwords and len(w) > 1 and w[0].isalpha()]
         return "".join(w[0] for w in content).upper()
@@ -330,8 +330,8 @@ class NameFinder:
     def same_org(self, a: str, b: str, bare: bool = True) -> bool:
         """Whether two forms name one organisation: equal names, a short form, or an acronym of the other.
 
-        With ``bare``, a form without type words (``Oncorad``) joins a typed one (``Oncorad Group``);
-        two typed forms join only with the same type words (``CIM Holding`` is not ``CIM Santé``).
+        With ``bare``, a form without type words (``Atlas``) joins a typed one (``Atlas Group``);
+        two typed forms join only with the same type words (``X Holding`` is not ``X Santé``).
         """
         if normalize_name(a) == normalize_name(b):
             return True
@@ -346,7 +346,7 @@ class NameFinder:
 
     def _find_org(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
         """The fact a form belongs to; a typed form is compared with typed forms only, so that a bare
-        short form shared by two subsidiaries (``Amane``) does not join them."""
+        short form shared by two subsidiaries (``X`` of ``X Holding`` and ``X Santé``) does not join them."""
         typed = bool(self._types(surface))
         for fact in facts:
             forms = [f for f in fact.forms if self._types(f)] if typed else fact.forms
