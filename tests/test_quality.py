@@ -11,12 +11,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# (gold folder, corpus folder, floor on micro F1). The dev set was used to tune the rules;
-# the held-out set never was, so its floor is the honest one.
+# (gold folder, corpus folder, floor on micro F1): regression guards on the sets the rules were
+# tuned on. The held-out set (tests/heldout/) is only measured and reported, never a target here.
 GOLD_SETS = {
     "seeds": (ROOT / "gold", ROOT / "seeds", 0.95),
     "dev": (ROOT / "tests/dev/gold", ROOT / "tests/dev/articles", 0.95),
-    "heldout": (ROOT / "tests/heldout/gold", ROOT / "tests/heldout/articles", 0.90),
 }
 
 
