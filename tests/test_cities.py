@@ -97,9 +97,7 @@ def test_regions_countries_demonyms_and_nicknames_are_not_cities(extractor, sent
     [
         ("Mme Nadia Fès a ouvert un cabinet de cardiologie à Rabat.", "Fès"),
         ("Mme Salma Settat dirige la clinique de Rabat. Selon Settat, le projet avance bien.", "Settat"),
-        pytest.param("Le Dr Mohamed Safi a opéré le patient à Rabat. Safi est chirurgien depuis vingt ans.", "Safi",
-                     marks=pytest.mark.xfail(strict=True, reason="a surname used alone that is also a town (Safi) "
-                                             "is a city when the model tags it as a place, though it names the person")),
+        ("Le Dr Mohamed Safi a opéré le patient à Rabat. Safi est chirurgien depuis vingt ans.", "Safi"),
     ],
 )
 def test_surname_that_is_a_town_is_not_a_city(extractor, text: str, surname: str) -> None:

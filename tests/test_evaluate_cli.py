@@ -192,8 +192,8 @@ def test_details_list_false_positives_and_negatives(tmp_path: Path, gold_dir: Pa
 class EchoExtractor:
     """Stands in for the extractor: predicts the gold record of article "a" for every article."""
 
-    def pipe(self, articles: list) -> object:
-        return (gold_record(article.id) for article in articles)
+    def pipe(self, articles: list, on_error: object = None) -> object:
+        return ({**gold_record(article.id), "source": article.source} for article in articles)
 
 
 def test_without_pred_runs_the_extractor_on_the_corpus(

@@ -36,9 +36,9 @@ class AmountFinder:
             rf"|(?i:\bde|\bd['’])\s*(?P<num2>{number})\s*(?:(?P<word2>{alternation(words)})\s*)?à"
             rf"|(?P<num3>{number})\s*(?:(?P<word3>{alternation(words)})\s*)?[-–])\s*$"
         )
-        prefixed = [c for c in self.currencies if not c[0].isalpha()] + ["USD", "EUR", "MAD"]
+        prefixed = [c for c in self.currencies if not c[0].isalpha() or (c.isupper() and len(c) == 3)]
         self.prefixed = re.compile(
-            rf"(?P<cur>{alternation(prefixed)})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
+            rf"(?<![\w$€£])(?P<cur>{alternation(prefixed)})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
         )
         self.qualifiers = Qualifiers(rules)
 
@@ -114,6 +114,8 @@ class AmountFinder:
             span = (match.start(), match.end())
             if not allowed(*span) or any(s < span[1] and span[0] < e for s, e in taken):
                 continue
+            if not match.group("word") and not self._list_item(text, match):
+                continue
             sentence = bounds[bisect_right(bounds, match.start()) - 1]
             earlier = [q for q in found if sentence <= q.mentions[0][0] < match.start()]
             if earlier:
@@ -121,6 +123,13 @@ class AmountFinder:
                 if amount is not None:
                     extra.append(amount)
         return extra
+
+    @staticmethod
+    def _list_item(text: str, match: re.Match) -> bool:
+        """A bare number after a comma, ``et`` or ``dont`` (``…, 210 à Tanger``), and not a year (``en 2023 à``)."""
+        if re.fullmatch(r"(?:19|20)\d\d", match.group("num")):
+            return False
+        return bool(re.search(r"(?:[,;]|\b(?:et|dont|puis|contre|soit))\s*$", text[max(0, match.start() - 8) : match.start()]))
 
     @staticmethod
     def _record(q: Quantity) -> dict:

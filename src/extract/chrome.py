@@ -50,11 +50,11 @@ class Layout:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines with the offsets of their stripped content."""
+    """Non-empty lines (split at \n or \r) with the offsets of their stripped content (a BOM is stripped too)."""
     lines = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in re.finditer(r"[^\n\r]+", text):
         raw = match.group()
-        stripped = raw.strip()
+        stripped = raw.strip().lstrip("\ufeff").strip()
         if stripped:
             start = match.start() + raw.index(stripped)
             lines.append(Line(start, start + len(stripped), stripped))
@@ -82,8 +82,10 @@ def is_chrome_line(text: str) -> bool:
     """A line that is chrome on its own: a section label, or a short prompt, notice or breadcrumb."""
     if is_section_label(text):
         return True
-    short = len(text.split()) <= load_rules().chrome["line_pattern_max_words"]
-    return short and any(p.match(text) for p in _compiled()[1])
+    conf = load_rules().chrome
+    words = len(text.split())
+    limit = conf["line_pattern_max_words_with_period"] if _SENTENCE_END.search(text) else conf["line_pattern_max_words"]
+    return words <= limit and any(p.match(text) for p in _compiled()[1])
 
 
 def is_teaser_marker(text: str) -> bool:
@@ -94,6 +96,11 @@ def is_teaser_marker(text: str) -> bool:
 def is_body_paragraph(line: Line, min_words: int) -> bool:
     """A long line that reads like the article's prose, not a teaser summary."""
     return line.words >= min_words and not _ELLIPSIS_END.search(line.text)
+
+
+def is_masthead(line: Line, max_words: int) -> bool:
+    """An outlet's name in capitals above the headline (``LE QUOTIDIEN DES AFFAIRES``), not a shouted headline."""
+    return line.text.isupper() and 2 <= line.words <= max_words and not re.search(r"[:;!?,.\d]", line.text)
 
 
 def match_byline(line: Line) -> re.Match | None:
@@ -112,13 +119,14 @@ def analyse(text: str) -> Layout:
     conf = load_rules().chrome
     lines = split_lines(text)
     chrome_flags = [is_chrome_line(line.text) for line in lines]
-    in_teasers = False
+    teaser_lines = 0  # lines left in the current teaser block
     for i, line in enumerate(lines):
         if is_teaser_marker(line.text):
-            in_teasers = True
-        elif in_teasers and is_body_paragraph(line, conf["body_min_words"]):
-            in_teasers = False
-        chrome_flags[i] = chrome_flags[i] or in_teasers
+            teaser_lines = conf["teaser_block_max_lines"]
+        elif teaser_lines and is_body_paragraph(line, conf["body_min_words"]):
+            teaser_lines = 0
+        chrome_flags[i] = chrome_flags[i] or teaser_lines > 0
+        teaser_lines = max(0, teaser_lines - 1)
 
     layout = Layout()
     last_body = max(
@@ -134,7 +142,7 @@ def analyse(text: str) -> Layout:
             chrome_flags[i] = True
         if chrome_flags[i] or byline or layout.title is not None:
             continue
-        if line.text.isupper() and 2 <= line.words <= conf["masthead_max_words"] and layout.masthead is None:
+        if is_masthead(line, conf["masthead_max_words"]) and layout.masthead is None:
             layout.masthead = (line.start, line.end)
         elif line.words <= conf["kicker_max_words"]:
             # a kicker or section label above the headline; a short dated line is kept

@@ -72,11 +72,13 @@ class CityFinder:
         self.large = conf["large_city_population"]
         self.org_cues = frozenset(conf["org_cues"])
 
-    def find(self, doc: Doc, layout: Layout, people: list[Span], orgs: list[dict]) -> list[dict]:
-        """City facts of ``doc``: one per GeoNames id, with every mention; ``orgs`` are the organisation facts."""
+    def find(self, doc: Doc, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
+        """City facts of ``doc``: one per GeoNames id, with every mention, given its people and organisations."""
         text = doc.text
         org_names = {normalize_name(n) for o in orgs for n in [o["name"], *o["aliases"]]}
+        surnames = {normalize_name(p["name"]).split()[-1] for p in people}
         org_spans = [tuple(m) for o in orgs for m in o["mentions"]]
+        person_spans = [tuple(m) for p in people for m in p["mentions"]]
         locs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
         facts: dict[int, tuple[City, NamedFact]] = {}
         i = 0
@@ -88,9 +90,14 @@ class CityFinder:
             end_i, city = hit
             span = (doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
             surface = text[span[0] : span[1]]
-            if normalize_name(surface) not in org_names and self._names_place(doc, text, i, span, city, layout, people, org_spans, locs):
+            key = normalize_name(surface)
+            # a person's surname used alone (Selon Settat, …) names the person unless a preposition says place
+            surname = key in surnames and (i == 0 or doc[i - 1].lower_ not in self.locative)
+            if not surname and key not in org_names and self._names_place(
+                doc, text, i, span, city, layout, person_spans, org_spans, locs
+            ):
                 entry = facts.setdefault(city.geonameid, (city, NamedFact()))
-                entry[1].add(text[span[0] : span[1]], span)
+                entry[1].add(surface, span)
             i = end_i
         return [
             {
@@ -146,12 +153,15 @@ class CityFinder:
         if containing:
             # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
             return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
-        if overlaps(span, orgs) or self._glued_after_name(doc, text, i, span):
+        if overlaps(span, orgs) or self._glued_after_name(text, span):
             return False
         known = city.country in self.preferred or city.population >= self.large
         return tagged or (previous in self.locative and known) or previous in self.strong
 
-    def _glued_after_name(self, doc: Doc, text: str, i: int, span: Span) -> bool:
+    def _glued_after_name(self, text: str, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""
-        before = re.search(r"(?:^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", text[max(0, span[0] - 30) : span[0]])
-        return bool(before) and not doc[i - 1].is_sent_start and before.group(1).lower() not in self.locative
+        before = re.search(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", text[max(0, span[0] - 30) : span[0]])
+        if not before or before.group(2).lower() in self.locative:
+            return False
+        sentence_start = re.search(r"(?:^|[.!?:\n])\s*$", text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])
+        return not sentence_start

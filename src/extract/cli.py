@@ -1,11 +1,8 @@
 """Command line: ``python -m extract PATH...``, ``evaluate`` and ``add``."""
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
-
-SUBCOMMANDS = ("evaluate", "add")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

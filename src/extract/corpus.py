@@ -16,7 +16,7 @@ import charset_normalizer
 from extract.fileio import atomic_write_bytes, atomic_write_text
 from extract.gold import FACT_TYPES
 from extract.html import html_to_text
-from extract.reader import ArticleError, decode_article, read_article
+from extract.reader import Article, ArticleError, decode_article, read_article
 
 STDIN = "-"
 HTML_SUFFIXES = (".html", ".htm")
@@ -126,7 +126,11 @@ def write_drafts(corpus: Corpus, article_ids: Sequence[str], gold_dir: Path) -> 
         return
     from extract.extractor import Extractor  # loads spaCy: only when drafts are asked for
 
-    for record in Extractor().pipe(read_article(corpus.path(article_id)) for article_id in todo):
+    def failed(article: Article, reason: str) -> None:
+        print(f"{article.source}: extraction failed ({reason}); no draft written", file=sys.stderr)
+
+    articles = (read_article(corpus.path(article_id)) for article_id in todo)
+    for record in Extractor().pipe(articles, on_error=failed):
         path = gold_path(gold_dir, record["id"])
         if not _has_gold(path):
             atomic_write_text(path, json.dumps(draft_gold(record), ensure_ascii=False, indent=2) + "\n")

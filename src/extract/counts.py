@@ -108,7 +108,9 @@ class CountFinder:
             return "%", pos + rest.index("%") + 1
         unit = self.unit.match(rest)
         if unit:
-            return self.units[unit.group(1).lower()], pos + unit.end()
+            symbol = self.units.get(unit.group(1).lower())
+            if symbol:
+                return symbol, pos + unit.end()
         offset = 0
         while True:
             word = self.word.match(rest, offset)
@@ -139,7 +141,7 @@ class CountFinder:
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
             previous = [p for p in found[:i] if p.unit and p.start >= sentence]
-            cue = self._previous_word(text, f.start) in self.elision_cues or text[:f.start].rstrip().endswith((",", "("))
+            cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
             if previous and cue:
                 f.unit = previous[-1].unit
 

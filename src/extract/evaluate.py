@@ -83,8 +83,11 @@ def extract_predictions(articles: list[Article]) -> dict[str, dict]:
     """Run the extractor on the articles and index its records."""
     from extract.extractor import Extractor  # loads the NLP pipeline: only when needed
 
-    records = Extractor().pipe(articles)
-    return index_predictions((f"extractor output for {a.source}", r) for a, r in zip(articles, records))
+    def failed(article: Article, reason: str) -> None:
+        print(f"warning: {article.source}: extraction failed ({reason}); counted as no prediction", file=sys.stderr)
+
+    records = Extractor().pipe(articles, on_error=failed)
+    return index_predictions((f"extractor output for {r['source']}", r) for r in records)
 
 
 def describe(fact_type: str, fact: Fact) -> str:

@@ -26,6 +26,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _CONNECTORS = ["de", "du", "des", "d'", "d’", "la", "l'", "l’", "et", "pour", "en", "sur", "&", "-"]
 _PARTICLES = frozenset({"el", "al", "ben", "ibn", "ait", "aït", "ou", "de", "bel", "bou", "abou", "ould", "le"})
 _LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+_LINE_WINDOW = 300  # how far to look for a line's ends: a longer line is prose
 _PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
@@ -59,8 +60,7 @@ class NameFinder:
         self.honorifics = rules.honorifics
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
-        if not Token.has_extension("name_part"):
-            Token.set_extension("name_part", getter=self._is_name_part)
+        Token.set_extension("name_part", getter=self._is_name_part, force=True)
         self.matcher = Matcher(nlp_vocab)
         for i, entry in enumerate(rules.name_patterns):
             self.matcher.add(f"{entry['label']}_{i}", [self._expand(entry["pattern"])], greedy="LONGEST")
@@ -129,8 +129,10 @@ class NameFinder:
     @staticmethod
     def _on_capitals_line(text: str, pos: int) -> bool:
         """A word on a line written all in capitals (a masthead or a shouted headline) is no acronym."""
-        start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-        line = text[start : end if end >= 0 else len(text)]
+        start, end = text.rfind("\n", max(0, pos - _LINE_WINDOW), pos), text.find("\n", pos, pos + _LINE_WINDOW)
+        if (start < 0 and pos > _LINE_WINDOW) or end < 0 and len(text) - pos > _LINE_WINDOW:
+            return False  # a long line is prose, not a masthead
+        line = text[start + 1 : end if end >= 0 else len(text)]
         return len(line.split()) >= 3 and line.isupper()
 
     def _expansions(self, text: str) -> list[Candidate]:
@@ -140,7 +142,8 @@ class NameFinder:
             acronym = match.group(1)
             if acronym in self.rules.not_orgs:
                 continue
-            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_start = text.rfind("\n", max(0, match.start() - _LINE_WINDOW), match.start()) + 1
+            line_start = line_start or max(0, match.start() - _LINE_WINDOW)
             before = text[line_start : match.start()].rstrip()
             start = next(
                 (
@@ -249,8 +252,7 @@ class NameFinder:
     @staticmethod
     def _is_kicker(text: str, cand: Candidate) -> bool:
         """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
-        line_start = text.rfind("\n", 0, cand.start) + 1
-        return not text[line_start : cand.start].strip() and text[cand.end : cand.end + 3].lstrip(" \u00a0").startswith(":")
+        return bool(re.search(r"(?:^|\n)[ \t]*$", text[max(0, cand.start - 80) : cand.start])) and text[cand.end : cand.end + 3].lstrip(" \u00a0").startswith(":")
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
         """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
@@ -389,7 +391,7 @@ class NameFinder:
             return None
         inner = match.group(1).strip()
         surface = text[cand.start : cand.end]
-        if _ACRONYM.match(inner) != _ACRONYM.match(surface) and inner[0].isupper():
+        if inner and _ACRONYM.match(inner) != _ACRONYM.match(surface) and inner[0].isupper():
             start = cand.end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
             return inner, (start, start + len(inner))
         return None

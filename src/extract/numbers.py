@@ -1,6 +1,7 @@
 """French numbers: digits in French formats and number words, as pure functions and regexes."""
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -45,9 +46,12 @@ def parse_words(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """Value of a number in digits or words, or None when it is not a number."""
     text = text.strip()
+    value = None
     if text and text[0].isdigit():
         try:
-            return parse_digits(text)
+            value = parse_digits(text)
         except ValueError:
             return None
-    return parse_words(text)
+    else:
+        value = parse_words(text)
+    return value if value is None or math.isfinite(value) else None

@@ -36,11 +36,20 @@ class FactExtractor:
         self.counts = CountFinder(rules)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.facts``; a failure is recorded as ``{"error": …}`` so that one article never sinks a run."""
+        try:
+            doc._.facts = self.extract(doc)
+        except Exception as err:  # noqa: BLE001 - reported per article by the caller
+            doc._.facts = {"error": f"{type(err).__name__}: {err}"}
+        return doc
+
+    def extract(self, doc: Doc) -> dict:
+        """The title and the six lists of facts of one doc."""
         text = doc.text
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
-        cities = self.cities.find(doc, layout, person_spans, orgs)
+        cities = self.cities.find(doc, layout, people, orgs)
 
         def outside(*blocked: list[Span]):
             spans = [s for group in blocked for s in group]
@@ -51,7 +60,7 @@ class FactExtractor:
         dates = self.dates.find(text, outside(amount_spans, org_spans, person_spans))
         date_spans = [tuple(m) for d in dates for m in d["mentions"]]
         counts = self.counts.find(text, outside(amount_spans, date_spans, org_spans, person_spans))
-        doc._.facts = {
+        return {
             "title": text[layout.title[0] : layout.title[1]] if layout.title else None,
             "organizations": orgs,
             "people": people,
@@ -60,7 +69,6 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
-        return doc
 
 
 @Language.factory("fact_extractor")

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+MAX_CHARS = 1_000_000  # spaCy's own limit for one text; a press article is far shorter
+
+
 class ArticleError(Exception):
     """An article that cannot be processed; the message says why and what to do."""
 
@@ -35,6 +38,8 @@ def decode_article(data: bytes, source: str) -> str:
         ) from None
     if not text.strip():
         raise ArticleError(f"{source}: empty file (only white space)")
+    if len(text) > MAX_CHARS:
+        raise ArticleError(f"{source}: {len(text)} characters, more than one article can hold ({MAX_CHARS}); split it")
     return text
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -11,11 +12,19 @@ from typing import IO
 from extract.fileio import atomic_writer
 from extract.reader import Article, ArticleError, read_article
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):
     """A mistake in how the command was called."""
+
+
+class InternalError(Exception):
+    """The extractor itself failed (not one article): a bug or a broken installation."""
+
+
+class NothingWritten(Exception):
+    """No article came out: an existing output file is left as it was."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,12 +80,45 @@ def progress(records: Iterator[dict], total: int, enabled: bool) -> Iterator[dic
     return iter(tqdm(records, total=total, unit="article", file=sys.stderr, dynamic_ncols=True))
 
 
+def guarded(records: Iterator[dict]) -> Iterator[dict]:
+    """Turn a failure of the extractor itself into InternalError, so it is not taken for a write error."""
+    try:
+        yield from records
+    except Exception as err:  # noqa: BLE001 - reported as an internal error with its type
+        raise InternalError(f"{type(err).__name__}: {err}") from err
+
+
 def write_records(records: Iterator[dict], out: IO[str]) -> int:
+    """Write one JSON line per record; return how many."""
     count = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
         count += 1
     return count
+
+
+def check_output(path: Path) -> None:
+    """Fail early, before any work, when the output cannot be written there."""
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; give a file name for -o")
+    parent = path.parent if str(path.parent) else Path(".")
+    if parent.exists() and not os.access(parent, os.W_OK):
+        raise UsageError(f"{parent}: cannot write here")
+
+
+def emit(records: Iterator[dict], output: Path | None) -> int:
+    """Write the records to ``output`` (whole or not at all, and not at all if empty) or to stdout."""
+    if output is None:
+        sys.stdout.reconfigure(encoding="utf-8", newline="\n")
+        return write_records(records, sys.stdout)
+    try:
+        with atomic_writer(output) as out:
+            written = write_records(records, out)
+            if written == 0:
+                raise NothingWritten
+    except NothingWritten:
+        return 0
+    return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = collect_paths(args.paths)
         if args.jobs < 1 or args.batch_size < 1:
             raise UsageError("--jobs and --batch-size must be at least 1")
+        if args.output:
+            check_output(args.output)
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,15 +138,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     from extract.extractor import Extractor
 
     problems: list[str] = []
+
+    def skip(article: Article, reason: str) -> None:
+        problems.append(reason)
+        print(f"skipped: {article.source}: extraction failed ({reason})", file=sys.stderr)
+
     extractor = Extractor(cache=not args.no_cache)
-    records = extractor.pipe(read_all(files, problems), batch_size=args.batch_size, n_process=args.jobs)
-    records = progress(records, len(files), not args.no_progress)
+    records = extractor.pipe(read_all(files, problems), batch_size=args.batch_size, n_process=args.jobs, on_error=skip)
+    records = progress(guarded(records), len(files), not args.no_progress)
     try:
-        if args.output:
-            with atomic_writer(args.output) as out:
-                written = write_records(records, out)
-        else:
-            written = write_records(records, sys.stdout)
+        written = emit(records, args.output)
+    except InternalError as err:
+        print(f"error: the extractor failed: {err}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # a reader such as `head` left early
+        return EXIT_OK
     except OSError as err:
         print(f"error: cannot write output: {err}", file=sys.stderr)
         return EXIT_USAGE
