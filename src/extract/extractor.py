@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 
@@ -55,36 +57,73 @@ class Extractor:
     ) -> Iterator[dict]:
         """Yield one record per article, in input order, streaming.
 
-        An article whose extraction fails is passed to ``on_error`` with the reason and left out;
-        without ``on_error``, ExtractionError is raised.
+        Cached articles never reach the pipeline, which is loaded only for the first one that must.
+        With ``n_process`` > 1, batches go to that many worker processes, at most two batches ahead
+        per worker, so memory stays flat. An article whose extraction fails is passed to ``on_error``
+        with the reason and left out; without ``on_error``, ExtractionError is raised.
         """
-        articles = iter(articles)
-        for article in articles:
-            facts = self._cached(article)
-            if facts is None:
-                yield from self._run(itertools.chain([(article, None)], ((a, self._cached(a)) for a in articles)),
-                                     batch_size, n_process, on_error)
-                return
-            yield assemble(article, facts)
-
-    def _run(
-        self,
-        pairs: Iterator[tuple[Article, dict | None]],
-        batch_size: int,
-        n_process: int,
-        on_error: OnError | None,
-    ) -> Iterator[dict]:
-        """Run the pipeline; a cached article passes through as an empty text, so order is kept."""
-        texts = (("" if facts is not None else article.text, (article, facts)) for article, facts in pairs)
-        docs = self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, (article, facts) in docs:
-            if facts is None:
-                facts = doc._.facts
+        batches = _batched(((a, self._cached(a)) for a in articles), batch_size)
+        results = self._parallel(batches, n_process) if n_process > 1 else ((b, self.extract_batch(b)) for b in batches)
+        for batch, facts_list in results:
+            for (article, _), facts in zip(batch, facts_list):
                 if "error" in facts:
                     if on_error is None:
                         raise ExtractionError(f"{article.source}: {facts['error']}")
                     on_error(article, facts["error"])
                     continue
-                if self.cache:
+                yield assemble(article, facts)
+
+    def extract_batch(self, batch: list[tuple[Article, dict | None]]) -> list[dict]:
+        """Facts for each article of a batch: from the cache, or from the pipeline (then cached)."""
+        todo = [article for article, facts in batch if facts is None]
+        computed = iter([doc._.facts for doc in self.nlp.pipe(a.text for a in todo)] if todo else [])
+        out = []
+        for article, facts in batch:
+            if facts is None:
+                facts = next(computed)
+                if self.cache and "error" not in facts:
                     self.cache.put(article.sha256, facts)
-            yield assemble(article, facts)
+            out.append(facts)
+        return out
+
+    def _parallel(self, batches: Iterator[list], n_process: int) -> Iterator[tuple[list, list[dict]]]:
+        """Run batches in worker processes, in order, with a bounded number in flight."""
+        global _WORKER
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if forking:
+            self.nlp  # load once here; forked workers share it
+            _WORKER = self
+        context = multiprocessing.get_context("fork" if forking else "spawn")
+        initializer = None if forking else _init_worker
+        with context.Pool(n_process, initializer=initializer) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append((batch, pool.apply_async(_work, (batch,))))
+                if len(pending) >= 2 * n_process:
+                    done, result = pending.popleft()
+                    yield done, result.get()
+            while pending:
+                done, result = pending.popleft()
+                yield done, result.get()
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker() -> None:
+    """In a spawned worker: build the extractor once (a forked worker inherits its parent's)."""
+    global _WORKER
+    _WORKER = Extractor()
+
+
+def _work(batch: list[tuple[Article, dict | None]]) -> list[dict]:
+    """A worker's job: the facts of one batch."""
+    assert _WORKER is not None
+    return _WORKER.extract_batch(batch)
+
+
+def _batched(items: Iterator, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
