@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from extract.facts import Span, sentence_bounds
+from extract.facts import Allowed, sentence_bounds
 from extract.numbers import parse_number
 from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
 from extract.rules import Rules
@@ -42,7 +42,7 @@ class AmountFinder:
         )
         self.qualifiers = Qualifiers(rules)
 
-    def find(self, text: str, allowed) -> list[dict]:
+    def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Amount facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         found: list[Quantity] = []
         for match in self.amount.finditer(text):
@@ -104,7 +104,7 @@ class AmountFinder:
         end_of_mention = offset + (head.end(word_group) if word else head.end(num_group))
         return Quantity(number * multiplier, end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
 
-    def _inherited(self, text: str, found: list[Quantity], allowed) -> list[Quantity]:
+    def _inherited(self, text: str, found: list[Quantity], allowed: Allowed) -> list[Quantity]:
         """A bare ``870 millions``, or ``210 à Tanger`` in a list, after an amount in the same sentence
         takes its currency (and, for a list item, its scale)."""
         bounds = sentence_bounds(text)

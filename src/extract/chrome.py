@@ -9,9 +9,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from extract.facts import Span
 from extract.rules import load_rules
 
-Span = tuple[int, int]
 _SENTENCE_END = re.compile(r"[.!?»\"”)]\s*$")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")

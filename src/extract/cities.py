@@ -45,11 +45,15 @@ class Gazetteer:
             names = {entry["name"]} | {
                 alt for alt in entry.get("alternatenames", []) if len(alt) >= 3 and not _CODE_LIKE.match(alt)
             }
-            for key in {normalize_name(n) for n in names}:
+            for key in {normalize_name.__wrapped__(n) for n in names}:  # uncached: a million names
                 index.setdefault(key, []).append(city)
         for cities in index.values():
             cities.sort(key=lambda c: (c.country not in preferred, -c.population))
         self.index = index
+
+    def contains(self, surface: str) -> bool:
+        """Whether some city bears this name."""
+        return normalize_name(surface) in self.index
 
     def lookup(self, surface: str) -> City | None:
         """The best city for a name as written, or None."""
@@ -64,7 +68,8 @@ class CityFinder:
         conf = rules.cities
         self.gazetteer = gazetteer
         self.common = frozenset(normalize_name(w) for w in conf["common_words"])
-        self.regions = tuple(conf["region_cues"])
+        cues = "|".join(map(re.escape, conf["region_cues"]))
+        self.region_before = re.compile(rf"\b(?:{cues})\s+(?:de\s+|d['’]\s*|du\s+)?$")
         self.locative = frozenset(conf["locative_cues"])
         self.countries = frozenset(normalize_name(c) for c in conf["countries"] + conf["regions"])
         self.strong = frozenset(conf["strong_locative_cues"])
@@ -140,7 +145,7 @@ class CityFinder:
         if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[: span[0]]):
             return False  # a region such as Casablanca-Settat or Béni Mellal-Khénifra
         before = text[max(0, span[0] - 40) : span[0]].lower()
-        if re.search(rf"\b(?:{'|'.join(map(re.escape, self.regions))})\s+(?:de\s+|d['’]\s*|du\s+)?$", before):
+        if self.region_before.search(before):
             return False
         surface = text[span[0] : span[1]]
         previous = doc[i - 1].lower_ if i > 0 else ""

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extract.facts import Span, sentence_bounds
+from extract.facts import Allowed, sentence_bounds
 from extract.numbers import parse_number
 from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
 from extract.rules import Rules
@@ -65,7 +65,7 @@ class CountFinder:
         self.stopwords = rules.stopwords
         self.qualifiers = Qualifiers(rules)
 
-    def find(self, text: str, allowed) -> list[dict]:
+    def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Count facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         found = [f for f in (self._read(text, m) for m in self.number.finditer(text)) if f and allowed(f.start, f.end)]
         self._restore_elided(text, found)

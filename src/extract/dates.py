@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from extract.facts import Allowed
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -57,7 +58,7 @@ class DateFinder:
         self.name_words = frozenset(conf["name_words_before_year"])
         self.stopwords = rules.stopwords
 
-    def find(self, text: str, allowed) -> list[dict]:
+    def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Date facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         found: list[tuple[str, str, tuple[int, int]]] = []
         taken: list[tuple[int, int]] = []

@@ -10,7 +10,8 @@ from functools import cached_property
 from spacy.language import Language
 
 from extract.cache import ResultCache
-from extract.pipeline import FACT_TYPES, build_nlp
+from extract.facts import FACT_TYPES
+from extract.pipeline import build_nlp
 from extract.reader import Article
 
 

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
+Allowed = Callable[[int, int], bool]  # whether the text span [start, end) may yield a fact
+FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
 SENTENCE_BREAK = re.compile(r"[.!?…]+[\s\"”»]+(?=[A-ZÀ-Ý«\"“])|\n")
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
+from extract.facts import FACT_TYPES
 QUALIFIERS = ("exact", "approx", "more_than", "less_than")
 CURRENCIES_FILE = Path(__file__).resolve().parents[2] / "rules" / "currencies_iso.txt"
 

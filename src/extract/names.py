@@ -23,11 +23,8 @@ from extract.textnorm import normalize_name
 _NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_CONNECTORS = ["de", "du", "des", "d'", "d’", "la", "l'", "l’", "et", "pour", "en", "sur", "&", "-"]
-_PARTICLES = frozenset({"el", "al", "ben", "ibn", "ait", "aït", "ou", "de", "bel", "bou", "abou", "ould", "le"})
 _LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 _LINE_WINDOW = 300  # how far to look for a line's ends: a longer line is prose
-_PLURAL_DETERMINERS = frozenset({"les", "des", "aux", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines", "deux", "trois"})
 
 
 def _lower_words(text: str) -> list[str]:
@@ -60,6 +57,8 @@ class NameFinder:
         self.honorifics = rules.honorifics
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
+        self.particles = frozenset(rules.names["particles"])
+        self.plural_determiners = frozenset(rules.names["plural_determiners"])
         Token.set_extension("name_part", getter=self._is_name_part, force=True)
         self.matcher = Matcher(nlp_vocab)
         for i, entry in enumerate(rules.name_patterns):
@@ -72,7 +71,7 @@ class NameFinder:
             "$ORG_PREFIX": sorted(self.prefix_types),
             "$ORG_SUFFIX": sorted(self.suffix_types),
             "$HONORIFICS": sorted(self.honorifics),
-            "$CONNECTORS": _CONNECTORS,
+            "$CONNECTORS": self.rules.names["connectors"],
             "$STOPWORDS": sorted(self.rules.stopwords),
             "$ADJECTIVE": self.rules.adjective_regex,
         }
@@ -201,7 +200,7 @@ class NameFinder:
                 label = "PER"
             tokens.pop(0)
         while tokens and (
-            tokens[-1].is_punct and tokens[-1].text not in ".)"
+            tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
             or tokens[-1].lower_ in self.rules.stopwords
             or tokens[-1].text in self.rules.not_orgs and _ACRONYM.match(tokens[-1].text)
         ):
@@ -259,7 +258,7 @@ class NameFinder:
         if first not in self.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
             return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
         before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
-        return bool(before) and before.group(1).lower() in _PLURAL_DETERMINERS
+        return bool(before) and before.group(1).lower() in self.plural_determiners
 
     def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
         """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
@@ -414,7 +413,7 @@ class NameFinder:
             org = self._find_org(org_facts, surface)
             if org is not None:
                 org.add(surface, (cand.start, cand.end))
-            elif not all(w[0].isupper() or w.lower() in _PARTICLES for w in surface.split()):
+            elif not all(w[0].isupper() or w.lower() in self.particles for w in surface.split()):
                 continue
             elif len(surface.split()) == 1:
                 singles.append((cand, surface))

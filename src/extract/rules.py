@@ -16,12 +16,19 @@ def rules_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[2] / "rules"
 
 
-def read_tsv(path: Path) -> list[list[str]]:
-    """Rows of a tab-separated file, skipping blank lines and ``#`` comments."""
+class RulesError(Exception):
+    """A rules file that cannot be read; the message names the file and line."""
+
+
+def read_tsv(path: Path, columns: tuple[int, int] = (1, 99)) -> list[list[str]]:
+    """Rows of a tab-separated file, skipping blank lines and ``#`` comments; ``columns`` bounds each row."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
+            row = line.split("\t")
+            if not columns[0] <= len(row) <= columns[1]:
+                raise RulesError(f"{path}:{number}: expected {columns[0]} to {columns[1]} tab-separated columns")
+            rows.append(row)
     return rows
 
 
@@ -42,6 +49,7 @@ class Rules:
     stopwords: frozenset[str]
     name_patterns: list[dict[str, Any]]
     adjective_regex: str
+    names: dict[str, Any]
     currencies: dict[str, str]
     scales: dict[str, tuple[float, str]]
     qualifiers: dict[str, str]
@@ -72,17 +80,18 @@ def load_rules(folder: Path | None = None) -> Rules:
 
     return Rules(
         chrome=load_json("chrome.json"),
-        honorifics={form: title for form, title in read_tsv(folder / "honorifics.tsv")},
-        org_types={row[0]: row[1] for row in read_tsv(folder / "org_types.tsv")},
-        org_canonical={row[0]: (row[2] if len(row) > 2 else row[0]) for row in read_tsv(folder / "org_types.tsv")},
+        honorifics={form: title for form, title in read_tsv(folder / "honorifics.tsv", (2, 2))},
+        org_types={row[0]: row[1] for row in read_tsv(folder / "org_types.tsv", (2, 3))},
+        org_canonical={row[0]: row[-1] for row in read_tsv(folder / "org_types.tsv", (2, 3))},
         not_orgs=frozenset(read_list(folder / "not_orgs.txt")),
         stopwords=frozenset(read_list(folder / "stopwords.txt")),
         name_patterns=[json.loads(line) for line in read_list(folder / "name_patterns.jsonl")],
         adjective_regex=load_json("adjectives.json")["regex"],
-        currencies={form: code for form, code in read_tsv(folder / "currencies.tsv")},
-        scales={form: (float(mult), kind) for form, mult, kind in read_tsv(folder / "scales.tsv")},
-        qualifiers={phrase: q for phrase, q in read_tsv(folder / "qualifiers.tsv")},
-        months={name: int(num) for name, num in read_tsv(folder / "months.tsv")},
+        names=load_json("names.json"),
+        currencies={form: code for form, code in read_tsv(folder / "currencies.tsv", (2, 2))},
+        scales={form: (float(mult), kind) for form, mult, kind in read_tsv(folder / "scales.tsv", (3, 3))},
+        qualifiers={phrase: q for phrase, q in read_tsv(folder / "qualifiers.tsv", (2, 2))},
+        months={name: int(num) for name, num in read_tsv(folder / "months.tsv", (2, 2))},
         dates=load_json("dates.json"),
         numbers=load_json("numbers.json"),
         counts=load_json("counts.json"),
