@@ -210,3 +210,19 @@ def test_byline_author_is_a_person_and_outlet_an_organisation(extractor) -> None
     assert named(record["organizations"], "L'Economiste") is not None
     doctor = named(record["people"], "Youness Ahallal")
     assert doctor is not None and doctor["title"] == "Dr"
+
+
+def test_english_and_french_type_words_name_one_organisation(extractor) -> None:
+    text = "Atlas Medical Group a racheté une clinique à Agadir. Le groupe Atlas Medical vise dix sites."
+    record = extract_text(extractor, text)
+    (org,) = record["organizations"]
+    assert org["name"] == "Atlas Medical Group"
+    assert len(org["mentions"]) == 2
+
+
+def test_centre_hospitalier_universitaire_is_its_acronym_chu(extractor) -> None:
+    text = ("Le Centre hospitalier universitaire Ibn Zohr de Tétouan recrute. "
+            "Le CHU Ibn Zohr compte 900 lits.")
+    record = extract_text(extractor, text)
+    (org,) = record["organizations"]
+    assert "CHU Ibn Zohr" in [org["name"], *org["aliases"]]

@@ -332,7 +332,7 @@ class NameFinder:
         """Whether two forms name one organisation: equal names, a short form, or an acronym of the other.
 
         With ``bare``, a form without type words (``Atlas``) joins a typed one (``Atlas Group``);
-        two typed forms join only with the same type words (``X Holding`` is not ``X Santé``).
+        two typed forms join only when one's type words include the other's (``X Holding`` is not ``X Santé``).
         """
         if normalize_name(a) == normalize_name(b):
             return True
@@ -343,7 +343,9 @@ class NameFinder:
         if not core_a or core_a != core_b or core_a in self.rules.stopwords:
             return False
         types_a, types_b = self._types(a), self._types(b)
-        return types_a == types_b or (bare and not (types_a and types_b))
+        if types_a and types_b:
+            return types_a <= types_b or types_b <= types_a  # X Medical / X Medical Group, not X Holding / X Santé
+        return bare
 
     def _find_org(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
         """The fact a form belongs to; a typed form is compared with typed forms only, so that a bare
