@@ -61,19 +61,30 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    labels: frozenset[str]
+    lines: list[re.Pattern]
+    phrases: list[re.Pattern]
+    markers: frozenset[str]
+    bylines: list[re.Pattern]
+
+
 @cache
-def _compiled() -> tuple[frozenset[str], list[re.Pattern], frozenset[str], list[re.Pattern]]:
+def _compiled() -> _Patterns:
     chrome = load_rules().chrome
-    labels = frozenset(label.lower() for label in chrome["section_labels"])
-    patterns = [re.compile(p, re.IGNORECASE) for p in chrome["line_patterns"]]
-    markers = frozenset(m.lower() for m in chrome["teaser_markers"])
-    bylines = [re.compile(p) for p in chrome["byline_patterns"]]
-    return labels, patterns, markers, bylines
+    return _Patterns(
+        labels=frozenset(label.lower() for label in chrome["section_labels"]),
+        lines=[re.compile(p, re.IGNORECASE) for p in chrome["line_patterns"]],
+        phrases=[re.compile(p, re.IGNORECASE) for p in chrome["phrase_patterns"]],
+        markers=frozenset(m.lower() for m in chrome["teaser_markers"]),
+        bylines=[re.compile(p) for p in chrome["byline_patterns"]],
+    )
 
 
 def is_section_label(text: str) -> bool:
     """A line made only of section labels (``Société``, ``SociétéUne``, ``Éco-Business``)."""
-    labels = _compiled()[0]
+    labels = _compiled().labels
     parts = [p for p in _LABEL_SPLIT.split(text.strip()) if p]
     return bool(parts) and all(p.strip(" :").lower() in labels for p in parts)
 
@@ -82,15 +93,17 @@ def is_chrome_line(text: str) -> bool:
     """A line that is chrome on its own: a section label, or a short prompt, notice or breadcrumb."""
     if is_section_label(text):
         return True
-    conf = load_rules().chrome
+    conf, patterns = load_rules().chrome, _compiled()
     words = len(text.split())
+    if words <= conf["line_pattern_max_words"] and any(p.match(text) for p in patterns.lines):
+        return True
     limit = conf["line_pattern_max_words_with_period"] if _SENTENCE_END.search(text) else conf["line_pattern_max_words"]
-    return words <= limit and any(p.match(text) for p in _compiled()[1])
+    return words <= limit and any(p.match(text) for p in patterns.phrases)
 
 
 def is_teaser_marker(text: str) -> bool:
     """A line that opens a block of teasers for other articles (``Related Articles``, ``À lire aussi``)."""
-    return text.strip(" :>»|-").lower() in _compiled()[2]
+    return text.strip(" :>»|-").lower() in _compiled().markers
 
 
 def is_body_paragraph(line: Line, min_words: int) -> bool:
@@ -107,7 +120,7 @@ def match_byline(line: Line) -> re.Match | None:
     """The byline pattern that matches this short line, if any."""
     if line.words > 10:
         return None
-    for pattern in _compiled()[3]:
+    for pattern in _compiled().bylines:
         match = pattern.match(line.text)
         if match:
             return match

@@ -76,6 +76,7 @@ class CityFinder:
         self.preferred = frozenset(conf["preferred_countries"])
         self.large = conf["large_city_population"]
         self.org_cues = frozenset(conf["org_cues"])
+        self.district_prefixes = frozenset(conf["district_prefixes"])
 
     def find(self, doc: Doc, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
         """City facts of ``doc``: one per GeoNames id, with every mention, given its people and organisations."""
@@ -152,6 +153,8 @@ class CityFinder:
         tagged = overlaps(span, locs)
         if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
+        if previous in self.district_prefixes:
+            return False  # Hay Riad, Sidi Maârouf: a district named after something else
         if normalize_name(surface) in self.common:
             return tagged and (previous in self.strong or previous in self.org_cues)
         containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
