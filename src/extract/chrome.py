@@ -157,6 +157,7 @@ def analyse(text: str) -> Layout:
             continue
         if is_masthead(line, conf["masthead_max_words"]) and layout.masthead is None:
             layout.masthead = (line.start, line.end)
+            chrome_flags[i] = True  # the site's logo: the outlet counts where the byline or body names it
         elif line.words <= conf["kicker_max_words"]:
             # a kicker or section label above the headline; a short dated line is kept
             chrome_flags[i] = not re.search(r"\d", line.text)

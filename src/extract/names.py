@@ -58,6 +58,7 @@ class NameFinder:
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.particles = frozenset(rules.names["particles"])
+        self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         Token.set_extension("name_part", getter=self._is_name_part, force=True)
         self.matcher = Matcher(nlp_vocab)
@@ -74,6 +75,7 @@ class NameFinder:
             "$CONNECTORS": self.rules.names["connectors"],
             "$STOPWORDS": sorted(self.rules.stopwords),
             "$ADJECTIVE": self.rules.adjective_regex,
+            "$MEDIA_CUES": self.rules.names["media_cues"],
         }
 
         def expand(value):
@@ -105,7 +107,7 @@ class NameFinder:
         found: list[Candidate] = []
         for start, end in layout.byline_people:
             found.append(Candidate(start, end, "PER", "byline"))
-        for start, end in layout.byline_orgs + ([layout.masthead] if layout.masthead else []):
+        for start, end in layout.byline_orgs:
             found.append(Candidate(start, end, "ORG", "byline"))
         found += self._expansions(text)
         for match_id, start, end in self.matcher(doc):
@@ -194,6 +196,8 @@ class NameFinder:
         """Trim articles, honorifics and trailing non-name words; read the title."""
         tokens = list(span)
         title = None
+        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.prefix_types | _LEADING_ARTICLES:
+            tokens.pop(0)  # a cue such as "rapporté par" before an outlet's name
         while tokens and (tokens[0].lower_ in _LEADING_ARTICLES or tokens[0].text in self.honorifics):
             if tokens[0].text in self.honorifics:
                 title = self.honorifics[tokens[0].text]
@@ -205,9 +209,21 @@ class NameFinder:
             or tokens[-1].text in self.rules.not_orgs and _ACRONYM.match(tokens[-1].text)
         ):
             tokens.pop()
-        if len(tokens) > 2 and tokens[0].is_lower and tokens[0].lower_ in self.prefix_types:
-            if tokens[1]._.name_part and tokens[-1].lower_ in self.suffix_types:
-                tokens.pop(0)  # fonds Kasbah Capital Partners → Kasbah Capital Partners
+        for k, token in enumerate(tokens[1:], 1):
+            following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.rules.names["connectors"]]
+            if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.prefix_types:
+                tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
+                break
+        if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.generic_types:
+            # "la clinique X", "le fonds X Capital", "la banque X": the common noun describes, X names
+            rest = tokens[1:]
+            while rest and rest[0].lower_ in self.rules.names["connectors"] + list(_LEADING_ARTICLES):
+                rest = rest[1:]
+            if not rest or not rest[0]._.name_part:
+                return None
+            if self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
+                return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
+            tokens = rest
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:
@@ -222,7 +238,7 @@ class NameFinder:
         lowered = [w.lower() for w in words]
         if (
             text in self.rules.not_orgs
-            or words[0] in self.rules.not_orgs and lowered[0] not in self.type_words
+            or words[0] in self.rules.not_orgs and words[0].isupper() and lowered[0] not in self.type_words
             or lowered[0] in self.never_heads
             or text.lower() in self.calendar_words
         ):
