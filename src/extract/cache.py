@@ -59,6 +59,6 @@ class ResultCache:
     def put(self, sha256: str, facts: dict) -> None:
         """Store facts; a cache that cannot be written is not an error."""
         try:
-            atomic_write_text(self._path(sha256), json.dumps(facts, ensure_ascii=False))
+            atomic_write_text(self._path(sha256), json.dumps(facts, ensure_ascii=False), durable=False)
         except OSError:
             pass
