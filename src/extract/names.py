@@ -59,6 +59,7 @@ class NameFinder:
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.particles = frozenset(rules.names["particles"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
+        self.adjective = re.compile(rules.adjective_regex)
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         Token.set_extension("name_part", getter=self._is_name_part, force=True)
         self.matcher = Matcher(nlp_vocab)
@@ -192,6 +193,25 @@ class NameFinder:
             parts.append(ent.doc[start : ent.end])
         return parts
 
+    def _after_description(self, tokens: list[Token]) -> list[Token]:
+        """The tokens after a lower-case type word and its adjectives and connectors (hôpital provincial de …)."""
+        rest = tokens[1:]
+        skippable = set(self.rules.names["connectors"]) | _LEADING_ARTICLES
+        while rest and (rest[0].lower_ in skippable or rest[0].is_lower and self.adjective.match(rest[0].text)):
+            rest = rest[1:]
+        return rest
+
+    def described(self, text: str) -> str | None:
+        """The proper name inside a described one: ``banque Emirates NBD`` → ``Emirates NBD``, else None."""
+        words = text.split()
+        if len(words) < 2 or not words[0].islower() or words[0] not in self.generic_types:
+            return None
+        skippable = set(self.rules.names["connectors"]) | _LEADING_ARTICLES
+        rest = words[1:]
+        while rest and (rest[0].lower() in skippable or rest[0].islower() and self.adjective.match(rest[0])):
+            rest = rest[1:]
+        return " ".join(rest) if rest and rest[0][:1].isupper() else None
+
     def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words; read the title."""
         tokens = list(span)
@@ -215,15 +235,12 @@ class NameFinder:
                 tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
                 break
         if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.generic_types:
-            # "la clinique X", "le fonds X Capital", "la banque X": the common noun describes, X names
-            rest = tokens[1:]
-            while rest and rest[0].lower_ in self.rules.names["connectors"] + list(_LEADING_ARTICLES):
-                rest = rest[1:]
+            # "la clinique X", "le fonds X Capital": the common noun describes, X names (see described())
+            rest = self._after_description(tokens)
             if not rest or not rest[0]._.name_part:
                 return None
             if self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
-            tokens = rest
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:
@@ -382,6 +399,9 @@ class NameFinder:
                 fact = NamedFact()
                 facts.append(fact)
             fact.add(surface, (cand.start, cand.end))
+            inner = self.described(surface)
+            if inner and inner not in fact.forms:
+                fact.forms.append(inner)  # an accepted form without a mention of its own
             if partner:
                 fact.add(*partner)
         return self._fold(facts)
