@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from extract.facts import Allowed, sentence_bounds
+from extract.facts import Allowed, overlaps, sentence_bounds
 from extract.numbers import parse_number
-from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
+from extract.quantities import Qualifiers, Quantity, alternation, number_regex, quantity_records
 from extract.rules import Rules
 
 
@@ -60,12 +60,12 @@ class AmountFinder:
                     found.append(first)
         for match in self.prefixed.finditer(text):
             taken = [q.mentions[0] for q in found]
-            if allowed(*match.span()) and not any(s < match.end() and match.start() < e for s, e in taken):
+            if allowed(*match.span()) and not overlaps(match.span(), taken):
                 amount = self._read(text, match, self.currencies[match.group("cur")])
                 if amount is not None:
                     found.append(amount)
         found += self._inherited(text, found, allowed)
-        return [self._record(q) for q in group_quantities(found)]
+        return quantity_records(found, "currency")
 
     def _read(self, text: str, match: re.Match, currency: str, inherited: float = 1.0) -> Quantity | None:
         number = parse_number(match.group("num"))
@@ -112,7 +112,7 @@ class AmountFinder:
         extra = []
         for match in self.bare.finditer(text):
             span = (match.start(), match.end())
-            if not allowed(*span) or any(s < span[1] and span[0] < e for s, e in taken):
+            if not allowed(*span) or overlaps(span, taken):
                 continue
             if not match.group("word") and not self._list_item(text, match):
                 continue
@@ -130,13 +130,3 @@ class AmountFinder:
         if re.fullmatch(r"(?:19|20)\d\d", match.group("num")):
             return False
         return bool(re.search(r"(?:[,;]|\b(?:et|dont|puis|contre|soit))\s*$", text[max(0, match.start() - 8) : match.start()]))
-
-    @staticmethod
-    def _record(q: Quantity) -> dict:
-        return {
-            "value": as_number(q.value),
-            "currency": q.key,
-            "qualifier": q.qualifier,
-            "text": q.text,
-            "mentions": [list(m) for m in q.mentions],
-        }

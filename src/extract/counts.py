@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extract.facts import Allowed, sentence_bounds
 from extract.numbers import parse_number
-from extract.quantities import Qualifiers, Quantity, alternation, as_number, group_quantities, number_regex
+from extract.quantities import Qualifiers, Quantity, alternation, number_regex, quantity_records
 from extract.rules import Rules
 
 _WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*|[A-Z]{2,5}s?(?![\w])"
@@ -74,11 +74,7 @@ class CountFinder:
             for f in found
             if f.unit
         ]
-        return [
-            {"value": as_number(q.value), "unit": q.key, "qualifier": q.qualifier, "text": q.text,
-             "mentions": [list(m) for m in q.mentions]}
-            for q in group_quantities(quantities)
-        ]
+        return quantity_records(quantities, "unit")
 
     def _read(self, text: str, match: re.Match) -> _Found | None:
         """A number with its head noun or unit, or None when it is not a count at all."""

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed
+from extract.facts import Allowed, overlaps
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -64,7 +64,7 @@ class DateFinder:
         taken: list[tuple[int, int]] = []
 
         def free(start: int, end: int) -> bool:
-            return allowed(start, end) and not any(s < end and start < e for s, e in taken)
+            return allowed(start, end) and not overlaps((start, end), taken)
 
         for kind, regex in self.shapes:
             for match in regex.finditer(text):

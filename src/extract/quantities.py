@@ -70,6 +70,20 @@ def group_quantities(found: list[Quantity]) -> list[Quantity]:
     return list(facts.values())
 
 
+def quantity_records(found: list[Quantity], key_name: str) -> list[dict]:
+    """Output facts for amounts (``key_name`` currency) or counts (unit): one per key and value."""
+    return [
+        {
+            "value": as_number(q.value),
+            key_name: q.key,
+            "qualifier": q.qualifier,
+            "text": q.text,
+            "mentions": [list(m) for m in q.mentions],
+        }
+        for q in group_quantities(found)
+    ]
+
+
 def as_number(value: float) -> int | float:
     """An integer when the value is whole, for clean JSON."""
     return int(value) if float(value).is_integer() else round(value, 6)
