@@ -69,6 +69,8 @@ def test_normalize_date_refuses_what_is_not_a_date_at_that_precision(text: str, 
         ("Au cours de l’année 2022, la clinique a été rénovée.", "2022", "2022"),
         ("Depuis 2015, la clinique a soigné 2 000 patients.", "2015", "2015"),
         ("D’ici 2030, le groupe veut doubler sa capacité.", "2030", "2030"),
+        ("Les mandats expirent au 1ᵉʳ mars 2025, a indiqué la banque.", "2025-03-01", "1ᵉʳ mars 2025"),
+        (" date 2024-09 La valse des cessions de cliniques se poursuit.", "2024-09", "2024-09"),
     ],
 )
 def test_one_date(finder, sentence: str, value: str, text: str) -> None:
@@ -132,6 +134,10 @@ def test_same_date_written_twice_is_one_fact(finder) -> None:
 def test_publication_date_without_its_time_or_edition_number(finder, line: str, value: str, text: str) -> None:
     (date,) = find(finder, line)
     assert (date["value"], date["text"]) == (value, text)
+
+
+def test_a_span_of_years_is_no_iso_month(finder) -> None:
+    assert values(find(finder, "Les comptes de l'exercice 2010-11 ont été publiés.")) == ["2010"]
 
 
 def test_iso_publication_date(finder) -> None:

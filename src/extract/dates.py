@@ -24,7 +24,7 @@ def _parser(precision: str) -> DateDataParser:
 @lru_cache(maxsize=65536)
 def normalize_date(text: str, precision: str) -> str | None:
     """``1er janvier 2019``/day → ``2019-01-01``; ``mai 2023``/month → ``2023-05``; None if not a date."""
-    text = re.sub(r"\b1er\b", "1", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"\b1(?:er|ᵉʳ)(?!\w)", "1", text.strip(), flags=re.IGNORECASE)
     if precision == "year":
         return text if re.fullmatch(r"(?:19|20)\d{2}", text) else None
     parsed = _parser(precision).get_date_data(text).date_obj
@@ -37,7 +37,7 @@ class DateFinder:
     def __init__(self, rules: Rules) -> None:
         conf = rules.dates
         month = rf"(?:{alternation(list(rules.months))})(?![\w])"
-        day = r"(?:1er|[0-3]?\d)(?!\d)"
+        day = r"(?:1er|1ᵉʳ|[0-3]?\d)(?!\d)"
         year = r"(?:19|20)\d{2}(?!\d)"
         weekday = rf"(?:(?:{'|'.join(rules.numbers['weekdays'])})\s+)?"
         edge = r"(?<![\w/.,-])"
@@ -50,12 +50,14 @@ class DateFinder:
             ("day", re.compile(rf"(?i){edge}{weekday}(?P<d1>{day})\s+(?P<m>{month})\s+(?P<y>{year})")),
             ("numeric", re.compile(rf"{edge}(?P<d1>[0-3]?\d)[/.-](?P<mn>[01]?\d)[/.-](?P<y>{year})")),
             ("iso", re.compile(rf"{edge}(?P<y>{year})-(?P<mn>[01]\d)-(?P<d1>[0-3]\d)(?![\d-])")),
+            ("iso_month", re.compile(rf"{edge}(?P<y>{year})-(?P<mn>0[1-9]|1[0-2])(?![\d-])")),
             ("month", re.compile(rf"(?i){edge}(?P<m>{month})\s+(?:de\s+l['’]année\s+)?(?P<y>{year})")),
         ]
         self.bare_year = re.compile(rf"(?:(?<=mi-)|(?<=\d{{4}}[-–])|{edge})(?<!\b\d[ \u00a0\u202f])(?P<y>{year})(?![ \u00a0\u202f]\d{{3}})(?![.,]\d)(?!\w)")
         self.cues = frozenset(c.lower() for c in conf["year_cues"])
         self.weak_cues = frozenset(c.lower() for c in conf["weak_year_cues"])
         self.name_words = frozenset(conf["name_words_before_year"])
+        self.span_words = frozenset(conf["words_before_year_spans"])
         self.stopwords = rules.stopwords
 
     def find(self, text: str, allowed: Allowed) -> list[dict]:
@@ -68,6 +70,8 @@ class DateFinder:
 
         for kind, regex in self.shapes:
             for match in regex.finditer(text):
+                if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
+                    continue  # exercice 2010-11: a span of years, not a month
                 if free(match.start(), match.end()):
                     taken.append(match.span())
                     found += self._read(kind, match)
@@ -83,6 +87,8 @@ class DateFinder:
             text = f"{match.group('d1')}/{match.group('mn')}/{y}"
             value = normalize_date(text, "day")
             return [(value, match.group(), match.span())] if value else []
+        if kind == "iso_month":
+            return [(f"{y}-{match.group('mn')}", match.group(), match.span())]
         if kind == "month":
             value = normalize_date(f"{match.group('m')} {y}", "month")
             return [(value, match.group(), match.span())] if value else []
@@ -91,6 +97,12 @@ class DateFinder:
             ends.append((match.group("d2"), match.group("m")))
         values = [normalize_date(f"{d} {m} {y}", "day") for d, m in ends]
         return [(v, match.group(), match.span()) for v in values if v]
+
+    @staticmethod
+    def _word_before(text: str, start: int) -> str:
+        """The word just before ``start``, lower-cased ('' if none)."""
+        before = re.search(r"([\w'’]+)\s*$", text[max(0, start - 30) : start])
+        return before.group(1).lower() if before else ""
 
     def _is_year(self, text: str, match: re.Match) -> bool:
         """A bare year is a date after a cue (``en 2000``), not inside a name (``PLF 2025``) or a count (``2000 lits``)."""
