@@ -10,26 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from extract.chrome import Layout
 from extract.facts import NamedFact, Span, overlaps
+from extract.name_lexicon import ACRONYM, LEADING_ARTICLES, NameLexicon, lower_words
 from extract.rules import Rules
 from extract.textnorm import normalize_name
 
-_NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 _LINE_WINDOW = 300  # how far to look for a line's ends: a longer line is prose
-
-
-def _lower_words(text: str) -> list[str]:
-    """Lower-case words with one apostrophe, accents kept (type words are listed with theirs)."""
-    return text.replace("’", "'").lower().split()
 
 
 @dataclass(frozen=True)
@@ -49,19 +41,8 @@ class NameFinder:
     def __init__(self, nlp_vocab, rules: Rules, is_city: Callable[[str], bool]) -> None:
         self.rules = rules
         self.is_city = is_city
-        self.prefix_types = {w for w, where in rules.org_types.items() if where in ("prefix", "both")}
-        self.suffix_types = {w for w, where in rules.org_types.items() if where in ("suffix", "both")}
-        self.never_heads = {w for w, where in rules.org_types.items() if where == "not"}
-        self.type_words = self.prefix_types | self.suffix_types
-        self.canonical = rules.org_canonical
-        self.honorifics = rules.honorifics
-        self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
-        self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
-        self.particles = frozenset(rules.names["particles"])
-        self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
-        self.adjective = re.compile(rules.adjective_regex)
-        self.plural_determiners = frozenset(rules.names["plural_determiners"])
-        Token.set_extension("name_part", getter=self._is_name_part, force=True)
+        self.lex = NameLexicon(rules)
+        Token.set_extension("name_part", getter=lambda token: self.lex.name_word(token.text), force=True)
         self.matcher = Matcher(nlp_vocab)
         for i, entry in enumerate(rules.name_patterns):
             self.matcher.add(f"{entry['label']}_{i}", [self._expand(entry["pattern"])], greedy="LONGEST")
@@ -70,11 +51,11 @@ class NameFinder:
     def _expand(self, pattern: list[dict]) -> list[dict]:
         """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
         lexicons = {
-            "$ORG_PREFIX": sorted(self.prefix_types),
-            "$ORG_SUFFIX": sorted(self.suffix_types),
-            "$HONORIFICS": sorted(self.honorifics),
-            "$CONNECTORS": self.rules.names["connectors"],
-            "$STOPWORDS": sorted(self.rules.stopwords),
+            "$ORG_PREFIX": sorted(self.lex.prefix_types),
+            "$ORG_SUFFIX": sorted(self.lex.suffix_types),
+            "$HONORIFICS": sorted(self.lex.honorifics),
+            "$CONNECTORS": self.lex.connectors,
+            "$STOPWORDS": sorted(self.lex.stopwords),
             "$ADJECTIVE": self.rules.adjective_regex,
             "$MEDIA_CUES": self.rules.names["media_cues"],
         }
@@ -87,20 +68,6 @@ class NameFinder:
             return value
 
         return [expand(token) for token in pattern]
-
-    def _is_name_part(self, token: Token) -> bool:
-        return self._name_word(token.text)
-
-    @lru_cache(maxsize=65536)
-    def _name_word(self, text: str) -> bool:
-        """A word that can be part of a proper name: capitalised or an acronym, not a function word."""
-        lower = text.lower()
-        return (
-            bool(_NAME_PART.match(text))
-            and lower not in self.rules.stopwords
-            and lower not in self.calendar_words
-            and text not in self.honorifics
-        )
 
     # -- candidates ---------------------------------------------------------------
     def candidates(self, doc: Doc, text: str, layout: Layout) -> list[Candidate]:
@@ -118,7 +85,7 @@ class NameFinder:
             for part in self._split_lines(ent):
                 found.append(self._from_tokens(part, ent.label_, "ner"))
         for token in doc:
-            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and not self._on_capitals_line(text, token.idx):
+            if ACRONYM.match(token.text) and not _ROMAN.match(token.text) and not self._on_capitals_line(text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
         kept: list[Candidate] = []
         ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
@@ -142,7 +109,7 @@ class NameFinder:
         found = []
         for match in re.finditer(r"\(([A-Z][A-Za-z0-9&]{1,9})\)", text):
             acronym = match.group(1)
-            if acronym in self.rules.not_orgs:
+            if acronym in self.lex.not_orgs:
                 continue
             line_start = text.rfind("\n", max(0, match.start() - _LINE_WINDOW), match.start()) + 1
             line_start = line_start or max(0, match.start() - _LINE_WINDOW)
@@ -169,7 +136,7 @@ class NameFinder:
         initials = ""
         for word in reversed(words[: len(words) - skip]):
             text = word.group()
-            if text.lower() in self.rules.stopwords or (len(text) == 1 and text.islower()):
+            if text.lower() in self.lex.stopwords or (len(text) == 1 and text.islower()):
                 continue
             initials = text[0].upper() + initials
             if initials == acronym.upper():
@@ -196,19 +163,17 @@ class NameFinder:
     def _after_description(self, tokens: list[Token]) -> list[Token]:
         """The tokens after a lower-case type word and its adjectives and connectors (hôpital provincial de …)."""
         rest = tokens[1:]
-        skippable = set(self.rules.names["connectors"]) | _LEADING_ARTICLES
-        while rest and (rest[0].lower_ in skippable or rest[0].is_lower and self.adjective.match(rest[0].text)):
+        while rest and self.lex.describes(rest[0].text):
             rest = rest[1:]
         return rest
 
     def described(self, text: str) -> str | None:
         """The proper name inside a described one: ``banque Emirates NBD`` → ``Emirates NBD``, else None."""
         words = text.split()
-        if len(words) < 2 or not words[0].islower() or words[0] not in self.generic_types:
+        if len(words) < 2 or not words[0].islower() or words[0] not in self.lex.generic_types:
             return None
-        skippable = set(self.rules.names["connectors"]) | _LEADING_ARTICLES
         rest = words[1:]
-        while rest and (rest[0].lower() in skippable or rest[0].islower() and self.adjective.match(rest[0])):
+        while rest and self.lex.describes(rest[0]):
             rest = rest[1:]
         return " ".join(rest) if rest and rest[0][:1].isupper() else None
 
@@ -216,25 +181,25 @@ class NameFinder:
         """Trim articles, honorifics and trailing non-name words; read the title."""
         tokens = list(span)
         title = None
-        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.prefix_types | _LEADING_ARTICLES:
+        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.prefix_types | LEADING_ARTICLES:
             tokens.pop(0)  # a cue such as "rapporté par" before an outlet's name
-        while tokens and (tokens[0].lower_ in _LEADING_ARTICLES or tokens[0].text in self.honorifics):
-            if tokens[0].text in self.honorifics:
-                title = self.honorifics[tokens[0].text]
+        while tokens and (tokens[0].lower_ in LEADING_ARTICLES or tokens[0].text in self.lex.honorifics):
+            if tokens[0].text in self.lex.honorifics:
+                title = self.lex.honorifics[tokens[0].text]
                 label = "PER"
             tokens.pop(0)
         while tokens and (
             tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
-            or tokens[-1].lower_ in self.rules.stopwords
-            or tokens[-1].text in self.rules.not_orgs and _ACRONYM.match(tokens[-1].text)
+            or tokens[-1].lower_ in self.lex.stopwords
+            or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
         ):
             tokens.pop()
         for k, token in enumerate(tokens[1:], 1):
-            following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.rules.names["connectors"]]
-            if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.prefix_types:
+            following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
+            if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
                 tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
                 break
-        if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.generic_types:
+        if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:
             # "la clinique X", "le fonds X Capital": the common noun describes, X names (see described())
             rest = self._after_description(tokens)
             if not rest or not rest[0]._.name_part:
@@ -244,7 +209,7 @@ class NameFinder:
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:
-            title = self.honorifics.get(span.doc[tokens[0].i - 1].text)
+            title = self.lex.honorifics.get(span.doc[tokens[0].i - 1].text)
         return Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, source, title)
 
     # -- classification ----------------------------------------------------------------
@@ -254,30 +219,30 @@ class NameFinder:
         words = text.replace("’", "'").split()
         lowered = [w.lower() for w in words]
         if (
-            text in self.rules.not_orgs
-            or words[0] in self.rules.not_orgs and words[0].isupper() and lowered[0] not in self.type_words
-            or lowered[0] in self.never_heads
-            or text.lower() in self.calendar_words
+            text in self.lex.not_orgs
+            or words[0] in self.lex.not_orgs and words[0].isupper() and lowered[0] not in self.lex.type_words
+            or lowered[0] in self.lex.never_heads
+            or text.lower() in self.lex.calendar_words
         ):
             return None
         if cand.source == "ner" and self._is_kicker(doc_text, cand):
             return None
-        if len(words) == 1 and lowered[0] in self.type_words or self._generic_plural(doc_text, cand, lowered[0]):
+        if len(words) == 1 and lowered[0] in self.lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
-        typed = lowered[0] in self.prefix_types or (lowered[-1] in self.suffix_types and words[-1][0].isupper())
+        typed = lowered[0] in self.lex.prefix_types or (lowered[-1] in self.lex.suffix_types and words[-1][0].isupper())
         if cand.label == "LOC":
-            if lowered[0] in self.prefix_types:
+            if lowered[0] in self.lex.prefix_types:
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
-            if any(w in self.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in self.countries:
+            if any(w in self.lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in self.lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
             return None if self.is_city(text) else "PER"
-        if cand.source == "acronym" or (cand.label == "MISC" and _ACRONYM.match(text)):
+        if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
 
@@ -288,10 +253,10 @@ class NameFinder:
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
         """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
-        if first not in self.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
+        if first not in self.lex.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
             return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
         before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
-        return bool(before) and before.group(1).lower() in self.plural_determiners
+        return bool(before) and before.group(1).lower() in self.lex.plural_determiners
 
     def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
         """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
@@ -325,7 +290,7 @@ class NameFinder:
     def core(self, surface: str) -> str:
         """A name without type words, legal forms and city suffix: what short forms share."""
         rest = surface.split()[len(self._type_phrase(surface)) :]
-        words = [normalize_name(w) for w in _lower_words(" ".join(rest)) if w not in self.type_words]
+        words = [normalize_name(w) for w in lower_words(" ".join(rest)) if w not in self.lex.type_words]
         for size in (3, 2, 1):
             if len(words) > size and self.is_city(" ".join(words[-size:])):
                 words = words[:-size]
@@ -337,16 +302,16 @@ class NameFinder:
     def initials(self, surface: str) -> str:
         """Upper-case initials of a name's content words (``Agence nationale de l'assurance maladie`` → ANAM)."""
         words = re.split(r"[\s'’-]+", surface)
-        content = [w for w in words if w.lower() not in self.rules.stopwords and len(w) > 1 and w[0].isalpha()]
+        content = [w for w in words if w.lower() not in self.lex.stopwords and len(w) > 1 and w[0].isalpha()]
         return "".join(w[0] for w in content).upper()
 
     def _type_phrase(self, surface: str) -> list[str]:
         """A leading type word and the lower-case words after it (``Centre hospitalier universitaire``)."""
         words = surface.replace("’", "'").split()
-        if not words or words[0].lower() not in self.prefix_types:
+        if not words or words[0].lower() not in self.lex.prefix_types:
             return []
         end = 1
-        while end < len(words) and words[end].islower() and words[end] not in self.rules.stopwords:
+        while end < len(words) and words[end].islower() and words[end] not in self.lex.stopwords:
             end += 1
         return words[:end]
 
@@ -354,9 +319,9 @@ class NameFinder:
         """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one;
         ``Centre hospitalier universitaire`` is ``chu``)."""
         phrase = self._type_phrase(surface)
-        types = {self.canonical.get(w, w) for w in _lower_words(surface) if w in self.type_words}
+        types = {self.lex.canonical.get(w, w) for w in lower_words(surface) if w in self.lex.type_words}
         if len(phrase) > 1:
-            types = (types - {self.canonical.get(phrase[0].lower(), phrase[0].lower())}) | {
+            types = (types - {self.lex.canonical.get(phrase[0].lower(), phrase[0].lower())}) | {
                 "".join(w[0] for w in phrase).lower()
             }
         return frozenset(t for t in types if t != "-")
@@ -370,10 +335,10 @@ class NameFinder:
         if normalize_name(a) == normalize_name(b):
             return True
         for short, full in ((a, b), (b, a)):
-            if _ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
+            if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
                 return True
         core_a, core_b = self.core(a), self.core(b)
-        if not core_a or core_a != core_b or core_a in self.rules.stopwords:
+        if not core_a or core_a != core_b or core_a in self.lex.stopwords:
             return False
         types_a, types_b = self._types(a), self._types(b)
         if types_a and types_b:
@@ -428,7 +393,7 @@ class NameFinder:
             return None
         inner = match.group(1).strip()
         surface = text[cand.start : cand.end]
-        if inner and _ACRONYM.match(inner) != _ACRONYM.match(surface) and inner[0].isupper():
+        if inner and ACRONYM.match(inner) != ACRONYM.match(surface) and inner[0].isupper():
             start = cand.end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
             return inner, (start, start + len(inner))
         return None
@@ -451,7 +416,7 @@ class NameFinder:
             org = self._find_org(org_facts, surface)
             if org is not None:
                 org.add(surface, (cand.start, cand.end))
-            elif not all(w[0].isupper() or w.lower() in self.particles for w in surface.split()):
+            elif not all(w[0].isupper() or w.lower() in self.lex.particles for w in surface.split()):
                 continue
             elif len(surface.split()) == 1:
                 singles.append((cand, surface))
@@ -493,6 +458,6 @@ class NameFinder:
         """The apposition after a mention (``X, chirurgien urologue, …``), if any."""
         for start, end in sorted(fact.mentions):
             match = re.match(r",\s+([a-zà-ÿ][^,.;:()\n]{2,120})", text[end : end + 200])
-            if match and match.group(1).split()[0] not in self.rules.stopwords:
+            if match and match.group(1).split()[0] not in self.lex.stopwords:
                 return match.group(1).strip()
         return None
