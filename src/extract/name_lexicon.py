@@ -11,7 +11,6 @@ from extract.rules import Rules
 from extract.textnorm import normalize_name
 
 NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 
 

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from extract.acronyms import ACRONYM, expansions, initials, is_acronym
 from extract.chrome import Layout
 from extract.facts import NamedFact, Span, overlaps
-from extract.name_lexicon import ACRONYM, LEADING_ARTICLES, NameLexicon, lower_words
+from extract.name_lexicon import LEADING_ARTICLES, NameLexicon, lower_words
 from extract.rules import Rules
 from extract.textnorm import normalize_name
-
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_LINE_WINDOW = 300  # how far to look for a line's ends: a longer line is prose
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class Candidate:
     start: int
     end: int
     label: str  # ORG, PER, MISC, LOC
-    source: str  # ner, pattern, byline, acronym
+    source: str  # ner, pattern, byline, acronym, expansion
     title: str | None = None
 
 
@@ -77,7 +75,7 @@ class NameFinder:
             found.append(Candidate(start, end, "PER", "byline"))
         for start, end in layout.byline_orgs:
             found.append(Candidate(start, end, "ORG", "byline"))
-        found += self._expansions(text)
+        found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
             found.append(self._from_tokens(doc[start:end], label, "pattern"))
@@ -85,7 +83,7 @@ class NameFinder:
             for part in self._split_lines(ent):
                 found.append(self._from_tokens(part, ent.label_, "ner"))
         for token in doc:
-            if ACRONYM.match(token.text) and not _ROMAN.match(token.text) and not self._on_capitals_line(text, token.idx):
+            if is_acronym(text, token.text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
         kept: list[Candidate] = []
         ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
@@ -94,56 +92,6 @@ class NameFinder:
                 continue
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
-
-    @staticmethod
-    def _on_capitals_line(text: str, pos: int) -> bool:
-        """A word on a line written all in capitals (a masthead or a shouted headline) is no acronym."""
-        start, end = text.rfind("\n", max(0, pos - _LINE_WINDOW), pos), text.find("\n", pos, pos + _LINE_WINDOW)
-        if (start < 0 and pos > _LINE_WINDOW) or end < 0 and len(text) - pos > _LINE_WINDOW:
-            return False  # a long line is prose, not a masthead
-        line = text[start + 1 : end if end >= 0 else len(text)]
-        return len(line.split()) >= 3 and line.isupper()
-
-    def _expansions(self, text: str) -> list[Candidate]:
-        """Names spelled out before an acronym in parentheses, found by the acronym's initials."""
-        found = []
-        for match in re.finditer(r"\(([A-Z][A-Za-z0-9&]{1,9})\)", text):
-            acronym = match.group(1)
-            if acronym in self.lex.not_orgs:
-                continue
-            line_start = text.rfind("\n", max(0, match.start() - _LINE_WINDOW), match.start()) + 1
-            line_start = line_start or max(0, match.start() - _LINE_WINDOW)
-            before = text[line_start : match.start()].rstrip()
-            start = next(
-                (
-                    start
-                    for skip in (0, 1, 2)
-                    for word_pattern in (r"[\w-]+", r"\w+")
-                    if (start := self._initials_start(before, acronym, word_pattern, skip)) is not None
-                ),
-                None,
-            )
-            if start is not None:
-                found.append(Candidate(line_start + start, line_start + len(before), "ORG", "expansion"))
-        return found
-
-    def _initials_start(self, before: str, acronym: str, word_pattern: str, skip: int) -> int | None:
-        """Where the words ending ``before`` start whose content-word initials spell ``acronym``,
-        leaving out ``skip`` capitalised words at the end (a place: ``… Souss-Massa (CRI)``)."""
-        words = list(re.finditer(word_pattern, before))
-        if skip and (len(words) <= skip or not all(w.group()[0].isupper() for w in words[-skip:])):
-            return None
-        initials = ""
-        for word in reversed(words[: len(words) - skip]):
-            text = word.group()
-            if text.lower() in self.lex.stopwords or (len(text) == 1 and text.islower()):
-                continue
-            initials = text[0].upper() + initials
-            if initials == acronym.upper():
-                return word.start() if text[0].isupper() else None
-            if len(initials) >= len(acronym):
-                return None
-        return None
 
     @staticmethod
     def _split_lines(ent: SpacySpan) -> list[SpacySpan]:
@@ -299,12 +247,6 @@ class NameFinder:
             words.pop()
         return " ".join(words)
 
-    def initials(self, surface: str) -> str:
-        """Upper-case initials of a name's content words (``Agence nationale de l'assurance maladie`` → ANAM)."""
-        words = re.split(r"[\s'’-]+", surface)
-        content = [w for w in words if w.lower() not in self.lex.stopwords and len(w) > 1 and w[0].isalpha()]
-        return "".join(w[0] for w in content).upper()
-
     def _type_phrase(self, surface: str) -> list[str]:
         """A leading type word and the lower-case words after it (``Centre hospitalier universitaire``)."""
         words = surface.replace("’", "'").split()
@@ -335,7 +277,7 @@ class NameFinder:
         if normalize_name(a) == normalize_name(b):
             return True
         for short, full in ((a, b), (b, a)):
-            if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
+            if ACRONYM.match(short) and len(full.split()) > 1 and initials(full, self.lex.stopwords) == short:
                 return True
         core_a, core_b = self.core(a), self.core(b)
         if not core_a or core_a != core_b or core_a in self.lex.stopwords:
