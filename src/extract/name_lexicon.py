@@ -23,7 +23,6 @@ class NameLexicon:
     """Word sets built from the rules for the name finders; ``name_word`` is cached."""
 
     def __init__(self, rules: Rules) -> None:
-        self.rules = rules
         self.prefix_types = {w for w, where in rules.org_types.items() if where in ("prefix", "both")}
         self.suffix_types = {w for w, where in rules.org_types.items() if where in ("suffix", "both")}
         self.never_heads = {w for w, where in rules.org_types.items() if where == "not"}
@@ -33,6 +32,7 @@ class NameLexicon:
         self.stopwords = rules.stopwords
         self.not_orgs = rules.not_orgs
         self.connectors: list[str] = rules.names["connectors"]
+        self.media_cues: list[str] = rules.names["media_cues"]
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.particles = frozenset(rules.names["particles"])
