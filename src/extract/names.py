@@ -17,6 +17,7 @@ from extract.acronyms import ACRONYM, initials
 from extract.chrome import Layout
 from extract.facts import NamedFact, Span
 from extract.name_candidates import Candidate, CandidateFinder
+from extract.name_kinds import NameClassifier
 from extract.name_lexicon import NameLexicon, lower_words
 from extract.rules import Rules
 from extract.textnorm import normalize_name
@@ -29,6 +30,7 @@ class NameFinder:
         self.is_city = is_city
         self.lex = NameLexicon(rules)
         self.candidates = CandidateFinder(nlp_vocab, rules.name_patterns, self.lex, is_city)
+        self.classifier = NameClassifier(self.lex, is_city)
 
     def described(self, text: str) -> str | None:
         """The proper name inside a described one: ``banque Emirates NBD`` → ``Emirates NBD``, else None."""
@@ -40,52 +42,6 @@ class NameFinder:
             rest = rest[1:]
         return " ".join(rest) if rest and rest[0][:1].isupper() else None
 
-    # -- classification ----------------------------------------------------------------
-    def classify(self, doc_text: str, cand: Candidate) -> str | None:
-        """ORG, PER or None for a candidate, from its words and context."""
-        text = doc_text[cand.start : cand.end]
-        words = text.replace("’", "'").split()
-        lowered = [w.lower() for w in words]
-        if (
-            text in self.lex.not_orgs
-            or words[0] in self.lex.not_orgs and words[0].isupper() and lowered[0] not in self.lex.type_words
-            or lowered[0] in self.lex.never_heads
-            or text.lower() in self.lex.calendar_words
-        ):
-            return None
-        if cand.source == "ner" and self._is_kicker(doc_text, cand):
-            return None
-        if len(words) == 1 and lowered[0] in self.lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
-            return None
-        if cand.source == "byline" or cand.title:
-            return cand.label if cand.source == "byline" else "PER"
-        typed = lowered[0] in self.lex.prefix_types or (lowered[-1] in self.lex.suffix_types and words[-1][0].isupper())
-        if cand.label == "LOC":
-            if lowered[0] in self.lex.prefix_types:
-                return "ORG"
-            return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
-        if typed or cand.label == "ORG":
-            return "ORG"
-        if cand.label == "PER":
-            if any(w in self.lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in self.lex.countries:
-                return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
-            return None if self.is_city(text) else "PER"
-        if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
-            return "ORG"
-        return "MISC"
-
-    @staticmethod
-    def _is_kicker(text: str, cand: Candidate) -> bool:
-        """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
-        return bool(re.search(r"(?:^|\n)[ \t]*$", text[max(0, cand.start - 80) : cand.start])) and text[cand.end : cand.end + 3].lstrip(" \u00a0").startswith(":")
-
-    def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
-        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
-        if first not in self.lex.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
-            return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
-        before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
-        return bool(before) and before.group(1).lower() in self.lex.plural_determiners
-
     def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
         """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
         text = doc.text
@@ -93,7 +49,7 @@ class NameFinder:
         people: list[tuple[Candidate, str]] = []
         weak: list[tuple[Candidate, str]] = []
         for cand in self.candidates.find(doc, layout):
-            kind = self.classify(text, cand)
+            kind = self.classifier.kind(text, cand)
             surface = text[cand.start : cand.end]
             if kind == "ORG":
                 orgs.append((cand, surface))
