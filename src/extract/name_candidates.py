@@ -30,6 +30,9 @@ class Candidate:
     title: str | None = None
 
 
+Mention = tuple[Candidate, str]  # a candidate and its text
+
+
 def split_lines(ent: SpacySpan) -> list[SpacySpan]:
     """The parts of an entity on each of the lines it runs over (a name never spans a line break)."""
     parts, start = [], ent.start
