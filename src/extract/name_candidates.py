@@ -130,7 +130,7 @@ class CandidateFinder:
                 tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
                 break
         if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:
-            # "la clinique X", "le fonds X Capital": the common noun describes, X names (see described())
+            # "la clinique X", "le fonds X Capital": the common noun describes, X names (see OrgMerger.described)
             rest = tokens[1:]
             while rest and self.lex.describes(rest[0].text):
                 rest = rest[1:]
