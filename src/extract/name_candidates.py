@@ -37,12 +37,9 @@ def split_lines(ent: SpacySpan) -> list[SpacySpan]:
     """The parts of an entity on each of the lines it runs over (a name never spans a line break)."""
     parts, start = [], ent.start
     for token in ent:
-        if "\n" in token.text or token.is_space:
+        if "\n" in token.text or token.is_space:  # spaCy keeps line breaks as tokens, never as trailing space
             if token.i > start:
                 parts.append(ent.doc[start : token.i])
-            start = token.i + 1
-        elif "\n" in token.whitespace_ and token.i + 1 < ent.end:
-            parts.append(ent.doc[start : token.i + 1])
             start = token.i + 1
     if start < ent.end:
         parts.append(ent.doc[start : ent.end])
