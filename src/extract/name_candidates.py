@@ -69,7 +69,7 @@ class CandidateFinder:
             "$MEDIA_CUES": self.lex.media_cues,
         }
 
-        def expand(value):
+        def expand(value: object) -> object:
             if isinstance(value, dict):
                 return {k: expand(v) for k, v in value.items()}
             if isinstance(value, str) and value in lexicons:
@@ -108,7 +108,7 @@ class CandidateFinder:
         """Trim articles, honorifics and trailing non-name words; read the title."""
         tokens = list(span)
         title = None
-        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.prefix_types | LEADING_ARTICLES:
+        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers:
             tokens.pop(0)  # a cue such as "rapporté par" before an outlet's name
         while tokens and (tokens[0].lower_ in LEADING_ARTICLES or tokens[0].text in self.lex.honorifics):
             if tokens[0].text in self.lex.honorifics:

@@ -10,13 +10,8 @@ from functools import lru_cache
 from extract.rules import Rules
 from extract.textnorm import normalize_name
 
-NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
+_NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
 LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
-
-
-def lower_words(text: str) -> list[str]:
-    """Lower-case words with one apostrophe, accents kept (type words are listed with theirs)."""
-    return text.replace("’", "'").lower().split()
 
 
 class NameLexicon:
@@ -40,13 +35,14 @@ class NameLexicon:
         self.adjective = re.compile(rules.adjective_regex)
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
+        self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
         self.name_word = lru_cache(maxsize=65536)(self._name_word)
 
     def _name_word(self, text: str) -> bool:
         """A word that can be part of a proper name: capitalised or an acronym, not a function word."""
         lower = text.lower()
         return (
-            bool(NAME_PART.match(text))
+            bool(_NAME_PART.match(text))
             and lower not in self.stopwords
             and lower not in self.calendar_words
             and text not in self.honorifics

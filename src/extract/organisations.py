@@ -11,10 +11,15 @@ from collections.abc import Callable
 from extract.acronyms import ACRONYM, initials
 from extract.facts import NamedFact, Span
 from extract.name_candidates import Mention
-from extract.name_lexicon import NameLexicon, lower_words
+from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
 _PARENTHESES = re.compile(r"\s*\(([^()\n]{2,80})\)")
+
+
+def _lower_words(text: str) -> list[str]:
+    """Lower-case words with one apostrophe, accents kept (type words are listed with theirs)."""
+    return text.replace("’", "'").lower().split()
 
 
 def parenthesised(text: str, start: int, end: int) -> tuple[str, Span] | None:
@@ -116,7 +121,7 @@ class OrgMerger:
     def core(self, surface: str) -> str:
         """A name without type words, legal forms and city suffix: what short forms share."""
         rest = surface.split()[len(self._type_phrase(surface)) :]
-        words = [normalize_name(w) for w in lower_words(" ".join(rest)) if w not in self.lex.type_words]
+        words = [normalize_name(w) for w in _lower_words(" ".join(rest)) if w not in self.lex.type_words]
         for size in (3, 2, 1):
             if len(words) > size and self.is_city(" ".join(words[-size:])):
                 words = words[:-size]
@@ -140,7 +145,7 @@ class OrgMerger:
         ``Centre hospitalier universitaire`` is ``chu``)."""
         phrase = self._type_phrase(surface)
         canonical = self.lex.canonical
-        found = {canonical.get(w, w) for w in lower_words(surface) if w in self.lex.type_words}
+        found = {canonical.get(w, w) for w in _lower_words(surface) if w in self.lex.type_words}
         if len(phrase) > 1:
             found = (found - {canonical.get(phrase[0].lower(), phrase[0].lower())}) | {"".join(w[0] for w in phrase).lower()}
         return frozenset(t for t in found if t != "-")
