@@ -1,0 +1,142 @@
+"""Spans that may name an organisation or a person, before anyone decides which.
+
+The byline, names spelled out before an acronym, the patterns of ``rules/name_patterns.jsonl``,
+the model's entities and bare acronyms, each trimmed of articles, honorifics and trailing
+function words; the longest wins among overlaps, and nothing is kept in chrome.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.vocab import Vocab
+
+from extract.acronyms import ACRONYM, expansions, is_acronym
+from extract.chrome import Layout
+from extract.facts import overlaps
+from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that may name an organisation or a person."""
+
+    start: int
+    end: int
+    label: str  # ORG, PER, MISC, LOC
+    source: str  # ner, pattern, byline, acronym, expansion
+    title: str | None = None
+
+
+Mention = tuple[Candidate, str]  # a candidate and its text
+
+
+def split_lines(ent: SpacySpan) -> list[SpacySpan]:
+    """The parts of an entity on each of the lines it runs over (a name never spans a line break)."""
+    parts, start = [], ent.start
+    for token in ent:
+        if "\n" in token.text or token.is_space:  # spaCy keeps line breaks as tokens, never as trailing space
+            if token.i > start:
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    return parts
+
+
+class CandidateFinder:
+    """Gathers and trims candidate names in a doc; its matcher is built once from the name patterns."""
+
+    def __init__(self, vocab: Vocab, patterns: list[dict], lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
+        self.lex = lex
+        self.is_city = is_city
+        Token.set_extension("name_part", getter=lambda token: lex.name_word(token.text), force=True)
+        self.matcher = Matcher(vocab)
+        for i, entry in enumerate(patterns):
+            self.matcher.add(f"{entry['label']}_{i}", [self._expand(entry["pattern"])], greedy="LONGEST")
+
+    def _expand(self, pattern: list[dict]) -> list[dict]:
+        """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
+        lexicons = {
+            "$ORG_PREFIX": sorted(self.lex.prefix_types),
+            "$ORG_SUFFIX": sorted(self.lex.suffix_types),
+            "$HONORIFICS": sorted(self.lex.honorifics),
+            "$CONNECTORS": self.lex.connectors,
+            "$STOPWORDS": sorted(self.lex.stopwords),
+            "$ADJECTIVE": self.lex.adjective.pattern,
+            "$MEDIA_CUES": self.lex.media_cues,
+        }
+
+        def expand(value: object) -> object:
+            if isinstance(value, dict):
+                return {k: expand(v) for k, v in value.items()}
+            if isinstance(value, str) and value in lexicons:
+                return lexicons[value]
+            return value
+
+        return [expand(token) for token in pattern]
+
+    def find(self, doc: Doc, layout: Layout) -> list[Candidate]:
+        """Every candidate span outside chrome, trimmed, longest first among overlaps; in text order."""
+        text = doc.text
+        found: list[Candidate | None] = []
+        for start, end in layout.byline_people:
+            found.append(Candidate(start, end, "PER", "byline"))
+        for start, end in layout.byline_orgs:
+            found.append(Candidate(start, end, "ORG", "byline"))
+        found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id].split("_")[0]
+            found.append(self._from_tokens(doc[start:end], label, "pattern"))
+        for ent in doc.ents:
+            for part in split_lines(ent):
+                found.append(self._from_tokens(part, ent.label_, "ner"))
+        for token in doc:
+            if is_acronym(text, token.text, token.idx):
+                found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
+        kept: list[Candidate] = []
+        ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
+        for cand in ranked:
+            if layout.in_chrome(cand.start, cand.end) or overlaps((cand.start, cand.end), [(k.start, k.end) for k in kept]):
+                continue
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.start)
+
+    def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
+        """Trim articles, honorifics and trailing non-name words; read the title."""
+        tokens = list(span)
+        title = None
+        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers:
+            tokens.pop(0)  # a cue such as "rapporté par" before an outlet's name
+        while tokens and (tokens[0].lower_ in LEADING_ARTICLES or tokens[0].text in self.lex.honorifics):
+            if tokens[0].text in self.lex.honorifics:
+                title = self.lex.honorifics[tokens[0].text]
+                label = "PER"
+            tokens.pop(0)
+        while tokens and (
+            tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
+            or tokens[-1].lower_ in self.lex.stopwords
+            or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
+        ):
+            tokens.pop()
+        for k, token in enumerate(tokens[1:], 1):
+            following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
+            if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
+                tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
+                break
+        if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:
+            # "la clinique X", "le fonds X Capital": the common noun describes, X names (see OrgMerger.described)
+            rest = tokens[1:]
+            while rest and self.lex.describes(rest[0].text):
+                rest = rest[1:]
+            if not rest or not rest[0]._.name_part:
+                return None
+            if self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
+                return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
+        if not tokens:
+            return None
+        if title is None and tokens[0].i > 0:
+            title = self.lex.honorifics.get(span.doc[tokens[0].i - 1].text)
+        return Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, source, title)

@@ -1,0 +1,68 @@
+"""What a candidate name is: an organisation (ORG), a person (PER), a weak form (MISC) or nothing.
+
+Organisation-type words, honorifics, the byline and the not-an-organisation lists decide; a weak
+form is kept only if it turns out to be a short form of an organisation or a surname.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extract.acronyms import ACRONYM
+from extract.name_candidates import Candidate
+from extract.name_lexicon import NameLexicon
+from extract.textnorm import normalize_name
+
+
+def is_kicker(text: str, start: int, end: int) -> bool:
+    """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
+    return bool(re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 80) : start])) and text[end : end + 3].lstrip(" \u00a0").startswith(":")
+
+
+class NameClassifier:
+    """Tells what each candidate names, from its words and context."""
+
+    def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
+        self.lex = lex
+        self.is_city = is_city
+
+    def kind(self, doc_text: str, cand: Candidate) -> str | None:
+        """ORG, PER, MISC or None for a candidate."""
+        lex = self.lex
+        text = doc_text[cand.start : cand.end]
+        words = text.replace("’", "'").split()
+        lowered = [w.lower() for w in words]
+        if (
+            text in lex.not_orgs
+            or words[0] in lex.not_orgs and words[0].isupper() and lowered[0] not in lex.type_words
+            or lowered[0] in lex.never_heads
+            or text.lower() in lex.calendar_words
+        ):
+            return None
+        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end):
+            return None
+        if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
+            return None
+        if cand.source == "byline" or cand.title:
+            return cand.label if cand.source == "byline" else "PER"
+        typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
+        if cand.label == "LOC":
+            if lowered[0] in lex.prefix_types:
+                return "ORG"
+            return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
+        if typed or cand.label == "ORG":
+            return "ORG"
+        if cand.label == "PER":
+            if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
+                return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
+            return None if self.is_city(text) else "PER"
+        if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
+            return "ORG"
+        return "MISC"
+
+    def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
+        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
+        if first not in self.lex.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
+            return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
+        before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
+        return bool(before) and before.group(1).lower() in self.lex.plural_determiners

@@ -1,0 +1,54 @@
+"""The words names are judged by: organisation types, honorifics, calendar words and the like.
+
+Derived once from the rules and shared by the candidate finder, the classifier and the mergers.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.rules import Rules
+from extract.textnorm import normalize_name
+
+_NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
+LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+
+
+class NameLexicon:
+    """Word sets built from the rules for the name finders; ``name_word`` is cached."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.prefix_types = {w for w, where in rules.org_types.items() if where in ("prefix", "both")}
+        self.suffix_types = {w for w, where in rules.org_types.items() if where in ("suffix", "both")}
+        self.never_heads = {w for w, where in rules.org_types.items() if where == "not"}
+        self.type_words = self.prefix_types | self.suffix_types
+        self.canonical = rules.org_canonical
+        self.honorifics = rules.honorifics
+        self.stopwords = rules.stopwords
+        self.not_orgs = rules.not_orgs
+        self.connectors: list[str] = rules.names["connectors"]
+        self.media_cues: list[str] = rules.names["media_cues"]
+        self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
+        self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
+        self.particles = frozenset(rules.names["particles"])
+        self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
+        self.adjective = re.compile(rules.adjective_regex)
+        self.plural_determiners = frozenset(rules.names["plural_determiners"])
+        self.skippable = set(self.connectors) | LEADING_ARTICLES
+        self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
+        self.name_word = lru_cache(maxsize=65536)(self._name_word)
+
+    def _name_word(self, text: str) -> bool:
+        """A word that can be part of a proper name: capitalised or an acronym, not a function word."""
+        lower = text.lower()
+        return (
+            bool(_NAME_PART.match(text))
+            and lower not in self.stopwords
+            and lower not in self.calendar_words
+            and text not in self.honorifics
+        )
+
+    def describes(self, word: str) -> bool:
+        """A word between a lower-case type word and the name it describes: a connector, an article,
+        a lower-case adjective (``hôpital provincial de …``)."""
+        return word.lower() in self.skippable or word.islower() and bool(self.adjective.match(word))

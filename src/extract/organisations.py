@@ -1,0 +1,161 @@
+"""Organisation mentions merged into facts: short forms, acronyms, ``X (ACRONYM)`` and type words.
+
+Two forms name one organisation when they are equal, one is the acronym of the other, or they
+share a core (the name without type words, legal forms and city) and compatible type words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extract.acronyms import ACRONYM, initials
+from extract.facts import NamedFact, Span
+from extract.name_candidates import Mention
+from extract.name_lexicon import NameLexicon
+from extract.textnorm import normalize_name
+
+_PARENTHESES = re.compile(r"\s*\(([^()\n]{2,80})\)")
+
+
+def _lower_words(text: str) -> list[str]:
+    """Lower-case words with one apostrophe, accents kept (type words are listed with theirs)."""
+    return text.replace("’", "'").lower().split()
+
+
+def parenthesised(text: str, start: int, end: int) -> tuple[str, Span] | None:
+    """The name or acronym in parentheses right after the name at ``text[start:end]``, with its span, if any."""
+    match = _PARENTHESES.match(text[end:])
+    if not match:
+        return None
+    inner = match.group(1).strip()
+    surface = text[start:end]
+    if inner and ACRONYM.match(inner) != ACRONYM.match(surface) and inner[0].isupper():
+        begin = end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        return inner, (begin, begin + len(inner))
+    return None
+
+
+def org_record(fact: NamedFact) -> dict:
+    """The output record of an organisation."""
+    return {"name": fact.name, "aliases": fact.aliases, "mentions": sorted(map(list, fact.mentions))}
+
+
+class OrgMerger:
+    """Groups organisation mentions into facts; compares forms by core, type words and initials."""
+
+    def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
+        self.lex = lex
+        self.is_city = is_city
+
+    def merge(self, text: str, orgs: list[Mention]) -> list[NamedFact]:
+        """One fact per organisation, in order of first mention; a parenthesised alias joins its name."""
+        facts: list[NamedFact] = []
+        for cand, surface in orgs:
+            partner = parenthesised(text, cand.start, cand.end)
+            fact = self.find(facts, surface) or (self.find(facts, partner[0]) if partner else None)
+            if fact is None:
+                fact = NamedFact()
+                facts.append(fact)
+            fact.add(surface, (cand.start, cand.end))
+            inner = self.described(surface)
+            if inner and inner not in fact.forms:
+                fact.forms.append(inner)  # an accepted form without a mention of its own
+            if partner:
+                fact.add(*partner)
+        return self._fold(facts)
+
+    def absorb(self, facts: list[NamedFact], mentions: list[Mention]) -> list[Mention]:
+        """Add each mention that is a form of an organisation to its fact, in order; return the others."""
+        rest = []
+        for cand, surface in mentions:
+            fact = self.find(facts, surface)
+            if fact is None:
+                rest.append((cand, surface))
+            else:
+                fact.add(surface, (cand.start, cand.end))
+        return rest
+
+    def find(self, facts: list[NamedFact], surface: str) -> NamedFact | None:
+        """The fact a form belongs to; a typed form is compared with typed forms only, so that a bare
+        short form shared by two subsidiaries (``X`` of ``X Holding`` and ``X Santé``) does not join them."""
+        typed = bool(self.types(surface))
+        for fact in facts:
+            forms = [f for f in fact.forms if self.types(f)] if typed else fact.forms
+            if any(self.same_org(surface, form) for form in forms or fact.forms):
+                return fact
+        return None
+
+    def _fold(self, facts: list[NamedFact]) -> list[NamedFact]:
+        """Merge facts that a later alias showed to be the same organisation."""
+        merged: list[NamedFact] = []
+        for fact in facts:
+            target = next(
+                (m for m in merged if any(self.same_org(a, b, bare=False) for a in m.forms for b in fact.forms)), None
+            )
+            if target is None:
+                merged.append(fact)
+                continue
+            target.forms.extend(f for f in fact.forms if f not in target.forms)
+            target.mentions.extend(s for s in fact.mentions if s not in target.mentions)
+        return merged
+
+    def same_org(self, a: str, b: str, bare: bool = True) -> bool:
+        """Whether two forms name one organisation: equal names, a short form, or an acronym of the other.
+
+        With ``bare``, a form without type words (``Atlas``) joins a typed one (``Atlas Group``);
+        two typed forms join only when one's type words include the other's (``X Holding`` is not ``X Santé``).
+        """
+        if normalize_name(a) == normalize_name(b):
+            return True
+        for short, full in ((a, b), (b, a)):
+            if ACRONYM.match(short) and len(full.split()) > 1 and initials(full, self.lex.stopwords) == short:
+                return True
+        core_a, core_b = self.core(a), self.core(b)
+        if not core_a or core_a != core_b or core_a in self.lex.stopwords:
+            return False
+        types_a, types_b = self.types(a), self.types(b)
+        if types_a and types_b:
+            return types_a <= types_b or types_b <= types_a  # X Medical / X Medical Group, not X Holding / X Santé
+        return bare
+
+    def core(self, surface: str) -> str:
+        """A name without type words, legal forms and city suffix: what short forms share."""
+        rest = surface.split()[len(self._type_phrase(surface)) :]
+        words = [normalize_name(w) for w in _lower_words(" ".join(rest)) if w not in self.lex.type_words]
+        for size in (3, 2, 1):
+            if len(words) > size and self.is_city(" ".join(words[-size:])):
+                words = words[:-size]
+                break
+        while words and words[-1] in ("de", "d'", "du", "des", "la"):
+            words.pop()
+        return " ".join(words)
+
+    def _type_phrase(self, surface: str) -> list[str]:
+        """A leading type word and the lower-case words after it (``Centre hospitalier universitaire``)."""
+        words = surface.replace("’", "'").split()
+        if not words or words[0].lower() not in self.lex.prefix_types:
+            return []
+        end = 1
+        while end < len(words) and words[end].islower() and words[end] not in self.lex.stopwords:
+            end += 1
+        return words[:end]
+
+    def types(self, surface: str) -> frozenset[str]:
+        """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one;
+        ``Centre hospitalier universitaire`` is ``chu``)."""
+        phrase = self._type_phrase(surface)
+        canonical = self.lex.canonical
+        found = {canonical.get(w, w) for w in _lower_words(surface) if w in self.lex.type_words}
+        if len(phrase) > 1:
+            found = (found - {canonical.get(phrase[0].lower(), phrase[0].lower())}) | {"".join(w[0] for w in phrase).lower()}
+        return frozenset(t for t in found if t != "-")
+
+    def described(self, surface: str) -> str | None:
+        """The proper name inside a described one: ``banque Emirates NBD`` → ``Emirates NBD``, else None."""
+        words = surface.split()
+        if len(words) < 2 or not words[0].islower() or words[0] not in self.lex.generic_types:
+            return None
+        rest = words[1:]
+        while rest and self.lex.describes(rest[0]):
+            rest = rest[1:]
+        return " ".join(rest) if rest and rest[0][:1].isupper() else None

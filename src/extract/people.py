@@ -1,0 +1,76 @@
+"""People: person mentions grouped by full name, surnames joined to their person, titles and roles read."""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from extract.facts import NamedFact, Span
+from extract.name_candidates import Candidate, Mention
+from extract.textnorm import normalize_name
+
+_ROLE = re.compile(r",\s+([a-zà-ÿ][^,.;:()\n]{2,120})")
+
+
+def longest_first(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with the most words first (a full name before the surname that refers to it); stable."""
+    return sorted(mentions, key=lambda p: -len(p[1].split()))
+
+
+def merge_people(people: list[Mention], weak: list[Mention], particles: Collection[str]) -> list[NamedFact]:
+    """Group person mentions by full name; a surname alone (or a one-word weak form) joins the person
+    it belongs to, and a lone surname with an honorific is a person of its own."""
+    facts: list[NamedFact] = []
+    singles: list[Mention] = []
+    for cand, surface in longest_first(people):
+        if not all(w[0].isupper() or w.lower() in particles for w in surface.split()):
+            continue
+        if len(surface.split()) == 1:
+            singles.append((cand, surface))
+            continue
+        key = normalize_name(surface)
+        fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms} | surnames(f.forms)), None)
+        if fact is None:
+            fact = NamedFact(extra={"title": cand.title})
+            facts.append(fact)
+        _add(fact, cand, surface)
+    for cand, surface in singles + [w for w in weak if len(w[1].split()) == 1]:
+        fact = next((f for f in facts if normalize_name(surface) in surnames(f.forms)), None)
+        if fact is not None:
+            _add(fact, cand, surface)
+        elif cand.title:
+            facts.append(NamedFact([surface], [(cand.start, cand.end)], {"title": cand.title}))
+    return facts
+
+
+def _add(fact: NamedFact, cand: Candidate, surface: str) -> None:
+    """Add a mention to a person; the first title seen stays."""
+    fact.add(surface, (cand.start, cand.end))
+    fact.extra["title"] = fact.extra.get("title") or cand.title
+
+
+def surnames(forms: list[str]) -> set[str]:
+    """Forms a surname-only mention may take: the last word of the longest form, or all but its first (``El Fassi``)."""
+    words = normalize_name(max(forms, key=len)).split()
+    return {words[-1], " ".join(words[1:])}
+
+
+def role(text: str, mentions: list[Span], stopwords: Collection[str]) -> str | None:
+    """The apposition after the first mention that has one (``X, chirurgien urologue, …``), if any."""
+    for _, end in sorted(mentions):
+        match = _ROLE.match(text[end : end + 200])
+        if match and match.group(1).split()[0] not in stopwords:
+            return match.group(1).strip()
+    return None
+
+
+def person_record(text: str, fact: NamedFact, stopwords: Collection[str]) -> dict:
+    """The output record of a person: the first full name, title, role, other forms and mentions."""
+    full = [f for f in fact.forms if len(f.split()) > 1] or fact.forms
+    name = full[0]
+    return {
+        "name": name,
+        "title": fact.extra.get("title"),
+        "role": role(text, fact.mentions, stopwords),
+        "aliases": [f for f in fact.forms if f != name],
+        "mentions": sorted(map(list, fact.mentions)),
+    }

@@ -1,0 +1,30 @@
+"""Pieces of candidate finding that need no model: the name-word test, description words, line splits."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.name_candidates import split_lines
+from extract.name_lexicon import NameLexicon
+from extract.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def lex() -> NameLexicon:
+    return NameLexicon(load_rules())
+
+
+@pytest.mark.parametrize(("word", "expected"), [("Akdital", True), ("CNSS", True), ("3M", True), ("clinique", False), ("Le", False), ("Lundi", False)])
+def test_name_word_is_capitalised_and_no_function_or_calendar_word(lex, word: str, expected: bool) -> None:
+    assert lex.name_word(word) is expected
+
+
+def test_words_between_a_type_word_and_its_name_describe_it(lex) -> None:
+    assert [w for w in "hôpital provincial de Tiznit".split()[1:] if lex.describes(w)] == ["provincial", "de"]
+    assert not lex.describes("Tiznit")
+
+
+def test_an_entity_running_over_a_line_break_is_split_into_its_lines() -> None:
+    doc = spacy.blank("fr")("Clinique Atlas\nRabat a ouvert")
+    assert [p.text for p in split_lines(doc[0:4])] == ["Clinique Atlas", "Rabat"]
+    assert [p.text for p in split_lines(doc[0:2])] == ["Clinique Atlas"]

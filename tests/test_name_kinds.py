@@ -1,0 +1,70 @@
+"""What a candidate names (name_kinds.py): organisation, person, weak form or nothing."""
+from __future__ import annotations
+
+import pytest
+
+from extract.cities import Gazetteer
+from extract.name_candidates import Candidate
+from extract.name_kinds import NameClassifier, is_kicker
+from extract.name_lexicon import NameLexicon
+from extract.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def classifier() -> NameClassifier:
+    rules = load_rules()
+    return NameClassifier(NameLexicon(rules), Gazetteer(rules).contains)
+
+
+def kind(classifier: NameClassifier, text: str, surface: str, label: str, source: str = "ner", title: str | None = None) -> str | None:
+    start = text.index(surface)
+    return classifier.kind(text, Candidate(start, start + len(surface), label, source, title))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "expected"),
+    [
+        ("La Clinique Atlas a ouvert un service de dialyse.", "Clinique Atlas", "PER", "ORG"),  # a type word
+        ("Karim Alaoui a été nommé directeur général.", "Karim Alaoui", "PER", "PER"),
+        ("Il a rejoint Saham Assurance Maroc l'an dernier.", "Saham Assurance Maroc", "PER", "ORG"),  # a country
+        ("Le ministère a visité le CHU Ibn Rochd hier.", "CHU Ibn Rochd", "ORG", "ORG"),
+        ("Le service a ouvert à Casablanca en mars.", "Casablanca", "LOC", None),  # a city is no name here
+        ("Il s'est rendu à Tanger Med pour visiter le port.", "Tanger Med", "LOC", "MISC"),
+        ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
+        ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
+    ],
+)
+def test_kind_from_the_words_of_the_candidate(classifier, text: str, surface: str, label: str, expected: str | None) -> None:
+    assert kind(classifier, text, surface, label) == expected
+
+
+def test_an_acronym_is_an_organisation(classifier) -> None:
+    text = "Les cliniques ont signé une convention avec la CNSS."
+    assert kind(classifier, text, "CNSS", "ORG", "acronym") == "ORG"
+
+
+def test_a_type_word_after_a_plural_determiner_names_no_one_body(classifier) -> None:
+    assert kind(classifier, "Le ministère a écrit aux CHU du Royaume.", "CHU du Royaume", "ORG", "pattern") is None
+    assert kind(classifier, "Le ministère a écrit au CHU du Royaume.", "CHU du Royaume", "ORG", "pattern") == "ORG"
+    assert kind(classifier, "Les Laboratoires Sothema ont annoncé des ventes en hausse.", "Laboratoires Sothema", "ORG", "pattern") == "ORG"
+
+
+def test_a_title_makes_a_person_and_the_byline_keeps_its_label(classifier) -> None:
+    assert kind(classifier, "Le Dr Alaoui a opéré le patient.", "Alaoui", "MISC", title="Dr") == "PER"
+    assert kind(classifier, "Par Karim Alaoui", "Karim Alaoui", "PER", "byline") == "PER"
+
+
+def test_a_headline_kicker_found_by_the_model_is_no_name(classifier) -> None:
+    text = "Santé privée : Akdital ouvre une nouvelle clinique"
+    assert kind(classifier, text, "Santé privée", "MISC") is None
+    assert kind(classifier, "Le secteur Santé privée progresse.", "Santé privée", "MISC") == "MISC"
+    assert kind(classifier, text, "Akdital", "PER") == "PER"
+
+
+def test_kicker_is_at_a_line_start_before_a_colon() -> None:
+    text = "Le secteur\nDialyse : le fonds rachète trois centres"
+    start = text.index("Dialyse")
+    assert is_kicker(text, start, start + len("Dialyse"))
+    text = "La dialyse : un marché en croissance"
+    start = text.index("dialyse")
+    assert not is_kicker(text, start, start + len("dialyse"))

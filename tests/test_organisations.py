@@ -1,0 +1,130 @@
+"""Organisation forms and merging (organisations.py), on French sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract.cities import Gazetteer
+from extract.name_candidates import Candidate, Mention
+from extract.name_lexicon import NameLexicon
+from extract.organisations import OrgMerger, org_record, parenthesised
+from extract.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def merger() -> OrgMerger:
+    rules = load_rules()
+    return OrgMerger(NameLexicon(rules), Gazetteer(rules).contains)
+
+
+def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
+    """Each surface as an ORG candidate at its next occurrence in ``text`` from ``after``."""
+    found, pos = [], after
+    for surface in surfaces:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        found.append((Candidate(start, pos, "ORG", "ner"), surface))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Akdital", "Groupe Akdital"),
+        ("CNSS", "Caisse nationale de sécurité sociale"),
+        ("Saham Group", "groupe Saham"),
+        ("Atlas Medical", "Atlas Medical Group"),
+        ("Clinique Ghandi", "Clinique Ghandi de Casablanca"),
+    ],
+)
+def test_forms_of_one_organisation(merger, a: str, b: str) -> None:
+    assert merger.same_org(a, b)
+    assert merger.same_org(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Akdital Holding", "Akdital Santé"),
+        ("CNSS", "Caisse marocaine des retraites"),
+        ("Atlas Capital", "Atlas Medical"),
+    ],
+)
+def test_forms_of_different_organisations(merger, a: str, b: str) -> None:
+    assert not merger.same_org(a, b)
+
+
+def test_a_bare_short_form_joins_a_typed_one_only_when_bare_forms_are_allowed(merger) -> None:
+    assert merger.same_org("Akdital", "Groupe Akdital", bare=True)
+    assert not merger.same_org("Akdital", "Groupe Akdital", bare=False)
+
+
+def test_core_drops_type_words_and_the_city(merger) -> None:
+    assert merger.core("Clinique Les Orangers de Rabat") == "les orangers"
+    assert merger.core("Groupe Akdital") == "akdital"
+
+
+def test_types_are_canonical_and_a_spelled_out_type_phrase_is_its_acronym(merger) -> None:
+    assert merger.types("Centre hospitalier universitaire Ibn Rochd") == {"chu"}
+    assert merger.types("Saham Group") == merger.types("groupe Saham")
+    assert merger.types("Akdital") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("surface", "inner"),
+    [
+        ("banque Emirates NBD", "Emirates NBD"),
+        ("hôpital provincial de Tiznit", "Tiznit"),
+        ("Banque Populaire", None),  # a capitalised type word is part of the name
+        ("clinique privée", None),  # no proper name follows
+    ],
+)
+def test_described_reads_the_proper_name_after_a_lower_case_type_word(merger, surface: str, inner: str | None) -> None:
+    assert merger.described(surface) == inner
+
+
+def test_acronym_in_parentheses_after_a_name_is_its_partner() -> None:
+    text = "La Caisse nationale de sécurité sociale (CNSS) a relevé ses tarifs."
+    start = text.index("Caisse")
+    end = start + len("Caisse nationale de sécurité sociale")
+    inner, (a, b) = parenthesised(text, start, end)
+    assert inner == "CNSS" and text[a:b] == "CNSS"
+
+
+def test_a_place_in_parentheses_is_no_partner() -> None:
+    text = "Le groupe Akdital (Casablanca) a levé des fonds."
+    start = text.index("Akdital")
+    assert parenthesised(text, start, start + len("Akdital")) is None
+
+
+def test_name_acronym_and_later_acronym_make_one_fact(merger) -> None:
+    text = "La Caisse nationale de sécurité sociale (CNSS) a relevé ses tarifs. Selon la CNSS, la mesure coûtera cher."
+    later = text.rindex("CNSS")
+    name = mentions(text, "Caisse nationale de sécurité sociale")
+    (fact,) = merger.merge(text, name + mentions(text, "CNSS", after=later))
+    assert fact.forms == ["Caisse nationale de sécurité sociale", "CNSS"]
+    assert (later, later + 4) in fact.mentions
+    assert len(fact.mentions) == 3  # the name, the acronym in parentheses, the later acronym
+
+
+def test_a_holding_and_its_subsidiary_stay_two_facts(merger) -> None:
+    text = "Akdital Holding contrôle Akdital Santé. Akdital Holding est cotée à la Bourse."
+    facts = merger.merge(text, mentions(text, "Akdital Holding", "Akdital Santé", "Akdital Holding"))
+    assert [f.forms for f in facts] == [["Akdital Holding"], ["Akdital Santé"]]
+    assert len(facts[0].mentions) == 2
+
+
+def test_described_name_gives_its_proper_name_as_the_record_name(merger) -> None:
+    text = "La banque Emirates NBD a conseillé l'opération."
+    (fact,) = merger.merge(text, mentions(text, "banque Emirates NBD"))
+    record = org_record(fact)
+    assert record["name"] == "Emirates NBD"
+    assert record["aliases"] == ["banque Emirates NBD"]
+    assert record["mentions"] == [[3, 22]]
+
+
+def test_absorb_adds_short_forms_and_returns_the_others(merger) -> None:
+    text = "Le groupe Akdital a racheté une clinique. Akdital et Karim Alaoui ont signé."
+    facts = merger.merge(text, mentions(text, "groupe Akdital"))
+    rest = merger.absorb(facts, mentions(text, "Akdital", "Karim Alaoui", after=text.index(".")))
+    assert [surface for _, surface in rest] == ["Karim Alaoui"]
+    assert "Akdital" in facts[0].forms and len(facts[0].mentions) == 2
