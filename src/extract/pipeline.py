@@ -10,7 +10,7 @@ from extract.chrome import analyse
 from extract.cities import CityFinder
 from extract.counts import CountFinder
 from extract.dates import DateFinder
-from extract.facts import Allowed, Span, overlaps
+from extract.facts import Allowed, Span, SpanIndex
 from extract.gazetteer import Gazetteer, index_dir
 from extract.names import NameFinder
 from extract.rules import load_rules
@@ -52,8 +52,8 @@ class FactExtractor:
         cities = self.cities.find(doc, layout, people, orgs)
 
         def outside(*blocked: list[Span]) -> Allowed:
-            spans = [s for group in blocked for s in group]
-            return lambda start, end: not layout.in_chrome(start, end) and not overlaps((start, end), spans)
+            spans = SpanIndex(s for group in blocked for s in group)
+            return lambda start, end: not layout.in_chrome(start, end) and not spans.overlaps((start, end))
 
         amounts = self.amounts.find(text, outside())
         amount_spans = [tuple(m) for a in amounts for m in a["mentions"]]
