@@ -65,9 +65,9 @@ class CityFinder:
         self.org_cues = frozenset(conf["org_cues"])
         self.district_prefixes = frozenset(conf["district_prefixes"])
 
-    def find(self, doc: Doc, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
-        """City facts of ``doc``: one per GeoNames id, with every mention, given its people and organisations."""
-        text = doc.text
+    def find(self, doc: Doc, text: str, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
+        """City facts of ``doc`` (whose text is ``text``: spaCy rebuilds ``doc.text`` at each call, token by token):
+        one per GeoNames id, with every mention, given its people and organisations."""
         org_names = {normalize_name(n) for o in orgs for n in [o["name"], *o["aliases"]]}
         surnames = {normalize_name(p["name"]).split()[-1] for p in people}
         context = Context(

@@ -49,7 +49,7 @@ class FactExtractor:
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
-        cities = self.cities.find(doc, layout, people, orgs)
+        cities = self.cities.find(doc, text, layout, people, orgs)
 
         def outside(*blocked: list[Span]) -> Allowed:
             spans = SpanIndex(s for group in blocked for s in group)
