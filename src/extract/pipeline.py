@@ -7,10 +7,11 @@ from spacy.tokens import Doc
 
 from extract.amounts import AmountFinder
 from extract.chrome import analyse
-from extract.cities import CityFinder, Gazetteer
+from extract.cities import CityFinder
 from extract.counts import CountFinder
 from extract.dates import DateFinder
-from extract.facts import Allowed, Span, overlaps
+from extract.facts import Allowed, Span, SpanIndex
+from extract.gazetteer import Gazetteer, index_dir
 from extract.names import NameFinder
 from extract.rules import load_rules
 
@@ -27,7 +28,7 @@ class FactExtractor:
 
     def __init__(self, nlp: Language) -> None:
         rules = load_rules()
-        gazetteer = Gazetteer(rules)
+        gazetteer = Gazetteer(rules, index_dir())
         self.names = NameFinder(nlp.vocab, rules, gazetteer.contains)
         self.cities = CityFinder(gazetteer, rules)
         self.amounts = AmountFinder(rules)
@@ -48,11 +49,11 @@ class FactExtractor:
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
-        cities = self.cities.find(doc, layout, people, orgs)
+        cities = self.cities.find(doc, text, layout, people, orgs)
 
         def outside(*blocked: list[Span]) -> Allowed:
-            spans = [s for group in blocked for s in group]
-            return lambda start, end: not layout.in_chrome(start, end) and not overlaps((start, end), spans)
+            spans = SpanIndex(s for group in blocked for s in group)
+            return lambda start, end: not layout.in_chrome(start, end) and not spans.overlaps((start, end))
 
         amounts = self.amounts.find(text, outside())
         amount_spans = [tuple(m) for a in amounts for m in a["mentions"]]

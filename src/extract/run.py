@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", type=Path, help="write the JSONL here (whole or not at all) instead of stdout")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster: a scheduler address "
+                        "(tcp://host:8786) or local:N for N local worker processes (see README)")
     parser.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default 32)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     return parser
@@ -121,6 +123,18 @@ def emit(records: Iterator[dict], output: Path | None) -> int:
     return written
 
 
+def check_dask(address: str, jobs: int) -> None:
+    """Fail early on a malformed --dask, or --dask with --jobs."""
+    from extract.distributed import parse_address
+
+    if jobs > 1:
+        raise UsageError("use either --jobs or --dask, not both")
+    try:
+        parse_address(address)
+    except ValueError as err:
+        raise UsageError(str(err)) from err
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the extractor over the given paths; return the exit status."""
     parser = build_parser()
@@ -129,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = collect_paths(args.paths)
         if args.jobs < 1 or args.batch_size < 1:
             raise UsageError("--jobs and --batch-size must be at least 1")
+        if args.dask is not None:
+            check_dask(args.dask, args.jobs)
         if args.output:
             check_output(args.output)
     except UsageError as err:
@@ -144,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: {article.source}: extraction failed ({reason})", file=sys.stderr)
 
     extractor = Extractor(cache=not args.no_cache)
-    records = extractor.pipe(read_all(files, problems), batch_size=args.batch_size, n_process=args.jobs, on_error=skip)
+    records = extractor.pipe(read_all(files, problems), batch_size=args.batch_size, n_process=args.jobs, on_error=skip,
+                               dask=args.dask)
     records = progress(guarded(records), len(files), not args.no_progress)
     try:
         written = emit(records, args.output)

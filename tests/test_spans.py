@@ -1,0 +1,59 @@
+"""Span lookups that keep long texts linear: the same answers as a scan over every span."""
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+
+from extract.cities import Tokens, entity_spans
+from extract.facts import SpanIndex, overlaps
+from extract.pipeline import MODEL, UNUSED_COMPONENTS
+
+
+def random_spans(rng: random.Random, count: int) -> list[tuple[int, int]]:
+    spans = []
+    for _ in range(count):
+        start = rng.randrange(200)
+        spans.append((start, start + rng.randrange(0, 30)))
+    return spans
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_span_index_agrees_with_a_scan(seed: int) -> None:
+    rng = random.Random(seed)
+    spans = random_spans(rng, rng.randrange(0, 25))  # nested, overlapping, empty and repeated spans
+    index = SpanIndex(spans)
+    for query in random_spans(rng, 200):
+        assert index.overlaps(query) == overlaps(query, spans), (query, spans)
+        assert index.containing(query) == sorted(s for s in spans if s[0] <= query[0] and query[1] <= s[1])
+
+
+def test_span_index_of_nothing() -> None:
+    assert not SpanIndex([]).overlaps((0, 10)) and SpanIndex([]).containing((0, 1)) == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
+
+
+@pytest.mark.parametrize("label", ["LOC", "ORG", "PER", "MISC"])
+def test_entity_spans_are_the_docs_entities(nlp, label: str) -> None:
+    doc = nlp("Le groupe Akdital ouvre à Tanger une clinique de 120 lits, annonce Rochdi Talib depuis Casablanca. "
+              "La Banque mondiale et l'Agence française de développement (AFD) financent l'hôpital de Fès-Meknès.")
+    expected = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == label]
+    assert entity_spans(doc, label) == expected
+    assert any(entity_spans(doc, kind) for kind in ("LOC", "ORG"))
+
+
+def test_entity_spans_and_tokens_of_an_empty_doc(nlp) -> None:
+    doc = nlp("")
+    assert entity_spans(doc, "LOC") == [] and Tokens(doc).starts == []
+
+
+def test_tokens_give_each_tokens_offsets(nlp) -> None:
+    doc = nlp("Selon l'ONEE, à Rabat : 3,5 MDH.")
+    tokens = Tokens(doc)
+    assert [doc.text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == [t.text for t in doc]
+    assert tokens.punct == [int(t.is_punct) for t in doc]
