@@ -13,6 +13,7 @@ from extract.cache import ResultCache
 from extract.facts import FACT_TYPES
 from extract.pipeline import build_nlp
 from extract.reader import Article
+from extract.textmap import for_matching, remap_facts
 
 
 OnError = Callable[[Article, str], None]
@@ -76,8 +77,8 @@ class Extractor:
 
     def extract_batch(self, batch: list[tuple[Article, dict | None]]) -> list[dict]:
         """Facts for each article of a batch: from the cache, or from the pipeline (then cached)."""
-        todo = [article for article, facts in batch if facts is None]
-        computed = iter([doc._.facts for doc in self.nlp.pipe(a.text for a in todo)] if todo else [])
+        todo = [for_matching(article.text) for article, facts in batch if facts is None]  # offsets map back
+        computed = iter([remap_facts(doc._.facts, m) for doc, m in zip(self.nlp.pipe(m.text for m in todo), todo)])
         out = []
         for article, facts in batch:
             if facts is None:
