@@ -13,11 +13,38 @@ Numbers
   0,0000001 %                               → 1e-07, not 0.0 (15 significant digits) → test_tiny_values_keep_their_digits
   99999999999999999999 dirhams              → the exact integer               → test_huge_integers_stay_exact
   a number beyond float range (400 digits)  → no fact, no failure             → test_numbers_beyond_float_range_give_nothing
+
+Article files (`python -m extract`)
+  PDF, ZIP/Office, image… without NUL bytes  → skipped "binary file (a PDF document)" → test_binary_formats_are_named
+  UTF-16 / UTF-32 with a byte-order mark     → decoded (the mark says the encoding) → test_wide_encodings_with_a_bom_are_read,
+                                                                                     test_run_over_hostile_folder
+  FIFO, device named or inside a folder      → skipped "not a regular file", never read (no hang)
+  dangling link, link loop inside a folder   → skipped with its reason, exit 1, as when named directly
+                                            → test_unreadable_entries_are_reported_alike_named_or_in_a_folder
+  file name not valid UTF-8                  → read; id and source show the bytes as \\xNN (valid UTF-8)
+                                            → test_run_over_hostile_folder
+  same file named twice (or file + its folder) → read once, with a warning  → test_run_over_hostile_folder
+  two files with the same id (a/x.txt b/x.txt) → exit 2 at start, both named → test_duplicate_ids_are_refused
+  every article fails, -o exists             → "-o … left unchanged", file intact → test_all_failed_leaves_output_unchanged
+
+Output files (`-o`)
+  -o a symlink                               → its target is written, the link kept → test_run_over_hostile_folder
+  -o a FIFO or character device              → written through, never replaced → test_output_to_a_fifo_or_device_is_written_through
+  SIGTERM, SIGHUP, Ctrl-C during a run       → temporary removed, one line, exit 128+n / 130 → test_a_signal_ends_a_run_cleanly
+  temporary left by a SIGKILLed run          → removed by the next write of that file (its process is gone)
+                                            → test_stale_temporaries_of_dead_processes_are_removed
 """
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import signal
+import stat
+import subprocess
+import threading
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +52,10 @@ from conftest import QUANTITIES, make_article
 from extract.amounts import AmountFinder
 from extract.counts import CountFinder
 from extract.extractor import Extractor
+from extract.fileio import atomic_write_text
+from extract.reader import ArticleError, decode_article
 from extract.rules import load_rules
+from test_cli import GOOD_1, GOOD_2, Run, command, environment, run
 
 FACT_KINDS = ("organizations", "people", "cities", "amounts", "dates", "counts")
 
@@ -148,3 +178,191 @@ def test_numbers_beyond_float_range_give_nothing(amounts: AmountFinder, counts: 
     sentence = f"Il a levé {'9' * 400} dirhams pour {'9' * 5000} lits."
     assert amounts.find(sentence, anywhere) == []
     assert counts.find(sentence, anywhere) == []
+
+
+# -- article files -------------------------------------------------------------------------------
+
+BINARIES = {
+    "pdf": (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n", "PDF"),
+    "docx": (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 40, "Word"),
+    "png": (b"\x89PNG\r\n\x1a\nIHDR", "PNG"),
+    "jpeg": (b"\xff\xd8\xff\xe0JFIF", "JPEG"),
+    "gif": (b"GIF89a\x01\x01", "GIF"),
+    "gzip": (b"\x1f\x8b\x08\x08abc", "gzip"),
+    "rtf": (b"{\\rtf1\\ansi Le groupe Akdital a inaugur\\'e9 une clinique.}", "RTF"),
+}
+
+
+@pytest.mark.parametrize("kind", BINARIES)
+def test_binary_formats_are_named(kind: str) -> None:
+    data, name = BINARIES[kind]
+    with pytest.raises(ArticleError, match=rf"x\.txt: binary file \(.*{name}"):
+        decode_article(data, "x.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_with_a_bom_are_read(encoding: str) -> None:
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
+    assert decode_article(bom + GOOD_1.encode(encoding), "x.txt") == GOOD_1
+
+
+def test_a_broken_wide_encoding_is_named() -> None:
+    with pytest.raises(ArticleError, match="UTF-16.*iconv"):
+        decode_article(codecs.BOM_UTF16_LE + GOOD_1.encode("utf-16-le")[:-1], "x.txt")
+
+
+def make_unreadable_entries(folder: Path) -> dict[str, str]:
+    """Entries that are no article, by file name, with what the message must say."""
+    folder.mkdir()
+    os.mkfifo(folder / "fifo.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "report.txt").write_bytes(BINARIES["pdf"][0])
+    return {"fifo.txt": "not a regular file", "dangling.txt": "no such file", "loop.txt": "symbolic links",
+            "report.txt": "PDF"}
+
+
+def test_unreadable_entries_are_reported_alike_named_or_in_a_folder(tmp_path: Path) -> None:
+    expected = make_unreadable_entries(tmp_path / "in")
+    in_folder = run(tmp_path / "cache", tmp_path / "in", "--no-progress")
+    named = run(tmp_path / "cache", *[tmp_path / "in" / name for name in expected], "--no-progress")
+    for result in (in_folder, named):
+        assert result.returncode == 1 and result.stdout == ""
+        for name, reason in expected.items():
+            (line,) = [line for line in result.stderr.splitlines() if name in line]
+            assert line.startswith("skipped:") and reason.lower() in line.lower(), line
+        assert f"0 article(s) extracted; {len(expected)} skipped" in result.stderr
+
+
+def test_duplicate_ids_are_refused(tmp_path: Path) -> None:
+    for folder, text in (("a", GOOD_1), ("b", GOOD_2)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(text, encoding="utf-8")
+    result = run(tmp_path / "cache", tmp_path / "a", tmp_path / "b" / "same.txt", "-o", tmp_path / "out.jsonl")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "same article id 'same'" in result.stderr
+    assert str(tmp_path / "a" / "same.txt") in result.stderr and str(tmp_path / "b" / "same.txt") in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_all_failed_leaves_output_unchanged(tmp_path: Path) -> None:
+    make_unreadable_entries(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+    result = run(tmp_path / "cache", tmp_path / "in", "-o", out, "--no-progress")
+    assert result.returncode == 1
+    assert f"0 article(s) extracted; {out} left unchanged" in result.stderr
+    assert " to " not in result.stderr.splitlines()[-1]
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+
+
+# -- one run that loads the model, then runs served from its cache ------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory) -> tuple[Run, Path, Path]:
+    """Good articles under hostile names and encodings, beside a FIFO, one file named twice, ``-o`` a symlink."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    folder = tmp / "in"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD_1, encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:  # a Latin-1 file name
+        handle.write(GOOD_2.encode("utf-8"))
+    (folder / "c_utf16.txt").write_bytes(codecs.BOM_UTF16_LE + GOOD_1.replace("Tanger", "Fès").encode("utf-16-le"))
+    os.mkfifo(folder / "d_fifo.txt")
+    (tmp / "real").mkdir()
+    target = tmp / "real" / "out.jsonl"
+    target.write_text("previous run\n", encoding="utf-8")
+    (tmp / "link.jsonl").symlink_to(target)
+    result = run(tmp / "cache", folder, folder / "a_good.txt", "-o", tmp / "link.jsonl", "--no-progress")
+    return result, tmp, target
+
+
+def test_run_over_hostile_folder(hostile_run) -> None:
+    result, tmp, target = hostile_run
+    assert result.returncode == 1, result.stderr
+    assert "same file as" in result.stderr and "read once" in result.stderr
+    (fifo,) = [line for line in result.stderr.splitlines() if "d_fifo.txt" in line]
+    assert "not a regular file" in fifo
+    assert (tmp / "link.jsonl").is_symlink() and os.readlink(tmp / "link.jsonl") == str(target)
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a_good", "c_utf16", "caf\\xe9"]
+    assert records[2]["source"] == f"{tmp / 'in'}/caf\\xe9.txt"
+    assert records[2]["people"] and records[1]["cities"][0]["name"] == "Fès"
+    assert "3 article(s) extracted" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_output_to_a_fifo_or_device_is_written_through(hostile_run, tmp_path: Path, kind: str) -> None:
+    _, tmp, _ = hostile_run
+    out = tmp_path / f"out.{kind}"
+    if kind == "fifo":
+        os.mkfifo(out)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(out.read_bytes()), daemon=True)
+        reader.start()
+    else:
+        try:
+            os.mknod(out, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a null device, as /dev/null
+        except PermissionError:
+            pytest.skip("cannot create a device node here")
+    try:
+        result = run(tmp / "cache", tmp / "in" / "a_good.txt", "-o", out, "--no-progress")  # from the cache
+    finally:
+        if kind == "fifo" and reader.is_alive():  # the run never opened the FIFO: release the reader
+            os.close(os.open(out, os.O_WRONLY | os.O_NONBLOCK))
+            reader.join(5)
+    assert result.returncode == 0, result.stderr
+    mode = out.lstat().st_mode
+    assert stat.S_ISFIFO(mode) if kind == "fifo" else stat.S_ISCHR(mode), "the node was replaced"
+    if kind == "fifo":
+        assert json.loads(received[0])["id"] == "a_good"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# -- signals and temporaries --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("signum", "status", "says"), [
+    (signal.SIGTERM, 143, "terminated (SIGTERM)"),
+    (signal.SIGHUP, 129, "terminated (SIGHUP)"),
+    (signal.SIGINT, 130, "interrupted"),
+])
+def test_a_signal_ends_a_run_cleanly(tmp_path: Path, signum: int, status: int, says: str) -> None:
+    """The signal arrives while the model loads, with the output's temporary file open."""
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD_1, encoding="utf-8")
+    out = tmp_path / "out" / "facts.jsonl"
+    out.parent.mkdir()
+    process = subprocess.Popen(command(article, "-o", out, "--no-cache", "--no-progress"), env=environment(tmp_path),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(1200):  # up to 60 s on a busy machine
+            if list(out.parent.glob(".facts.jsonl.*.tmp")) or process.poll() is not None:
+                break
+            threading.Event().wait(0.05)
+        assert process.poll() is None, "the run ended before the signal"
+        process.send_signal(signum)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == status, stderr
+    assert "Traceback" not in stderr and stderr.strip().splitlines() == [says]
+    assert list(out.parent.iterdir()) == [], "a temporary or partial output was left"
+
+
+def test_stale_temporaries_of_dead_processes_are_removed(tmp_path: Path) -> None:
+    dead = subprocess.Popen(["true"])  # a process id that is free once it has ended
+    dead.wait()
+    out = tmp_path / "facts.jsonl"
+    stale = tmp_path / f".facts.jsonl.{dead.pid}.abc123.tmp"
+    reused = tmp_path / f".facts.jsonl.{os.getpid()}.def456.tmp"  # this pid, but written before it started
+    live = tmp_path / f".facts.jsonl.{os.getppid()}.ghi789.tmp"  # a live process's, written after it started
+    other = tmp_path / ".other.jsonl.1.jkl012.tmp"  # another file's temporary
+    for path in (stale, reused, live, other):
+        path.write_text("partial", encoding="utf-8")
+    os.utime(reused, (0, 0))
+    atomic_write_text(out, "whole\n")
+    assert out.read_text(encoding="utf-8") == "whole\n"
+    assert not stale.exists() and not reused.exists()
+    assert live.exists() and other.exists()

@@ -78,7 +78,8 @@ class Extractor:
     def extract_batch(self, batch: list[tuple[Article, dict | None]]) -> list[dict]:
         """Facts for each article of a batch: from the cache, or from the pipeline (then cached)."""
         todo = [for_matching(article.text) for article, facts in batch if facts is None]  # offsets map back
-        computed = iter([remap_facts(doc._.facts, m) for doc, m in zip(self.nlp.pipe(m.text for m in todo), todo)])
+        docs = self.nlp.pipe(m.text for m in todo) if todo else []
+        computed = iter([remap_facts(doc._.facts, m) for doc, m in zip(docs, todo)])
         out = []
         for article, facts in batch:
             if facts is None:

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from extract.fileio import atomic_writer
-from extract.reader import Article, ArticleError, read_article
+from extract.fileio import atomic_writer, check_writable
+from extract.reader import Article, ArticleError, article_id, display, read_article
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -43,12 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
-    """Article files named or found (``*.txt``, sorted) in the named folders, with their source strings."""
+    """Article files named or found (``*.txt``, sorted) in the named folders, with their source strings.
+
+    Inside a folder, every ``*.txt`` entry but a folder is taken, so that a FIFO, a dangling link or a
+    link loop is reported when read, as when named directly.
+    """
     found: list[tuple[Path, str]] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if p.is_file()]
+            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if not p.is_dir()]
             if not inside:
                 print(f"warning: {given}: no articles (*.txt) in this folder", file=sys.stderr)
             found += inside
@@ -58,7 +62,33 @@ def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
             raise UsageError(f"{given}: no such file or folder")
     if not found:
         raise UsageError(f"no articles (*.txt) found in {', '.join(paths)}")
-    return found
+    return unique_articles(found)
+
+
+def unique_articles(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The files once each (a file named twice is read once); UsageError when two files share an id."""
+    seen: dict[tuple[int, int] | str, str] = {}
+    by_id: dict[str, str] = {}
+    kept = []
+    for path, source in found:
+        try:
+            info = path.stat()
+            key: tuple[int, int] | str = (info.st_dev, info.st_ino)
+        except OSError:
+            key = os.path.abspath(path)  # unreadable: reported when read
+        if key in seen:
+            print(f"warning: {display(source)}: same file as {display(seen[key])}, read once", file=sys.stderr)
+            continue
+        seen[key] = source
+        identity = article_id(path)
+        if identity in by_id:
+            raise UsageError(
+                f"{display(by_id[identity])} and {display(source)} have the same article id {identity!r} "
+                f"(the file name without .txt); rename one, ids must be unique in a run"
+            )
+        by_id[identity] = source
+        kept.append((path, source))
+    return kept
 
 
 def read_all(files: list[tuple[Path, str]], problems: list[str]) -> Iterator[Article]:
@@ -99,11 +129,9 @@ def write_records(records: Iterator[dict], out: IO[str]) -> int:
 
 def check_output(path: Path) -> None:
     """Fail early, before any work, when the output cannot be written there."""
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name for -o")
-    parent = path.parent if str(path.parent) else Path(".")
-    if parent.exists() and not os.access(parent, os.W_OK):
-        raise UsageError(f"{parent}: cannot write here")
+    problem = check_writable(path)
+    if problem:
+        raise UsageError(f"{problem} (-o)")
 
 
 def emit(records: Iterator[dict], output: Path | None) -> int:
@@ -158,5 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot write output: {err}", file=sys.stderr)
         return EXIT_USAGE
     where = f" to {args.output}" if args.output else ""
+    if args.output and not written:
+        where = f"; {args.output} left unchanged" if args.output.exists() else f"; {args.output} not written"
     print(f"{written} article(s) extracted{where}; {len(problems)} skipped", file=sys.stderr)
     return EXIT_SKIPPED if problems else EXIT_OK
