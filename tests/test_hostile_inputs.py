@@ -33,6 +33,12 @@ Output files (`-o`)
   SIGTERM, SIGHUP, Ctrl-C during a run       → temporary removed, one line, exit 128+n / 130 → test_a_signal_ends_a_run_cleanly
   temporary left by a SIGKILLed run          → removed by the next write of that file (its process is gone)
                                             → test_stale_temporaries_of_dead_processes_are_removed
+
+Cache
+  entry of the wrong shape ("organizations": 5), valid checksum → rebuilt, never served
+  entry altered after it was written (checksum differs)        → rebuilt
+  entry in the old format, garbage, JSON nested 100,000 deep   → rebuilt
+                                            → test_a_bad_cache_entry_is_rebuilt, test_altered_cache_entries_are_never_served
 """
 from __future__ import annotations
 
@@ -51,6 +57,7 @@ import pytest
 from conftest import QUANTITIES, make_article
 from extract.amounts import AmountFinder
 from extract.counts import CountFinder
+from extract.cache import ResultCache, checksum
 from extract.extractor import Extractor
 from extract.fileio import atomic_write_text
 from extract.reader import ArticleError, decode_article
@@ -366,3 +373,47 @@ def test_stale_temporaries_of_dead_processes_are_removed(tmp_path: Path) -> None
     assert out.read_text(encoding="utf-8") == "whole\n"
     assert not stale.exists() and not reused.exists()
     assert live.exists() and other.exists()
+
+
+# -- cache ---------------------------------------------------------------------------------------
+
+FACTS = {"title": "T", "organizations": [], "people": [], "cities": [], "amounts": [], "dates": [], "counts": []}
+SHA = "0" * 64
+
+
+def entry(facts: object, digest: str | None = None) -> str:
+    return json.dumps({"checksum": checksum(facts) if digest is None else digest, "facts": facts})
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        entry({**FACTS, "organizations": 5}),
+        entry({**FACTS, "amounts": [{"value": "12", "currency": "MAD", "qualifier": "exact", "text": "x",
+                                     "mentions": [[0, 1]]}]}),
+        entry({key: value for key, value in FACTS.items() if key != "counts"}),
+        entry({**FACTS, "title": "altered"}, digest=checksum(FACTS)),
+        json.dumps(FACTS),  # the format before checksums
+        "[" * 100_000 + "]" * 100_000,
+        "\x00garbage{",
+    ],
+    ids=["wrong-type", "string-value", "missing-list", "altered", "no-checksum", "deep", "garbage"],
+)
+def test_altered_cache_entries_are_never_served(tmp_path: Path, content: str) -> None:
+    cache = ResultCache(tmp_path)
+    cache.put(SHA, FACTS)
+    assert cache.get(SHA) == FACTS
+    cache._path(SHA).write_text(content, encoding="utf-8")
+    assert cache.get(SHA) is None
+
+
+def test_a_bad_cache_entry_is_rebuilt(extractor: Extractor, tmp_path: Path) -> None:
+    cached = Extractor(nlp=extractor.nlp, cache=ResultCache(tmp_path))
+    article = make_article(GOOD_1)
+    (expected,) = cached.pipe([article])
+    path = cached.cache._path(article.sha256)
+    broken = {**json.loads(path.read_text(encoding="utf-8"))["facts"], "organizations": 5}
+    path.write_text(entry(broken), encoding="utf-8")
+    (record,) = cached.pipe([article])
+    assert record == expected
+    assert json.loads(path.read_text(encoding="utf-8"))["facts"]["organizations"] == expected["organizations"]
