@@ -39,6 +39,17 @@ Cache
   entry altered after it was written (checksum differs)        → rebuilt
   entry in the old format, garbage, JSON nested 100,000 deep   → rebuilt
                                             → test_a_bad_cache_entry_is_rebuilt, test_altered_cache_entries_are_never_served
+
+`add`
+  four `add` processes at once                → every article its own index (a lock on the corpus folder)
+                                            → test_concurrent_adds_never_share_an_index
+  <meta charset="windows-1256"> (or http-equiv) → decoded as declared → test_declared_charset_is_honoured
+  1 MB page of inline CSS / base64 image, short article → stored (the limit applies to the text)
+                                            → test_the_length_limit_applies_to_the_text_not_the_html
+  PDF, PNG… renamed .txt or .html; FIFO      → rejected, naming the format / "not a regular file"
+                                            → test_add_rejects_what_is_not_an_article
+  `add -` with stdin closed; --corpus (or --gold with --draft-gold) a file → "error: …", exit 2
+                                            → test_add_usage_errors
 """
 from __future__ import annotations
 
@@ -417,3 +428,105 @@ def test_a_bad_cache_entry_is_rebuilt(extractor: Extractor, tmp_path: Path) -> N
     (record,) = cached.pipe([article])
     assert record == expected
     assert json.loads(path.read_text(encoding="utf-8"))["facts"]["organizations"] == expected["organizations"]
+
+
+# -- add -----------------------------------------------------------------------------------------
+
+def add(tmp_path: Path, *args: str | Path, **options) -> subprocess.CompletedProcess:
+    """``python -m extract add ARGS --corpus tmp/seeds`` (no drafts, so no model)."""
+    done = subprocess.run([*command("add", *args), "--corpus", tmp_path / "seeds", "--gold", tmp_path / "gold"],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path, **options)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def article_text(n: int) -> str:
+    return f"Article {n} du corpus\n\nLe groupe Akdital a inauguré sa clinique numéro {n} à Tanger en mars 2024.\n"
+
+
+def test_concurrent_adds_never_share_an_index(tmp_path: Path) -> None:
+    files = []
+    for n in range(40):
+        files.append(tmp_path / f"a{n:02d}.txt")
+        files[-1].write_text(article_text(n), encoding="utf-8")
+    (tmp_path / "shared.txt").write_text(article_text(99), encoding="utf-8")
+    processes = [
+        subprocess.Popen([*command("add", *files[i::4], tmp_path / "shared.txt"), "--corpus", tmp_path / "seeds"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+        for i in range(4)
+    ]
+    for process in processes:
+        _, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr
+    names = sorted(path.name for path in (tmp_path / "seeds").iterdir())
+    assert len(names) == 41, names  # the shared article once
+    assert sorted(int(name[:3]) for name in names) == list(range(41))
+    stored = {path.read_text(encoding="utf-8") for path in (tmp_path / "seeds").iterdir()}
+    assert stored == {article_text(n).strip() for n in [*range(40), 99]}
+
+
+PAGE_1256 = """<html><head>{meta}<title>Akdital à Fès</title></head><body><article>
+<h1>Akdital ouvre une clinique à Fès</h1>
+<p>Le groupe Akdital a inauguré à Fès une clinique de 120 lits, pour un investissement de 200 millions de
+dirhams, a annoncé son président. مستشفى جديد في فاس</p>
+<p>L'établissement emploiera près de 300 personnes dès son ouverture, selon le communiqué du groupe.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta charset="windows-1256">',
+    "<meta charset=windows-1256>",
+    '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+])
+def test_declared_charset_is_honoured(tmp_path: Path, meta: str) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE_1256.format(meta=meta).encode("cp1256"))
+    result = add(tmp_path, page)
+    assert result.returncode == 0, result.stderr
+    (stored,) = (tmp_path / "seeds").iterdir()
+    text = stored.read_text(encoding="utf-8")
+    assert "a inauguré à Fès" in text and "مستشفى جديد في فاس" in text
+
+
+def test_the_length_limit_applies_to_the_text_not_the_html(tmp_path: Path) -> None:
+    padding = "<style>" + ".x{color:red}" * 40_000 + "</style>" + '<img src="data:image/png;base64,' + "A" * 600_000 + '">'
+    page = tmp_path / "big.html"
+    page.write_text(PAGE_1256.format(meta=padding), encoding="utf-8")
+    assert page.stat().st_size > 1_000_000
+    result = add(tmp_path, page)
+    assert result.returncode == 0, result.stderr
+    (stored,) = (tmp_path / "seeds").iterdir()
+    assert "a inauguré à Fès" in stored.read_text(encoding="utf-8")
+    long_text = tmp_path / "long.html"
+    long_text.write_text("<html><body><article>" + "<p>Le groupe a inauguré une clinique.</p>" * 30_000
+                         + "</article></body></html>", encoding="utf-8")
+    rejected = add(tmp_path, long_text)
+    assert rejected.returncode == 1 and "more than one article can hold" in rejected.stderr
+
+
+def test_add_rejects_what_is_not_an_article(tmp_path: Path) -> None:
+    expected = {}
+    for kind in ("pdf", "png", "docx"):
+        for suffix in (".txt", ".html"):
+            (tmp_path / f"{kind}{suffix}").write_bytes(BINARIES[kind][0] + b"x" * 200)
+            expected[f"{kind}{suffix}"] = BINARIES[kind][1]
+    os.mkfifo(tmp_path / "fifo.txt")
+    expected["fifo.txt"] = "not a regular file"
+    result = add(tmp_path, *expected)
+    assert result.returncode == 1 and result.stdout == ""
+    for name, reason in expected.items():
+        (line,) = [line for line in result.stderr.splitlines() if f"{name}:" in line]
+        assert line.startswith("rejected:") and reason in line, line
+    assert not (tmp_path / "seeds").exists() or not list((tmp_path / "seeds").iterdir())
+
+
+def test_add_usage_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(article_text(1), encoding="utf-8")
+    closed = add(tmp_path, "-", preexec_fn=lambda: os.close(0))
+    assert closed.returncode == 2 and "standard input is closed" in closed.stderr
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for option in ("--corpus", "--gold"):
+        done = subprocess.run([*command("add", "a.txt", "--draft-gold", option, "afile")],
+                              capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert f"afile: not a folder ({option}" in done.stderr
