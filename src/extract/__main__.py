@@ -1,11 +1,14 @@
 """Entry point for ``python -m extract`` (and the ``extract`` script): signals end a run cleanly."""
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
 
 from extract.cli import main
+
+_MAIN_PID = os.getpid()
 
 
 class Terminated(BaseException):
@@ -16,14 +19,23 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    if os.getpid() != _MAIN_PID:  # a forked worker: Ctrl-C is the parent's to handle; SIGTERM ends it quietly
+        if signum != signal.SIGINT:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        return
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated(signum)
 
 
 def run() -> int:
     """Run the command line; an interrupt or termination prints one line (exit 130, or 128 + signal)."""
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _terminate)
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _on_signal)
     try:
         return main()
     except KeyboardInterrupt:
