@@ -50,6 +50,11 @@ Cache
                                             → test_add_rejects_what_is_not_an_article
   `add -` with stdin closed; --corpus (or --gold with --draft-gold) a file → "error: …", exit 2
                                             → test_add_usage_errors
+
+`evaluate` (each: "error: …" naming the file, exit 2, no traceback)
+  gold or prediction value of 400 or 5,000 digits, JSON nested 100,000 deep → test_evaluate_rejects_unusable_json
+  --json / --csv into a folder, under a file, or as a folder → refused before scoring → test_evaluate_unwritable_outputs
+  --min-f1 nan, inf, -1, 2, abc                → usage error                      → test_evaluate_min_f1_must_be_a_threshold
 """
 from __future__ import annotations
 
@@ -530,3 +535,63 @@ def test_add_usage_errors(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=300, cwd=tmp_path)
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
         assert f"afile: not a folder ({option}" in done.stderr
+
+
+# -- evaluate ------------------------------------------------------------------------------------
+
+GOLD = {"id": "a", "organizations": [], "people": [], "cities": [], "dates": [], "counts": [],
+        "amounts": [{"value": 458000000, "currency": "MAD"}]}
+
+
+def evaluate(tmp_path: Path, *args: str | Path) -> subprocess.CompletedProcess:
+    done = subprocess.run(command("evaluate", *args), capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def gold_and_pred(tmp_path: Path, gold_text: str, pred_text: str) -> tuple[Path, Path]:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.json").write_text(gold_text, encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text(pred_text + "\n", encoding="utf-8")
+    return tmp_path / "gold", tmp_path / "pred.jsonl"
+
+
+def with_value(value: str) -> str:
+    return json.dumps(GOLD).replace("458000000", value)
+
+
+@pytest.mark.parametrize("where", ["gold", "pred"])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (with_value("9" * 400), "finite number"),
+        (with_value("9" * 5000), "unusable JSON"),
+        (with_value("1e400"), "finite number"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ],
+    ids=["400-digits", "5000-digits", "1e400", "deep"],
+)
+def test_evaluate_rejects_unusable_json(tmp_path: Path, where: str, content: str, says: str) -> None:
+    good = json.dumps(GOLD)
+    gold, pred = gold_and_pred(tmp_path, content if where == "gold" else good, content if where == "pred" else good)
+    result = evaluate(tmp_path, "--gold", gold, "--pred", pred)
+    assert result.returncode == 2
+    named = gold / "a.json" if where == "gold" else f"{pred} line 1"
+    assert f"error: {named}" in result.stderr and says in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("option", ["--json", "--csv"])
+@pytest.mark.parametrize("place", ["folder", "under-a-file", "dev-null-child"])
+def test_evaluate_unwritable_outputs(tmp_path: Path, option: str, place: str) -> None:
+    gold, pred = gold_and_pred(tmp_path, json.dumps(GOLD), json.dumps(GOLD))
+    target = {"folder": tmp_path, "under-a-file": pred / "scores.out", "dev-null-child": Path("/dev/null/x")}[place]
+    result = evaluate(tmp_path, "--gold", gold, "--pred", pred, option, target)
+    assert result.returncode == 2 and result.stdout == "", "the error comes before any scoring"
+    assert result.stderr.startswith("error: ") and str(target) in result.stderr and option in result.stderr
+
+
+@pytest.mark.parametrize("threshold", ["nan", "NaN", "inf", "-1", "1.5", "abc"])
+def test_evaluate_min_f1_must_be_a_threshold(tmp_path: Path, threshold: str) -> None:
+    gold, pred = gold_and_pred(tmp_path, json.dumps(GOLD), json.dumps(GOLD))
+    result = evaluate(tmp_path, "--gold", gold, "--pred", pred, "--min-f1", threshold)
+    assert result.returncode == 2 and "--min-f1" in result.stderr and threshold in result.stderr
