@@ -55,6 +55,15 @@ Cache
   gold or prediction value of 400 or 5,000 digits, JSON nested 100,000 deep → test_evaluate_rejects_unusable_json
   --json / --csv into a folder, under a file, or as a folder → refused before scoring → test_evaluate_unwritable_outputs
   --min-f1 nan, inf, -1, 2, abc                → usage error                      → test_evaluate_min_f1_must_be_a_threshold
+
+Found beyond the issue
+  -o naming one of the articles read         → refused (exit 2), the article kept → test_output_must_not_be_an_input
+  -o a symlink loop                          → refused before any work (exit 2)  → test_output_must_not_be_an_input
+  stdout closed (>&-)                        → "standard output is closed; give -o FILE", exit 2
+  stdout or -o on a full disk (/dev/full)    → "cannot write output: No space left", exit 2, nothing at exit
+                                            → test_closed_or_full_output_is_reported
+  a FIFO among the gold files                → "not a regular file", exit 2 (no hang) → test_evaluate_gold_fifo_is_refused
+  Ctrl-C / SIGTERM with --jobs               → workers end quietly (no worker traceback; the pool's own SIGTERM too)
 """
 from __future__ import annotations
 
@@ -595,3 +604,45 @@ def test_evaluate_min_f1_must_be_a_threshold(tmp_path: Path, threshold: str) -> 
     gold, pred = gold_and_pred(tmp_path, json.dumps(GOLD), json.dumps(GOLD))
     result = evaluate(tmp_path, "--gold", gold, "--pred", pred, "--min-f1", threshold)
     assert result.returncode == 2 and "--min-f1" in result.stderr and threshold in result.stderr
+
+
+# -- found beyond the issue ----------------------------------------------------------------------
+
+def test_output_must_not_be_an_input(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD_1, encoding="utf-8")
+    (tmp_path / "alias.jsonl").symlink_to(article)
+    (tmp_path / "loop.jsonl").symlink_to(tmp_path / "loop.jsonl")
+    for output, says in ((article, "is one of the articles read"), (tmp_path / "alias.jsonl", "is one of the articles"),
+                         (tmp_path / "loop.jsonl", "symbolic link loop")):
+        result = run(tmp_path / "cache", tmp_path, "-o", output)
+        assert result.returncode == 2 and says in result.stderr, result.stderr
+    assert article.read_text(encoding="utf-8") == GOOD_1
+
+
+def test_closed_or_full_output_is_reported(hostile_run, tmp_path: Path) -> None:
+    _, tmp, _ = hostile_run
+    article = tmp / "in" / "a_good.txt"  # served from the cache
+    closed = subprocess.run(command(article), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=environment(tmp / "cache"), preexec_fn=lambda: os.close(1), timeout=300)
+    assert closed.returncode == 2 and "standard output is closed" in closed.stderr, closed.stderr
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        to_stdout = subprocess.run(command(article, "--no-progress"), stdout=full, stderr=subprocess.PIPE, text=True,
+                                   env=environment(tmp / "cache"), timeout=300)
+    to_file = run(tmp / "cache", article, "-o", "/dev/full", "--no-progress")
+    for result in (to_stdout, to_file):
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip().splitlines() == [line for line in result.stderr.strip().splitlines()
+                                                      if line.startswith("error: cannot write output")]
+        assert "No space left" in result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_evaluate_gold_fifo_is_refused(tmp_path: Path) -> None:
+    gold, pred = gold_and_pred(tmp_path, json.dumps(GOLD), json.dumps(GOLD))
+    os.mkfifo(gold / "b.json")
+    result = evaluate(tmp_path, "--gold", gold, "--pred", pred)
+    assert result.returncode == 2 and f"{gold / 'b.json'}: cannot read" in result.stderr
+    assert "not a regular file" in result.stderr

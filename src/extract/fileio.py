@@ -42,6 +42,8 @@ def check_writable(path: Path) -> str | None:
     path = Path(path)
     if path.is_dir():
         return f"{path}: is a folder; give a file name"
+    if path.is_symlink() and Path(os.path.realpath(path)).is_symlink():
+        return f"{path}: symbolic link loop"
     parent = path.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.facts import FACT_TYPES
+from extract.fileio import read_regular_file
 QUALIFIERS = ("exact", "approx", "more_than", "less_than")
 CURRENCIES_FILE = Path(__file__).resolve().parents[2] / "rules" / "currencies_iso.txt"
 
@@ -188,7 +189,7 @@ def parse_json(text: str, where: str) -> object:
 def load_gold(path: Path) -> dict:
     """Read and validate one gold file, whose ``id`` must be its file name's stem; raise GoldError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path).decode("utf-8")  # a FIFO among the gold files is refused, not waited on
     except (OSError, UnicodeDecodeError) as err:
         raise GoldError(f"{path}: cannot read ({err})") from None
     try:

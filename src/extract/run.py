@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -134,11 +135,26 @@ def check_output(path: Path) -> None:
         raise UsageError(f"{problem} (-o)")
 
 
+def check_not_an_input(output: Path, files: list[tuple[Path, str]]) -> None:
+    """UsageError when ``-o`` names one of the articles: writing would destroy it."""
+    for path, source in files:
+        with contextlib.suppress(OSError):
+            if output.exists() and os.path.samefile(output, path):
+                raise UsageError(f"{output}: is one of the articles read (-o would replace {display(source)})")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that what is left in its buffer does not fail again at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def emit(records: Iterator[dict], output: Path | None) -> int:
     """Write the records to ``output`` (whole or not at all, and not at all if empty) or to stdout."""
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="\n")
-        return write_records(records, sys.stdout)
+        written = write_records(records, sys.stdout)
+        sys.stdout.flush()  # a full disk is reported here, not at exit
+        return written
     try:
         with atomic_writer(output) as out:
             written = write_records(records, out)
@@ -159,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError("--jobs and --batch-size must be at least 1")
         if args.output:
             check_output(args.output)
+            check_not_an_input(args.output, files)
+        elif sys.stdout is None:
+            raise UsageError("standard output is closed; give -o FILE")
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -180,10 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the extractor failed: {err}", file=sys.stderr)
         return EXIT_INTERNAL
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # a reader such as `head` left early
+        _discard_stdout()  # a reader such as `head` left early
         return EXIT_OK
     except OSError as err:
         print(f"error: cannot write output: {err}", file=sys.stderr)
+        if args.output is None:
+            _discard_stdout()
         return EXIT_USAGE
     where = f" to {args.output}" if args.output else ""
     if args.output and not written:
