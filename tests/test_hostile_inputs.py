@@ -64,6 +64,8 @@ Found beyond the issue
                                             → test_closed_or_full_output_is_reported
   a FIFO among the gold files                → "not a regular file", exit 2 (no hang) → test_evaluate_gold_fifo_is_refused
   Ctrl-C / SIGTERM with --jobs               → workers end quietly (no worker traceback; the pool's own SIGTERM too)
+  any failure left (a bug)                   → one "error: internal failure" line, exit 3; EXTRACT_DEBUG=1 shows it
+                                            → test_an_unexpected_failure_is_one_line
 """
 from __future__ import annotations
 
@@ -646,3 +648,19 @@ def test_evaluate_gold_fifo_is_refused(tmp_path: Path) -> None:
     result = evaluate(tmp_path, "--gold", gold, "--pred", pred)
     assert result.returncode == 2 and f"{gold / 'b.json'}: cannot read" in result.stderr
     assert "not a regular file" in result.stderr
+
+
+def test_an_unexpected_failure_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    import extract.__main__ as entry
+
+    def broken() -> int:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # pytest keeps its own signal handlers
+    monkeypatch.setattr(entry, "main", broken)
+    monkeypatch.delenv("EXTRACT_DEBUG", raising=False)
+    assert entry.run() == 3
+    assert capsys.readouterr().err.startswith("error: internal failure (ValueError: a bug)")
+    monkeypatch.setenv("EXTRACT_DEBUG", "1")
+    with pytest.raises(ValueError):
+        entry.run()

@@ -31,7 +31,8 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
 
 
 def run() -> int:
-    """Run the command line; an interrupt or termination prints one line (exit 130, or 128 + signal)."""
+    """Run the command line; an interrupt or termination prints one line (exit 130, or 128 + signal),
+    and so does an unexpected failure (exit 3)."""
     global _MAIN_PID
     _MAIN_PID = os.getpid()
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -44,6 +45,12 @@ def run() -> int:
     except Terminated as stop:
         print(f"terminated ({signal.Signals(stop.signum).name})", file=sys.stderr)
         return 128 + stop.signum
+    except Exception as err:  # noqa: BLE001 - a bug, not bad input: one line, and the traceback on request
+        if os.environ.get("EXTRACT_DEBUG"):
+            raise
+        print(f"error: internal failure ({type(err).__name__}: {err}); please report it, "
+              f"with EXTRACT_DEBUG=1 set for the details", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":
