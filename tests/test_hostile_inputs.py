@@ -64,6 +64,8 @@ Found beyond the issue
                                             → test_closed_or_full_output_is_reported
   a FIFO among the gold files                → "not a regular file", exit 2 (no hang) → test_evaluate_gold_fifo_is_refused
   Ctrl-C / SIGTERM with --jobs               → workers end quietly (no worker traceback; the pool's own SIGTERM too)
+  an empty path ("" from an unset variable)  → usage error, not the current folder
+  --jobs beyond 4 per core                    → usage error, no fork bomb   → test_empty_path_and_absurd_jobs_are_usage_errors
   any failure left (a bug)                   → one "error: internal failure" line, exit 3; EXTRACT_DEBUG=1 shows it
                                             → test_an_unexpected_failure_is_one_line
 """
@@ -664,3 +666,11 @@ def test_an_unexpected_failure_is_one_line(monkeypatch: pytest.MonkeyPatch, caps
     monkeypatch.setenv("EXTRACT_DEBUG", "1")
     with pytest.raises(ValueError):
         entry.run()
+
+
+@pytest.mark.parametrize("args", [[""], [" ", "{good}"], ["--jobs", "100000", "{good}"]])
+def test_empty_path_and_absurd_jobs_are_usage_errors(tmp_path: Path, args: list[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_1, encoding="utf-8")
+    result = run(tmp_path / "cache", *[a.format(good=good) for a in args], cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and result.stderr.startswith("error: "), result.stderr

@@ -14,6 +14,7 @@ from extract.fileio import atomic_writer, check_writable
 from extract.reader import Article, ArticleError, article_id, display, read_article
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
 class UsageError(Exception):
@@ -51,6 +52,8 @@ def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
     """
     found: list[tuple[Path, str]] = []
     for given in paths:
+        if not given.strip():
+            raise UsageError("an empty path was given (an unset shell variable?)")
         path = Path(given)
         if path.is_dir():
             inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if not p.is_dir()]
@@ -173,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = collect_paths(args.paths)
         if args.jobs < 1 or args.batch_size < 1:
             raise UsageError("--jobs and --batch-size must be at least 1")
+        if args.jobs > MAX_JOBS:
+            raise UsageError(f"--jobs {args.jobs}: at most {MAX_JOBS} (4 per processor core; each worker holds a model)")
         if args.output:
             check_output(args.output)
             check_not_an_input(args.output, files)
