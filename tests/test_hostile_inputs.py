@@ -18,6 +18,8 @@ Article files (`python -m extract`)
   PDF, ZIP/Office, image… without NUL bytes  → skipped "binary file (a PDF document)" → test_binary_formats_are_named
   UTF-16 / UTF-32 with a byte-order mark     → decoded (the mark says the encoding) → test_wide_encodings_with_a_bom_are_read,
                                                                                      test_run_over_hostile_folder
+  UTF-16 without a byte-order mark           → skipped: "UTF-16LE text …; iconv -f utf-16le -t utf-8"
+                                            → test_utf16_without_a_bom_is_named_with_a_conversion
   FIFO, device named or inside a folder      → skipped "not a regular file", never read (no hang)
   dangling link, link loop inside a folder   → skipped with its reason, exit 1, as when named directly
                                             → test_unreadable_entries_are_reported_alike_named_or_in_a_folder
@@ -242,6 +244,12 @@ def test_wide_encodings_with_a_bom_are_read(encoding: str) -> None:
     bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
            "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
     assert decode_article(bom + GOOD_1.encode(encoding), "x.txt") == GOOD_1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16le", "utf-16be"])
+def test_utf16_without_a_bom_is_named_with_a_conversion(encoding: str) -> None:
+    with pytest.raises(ArticleError, match=rf"{encoding.upper()} text without a byte-order mark.*iconv -f {encoding}"):
+        decode_article(GOOD_1.encode(encoding), "x.txt")
 
 
 def test_a_broken_wide_encoding_is_named() -> None:

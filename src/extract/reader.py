@@ -77,6 +77,18 @@ def reject_binary(data: bytes, source: str) -> None:
         raise ArticleError(f"{source}: binary file ({kind}), not a text article; copy its text into a .txt file")
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16le`` or ``utf-16be`` when ``data`` looks like Latin-script UTF-16 (every other byte NUL), else None."""
+    if len(data) < 8 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0) / (len(data) / 2), data[1::2].count(0) / (len(data) / 2)
+    if odd > 0.5 and even < 0.05:
+        return "utf-16le"
+    if even > 0.5 and odd < 0.05:
+        return "utf-16be"
+    return None
+
+
 def decode_article(data: bytes, source: str, max_chars: int | None = MAX_CHARS) -> str:
     """Decode an article's bytes (UTF-8, or UTF-16/32 with a byte-order mark) without newline
     translation, or raise ArticleError; ``max_chars=None`` leaves the length unchecked."""
@@ -91,6 +103,10 @@ def decode_article(data: bytes, source: str, max_chars: int | None = MAX_CHARS) 
             raise ArticleError(f"{source}: starts with a {wide.upper()} byte-order mark but is not valid {wide.upper()}; "
                                f"convert it first, e.g. `iconv -f {wide} -t utf-8`") from None
     if b"\x00" in data:
+        wide = utf16_without_bom(data)
+        if wide:
+            raise ArticleError(f"{source}: {wide.upper()} text without a byte-order mark, not UTF-8; convert it "
+                               f"first, e.g. `iconv -f {wide} -t utf-8`, or use `python -m extract add`")
         raise ArticleError(f"{source}: binary file (contains NUL bytes), not a text article")
     try:
         text = data.decode("utf-8")
