@@ -32,6 +32,7 @@ Article files (`python -m extract`)
 Output files (`-o`)
   -o a symlink                               → its target is written, the link kept → test_run_over_hostile_folder
   -o a FIFO or character device              → written through, never replaced → test_output_to_a_fifo_or_device_is_written_through
+  -o /dev/stdout (a link to a pipe)          → written through to stdout       → test_output_to_dev_stdout_goes_to_stdout
   SIGTERM, SIGHUP, Ctrl-C during a run       → temporary removed, one line, exit 128+n / 130 → test_a_signal_ends_a_run_cleanly
   temporary left by a SIGKILLed run          → removed by the next write of that file (its process is gone)
                                             → test_stale_temporaries_of_dead_processes_are_removed
@@ -650,6 +651,14 @@ def test_closed_or_full_output_is_reported(hostile_run, tmp_path: Path) -> None:
                                                       if line.startswith("error: cannot write output")]
         assert "No space left" in result.stderr
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_output_to_dev_stdout_goes_to_stdout(hostile_run) -> None:
+    _, tmp, _ = hostile_run
+    result = run(tmp / "cache", tmp / "in" / "a_good.txt", "-o", "/dev/stdout", "--no-progress")  # from the cache
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in result.records] == ["a_good"]
+    assert os.path.islink("/dev/stdout") or not os.path.isfile("/dev/stdout")
 
 
 def test_evaluate_gold_fifo_is_refused(tmp_path: Path) -> None:

@@ -99,14 +99,14 @@ def atomic_writer(path: Path, mode: str = "w", durable: bool = True) -> Iterator
     A symlink is followed (its target is written, as ``>`` would); a FIFO or device is written
     through, never replaced by a regular file.
     """
-    path = Path(os.path.realpath(path))
-    if path.is_symlink():
-        raise OSError(errno.ELOOP, "symbolic link loop", str(path))
     encoding = None if "b" in mode else "utf-8"
-    if path.exists() and not path.is_file():
+    if os.path.exists(path) and not os.path.isfile(path):  # through links: /dev/stdout, a FIFO, a device
         with open(path, mode, encoding=encoding, newline="" if encoding else None) as handle:
             yield handle
         return
+    path = Path(os.path.realpath(path))
+    if path.is_symlink():
+        raise OSError(errno.ELOOP, "symbolic link loop", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
