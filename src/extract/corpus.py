@@ -39,7 +39,7 @@ SUFFIXES = (".txt", *HTML_SUFFIXES)
 ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16", "utf_32"]
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|!--)", re.IGNORECASE)
 _STORED_NAME = re.compile(r"(\d{3,})_([0-9a-f]{16})\.txt")
-MAX_HTML_BYTES = 50_000_000  # a saved page beyond this is not one article
+MAX_INPUT_BYTES = 50_000_000  # a saved page beyond this is not one article
 # <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
 _DECLARED_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
@@ -96,19 +96,17 @@ def load(name: str) -> str:
     """
     source = source_name(name)
     data = read_stdin() if name == STDIN else read_input_file(Path(name))
+    if len(data) > MAX_INPUT_BYTES:
+        raise ArticleError(f"{source}: {len(data)} bytes, larger than one article or its web page ({MAX_INPUT_BYTES})")
     text = decode_text(data, source, max_chars=None)
     if name.lower().endswith(HTML_SUFFIXES) or (name == STDIN and _HTML_START.match(text)):
-        if len(data) > MAX_HTML_BYTES:
-            raise ArticleError(f"{source}: {len(data)} bytes, larger than a web page of one article ({MAX_HTML_BYTES})")
         text = html_to_text(text, source)
     check_length(text, source)
     return normalize_text(text)
 
 
 def read_stdin() -> bytes:
-    """Standard input's bytes, or ArticleError when it is closed or unreadable."""
-    if sys.stdin is None:
-        raise ArticleError("<stdin>: standard input is closed")
+    """Standard input's bytes, or ArticleError when it cannot be read (a closed stdin is a usage error)."""
     try:
         return sys.stdin.buffer.read()
     except (OSError, ValueError) as err:
