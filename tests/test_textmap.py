@@ -77,3 +77,13 @@ def test_remap_facts_maps_every_mention_and_keeps_the_rest() -> None:
     o_start, o_end = city["mentions"][0]
     assert unicodedata.normalize("NFC", NFD[o_start:o_end]) == "Fès"
     assert facts["cities"][0]["mentions"] == [[start, start + 3]]  # the input is not changed
+
+
+def test_an_events_evidence_is_mapped_too() -> None:
+    mapping = for_matching(NFD)
+    start = NFC.index("l'hôpital")
+    facts = {"events": [{"type": "opening", "evidence": [start, len(NFC)]},
+                        {"type": "opening", "evidence": [[0, 5], [start, start + 9]]}]}
+    one, several = remap_facts(facts, mapping)["events"]
+    assert unicodedata.normalize("NFC", NFD[slice(*one["evidence"])]) == NFC[start:]
+    assert [unicodedata.normalize("NFC", NFD[s:e]) for s, e in several["evidence"]] == ["Trois", "l'hôpital"]

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 
+OFFSET_KEYS = ("mentions", "evidence")  # the keys of a fact that hold [start, end] offsets
 _LINE_BREAK = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)")
 
 
@@ -65,7 +66,8 @@ def for_matching(text: str) -> TextMap:
 
 
 def remap_facts(facts: dict, mapping: TextMap) -> dict:
-    """``facts`` found in ``mapping.text`` with every mention's offsets mapped to the original text."""
+    """``facts`` found in ``mapping.text`` with every offset (``mentions``, an event's ``evidence``) mapped
+    to the original text."""
     if not mapping.changed:
         return facts
     out = dict(facts)
@@ -76,6 +78,13 @@ def remap_facts(facts: dict, mapping: TextMap) -> dict:
 
 
 def _remap_fact(fact: object, mapping: TextMap) -> object:
-    if not isinstance(fact, dict) or "mentions" not in fact:
+    if not isinstance(fact, dict):
         return fact
-    return {**fact, "mentions": [list(mapping.span(start, end)) for start, end in fact["mentions"]]}
+    return {key: _remap_spans(value, mapping) if key in OFFSET_KEYS else value for key, value in fact.items()}
+
+
+def _remap_spans(spans: list, mapping: TextMap) -> list:
+    """One ``[start, end]`` span, or a list of them, mapped."""
+    if len(spans) == 2 and all(isinstance(offset, int) for offset in spans):
+        return list(mapping.span(*spans))
+    return [list(mapping.span(start, end)) for start, end in spans]
