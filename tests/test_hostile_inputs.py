@@ -67,6 +67,7 @@ Found beyond the issue
                                             → test_closed_or_full_output_is_reported
   a FIFO among the gold files                → "not a regular file", exit 2 (no hang) → test_evaluate_gold_fifo_is_refused
   Ctrl-C / SIGTERM with --jobs               → workers end quietly (no worker traceback; the pool's own SIGTERM too)
+                                            → test_ctrl_c_with_workers_is_one_line
   an empty path ("" from an unset variable)  → usage error, not the current folder
   --jobs beyond 4 per core                    → usage error, no fork bomb   → test_empty_path_and_absurd_jobs_are_usage_errors
   any failure left (a bug)                   → one "error: internal failure" line, exit 3; EXTRACT_DEBUG=1 shows it
@@ -691,3 +692,41 @@ def test_empty_path_and_absurd_jobs_are_usage_errors(tmp_path: Path, args: list[
     good.write_text(GOOD_1, encoding="utf-8")
     result = run(tmp_path / "cache", *[a.format(good=good) for a in args], cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == "" and result.stderr.startswith("error: "), result.stderr
+
+
+def children(pid: int) -> list[int]:
+    """The ids of the child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
+def test_ctrl_c_with_workers_is_one_line(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal reaches the whole process group: the parent and its forked workers."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc")
+    for n in range(8):
+        (tmp_path / f"a{n}.txt").write_text(GOOD_1.replace("120", str(100 + n)), encoding="utf-8")
+    out = tmp_path / "out" / "facts.jsonl"
+    process = subprocess.Popen(command(tmp_path, "-o", out, "--jobs", "2", "--batch-size", "1", "--no-cache",
+                                       "--no-progress"), env=environment(tmp_path), start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(2400):  # the workers are forked once the model is loaded: up to 120 s on a busy machine
+            if len(children(process.pid)) >= 2 or process.poll() is not None:
+                break
+            threading.Event().wait(0.05)
+        assert process.poll() is None, "the run ended before the interrupt"
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130, stderr
+    assert stderr.strip().splitlines() == ["interrupted"], stderr
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
