@@ -435,8 +435,9 @@ def entry(facts: object, digest: str | None = None) -> str:
         json.dumps(FACTS),  # the format before checksums
         "[" * 100_000 + "]" * 100_000,
         "\x00garbage{",
+        entry({**FACTS, "title": "\ud800"}, digest="0" * 64),  # a lone surrogate, as JSON allows
     ],
-    ids=["wrong-type", "string-value", "missing-list", "altered", "no-checksum", "deep", "garbage"],
+    ids=["wrong-type", "string-value", "missing-list", "altered", "no-checksum", "deep", "garbage", "surrogate"],
 )
 def test_altered_cache_entries_are_never_served(tmp_path: Path, content: str) -> None:
     cache = ResultCache(tmp_path)

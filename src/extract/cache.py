@@ -72,7 +72,7 @@ class ResultCache:
 
 def checksum(facts: object) -> str:
     """SHA-256 of the facts in a canonical JSON form: detects an entry altered after it was written."""
-    return hashlib.sha256(json.dumps(facts, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode("ascii")).hexdigest()  # ASCII: any string
 
 
 @cache
