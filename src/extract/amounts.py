@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 
 from extract.facts import Allowed, overlaps, sentence_bounds
-from extract.numbers import parse_number
+from extract.numbers import parse_number, scaled
 from extract.quantities import Qualifiers, Quantity, alternation, number_regex, quantity_records
 from extract.rules import Rules
 
@@ -73,7 +73,7 @@ class AmountFinder:
             return None
         scale = self._multiplier(match) if match.groupdict().get("word") or match.groupdict().get("prefix") else inherited
         qualifier, start = self.qualifiers.before(text, match.start())
-        return Quantity(number * scale, currency, qualifier, text[start : match.end()], [(start, match.end())], scale)
+        return Quantity(scaled(number, scale), currency, qualifier, text[start : match.end()], [(start, match.end())], scale)
 
     def _multiplier(self, match: re.Match) -> float:
         multiplier = 1.0
@@ -102,7 +102,7 @@ class AmountFinder:
         start = offset + head.start(num_group)
         qualifier, q_start = self.qualifiers.before(text, start)
         end_of_mention = offset + (head.end(word_group) if word else head.end(num_group))
-        return Quantity(number * multiplier, end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
+        return Quantity(scaled(number, multiplier), end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
 
     def _inherited(self, text: str, found: list[Quantity], allowed: Allowed) -> list[Quantity]:
         """A bare ``870 millions``, or ``210 à Tanger`` in a list, after an amount in the same sentence

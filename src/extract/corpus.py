@@ -3,19 +3,32 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
+import fcntl
 import hashlib
+import os
 import json
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import charset_normalizer
 
 from extract.fileio import atomic_write_bytes, atomic_write_text
 from extract.gold import FACT_TYPES
-from extract.reader import Article, ArticleError, decode_article, read_article
+from extract.reader import (
+    MAX_CHARS,
+    Article,
+    ArticleError,
+    check_length,
+    decode_article,
+    display,
+    read_article,
+    read_bytes,
+    reject_binary,
+)
 
 STDIN = "-"
 HTML_SUFFIXES = (".html", ".htm")
@@ -24,18 +37,22 @@ SUFFIXES = (".txt", *HTML_SUFFIXES)
 # texts charset-normalizer otherwise confuses Latin-1 with Central European code pages.
 ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "mac_roman", "utf_16", "utf_32"]
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|!--)", re.IGNORECASE)
-_STORED_NAME = re.compile(r"(\d{3,})_[0-9a-f]{16}\.txt")
+_STORED_NAME = re.compile(r"(\d{3,})_([0-9a-f]{16})\.txt")
+MAX_INPUT_BYTES = 50_000_000  # a saved page beyond this is not one article
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
+_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
 class Corpus:
-    """A folder of ``NNN_<hash16>.txt`` articles, indexed by the SHA-256 of their contents."""
+    """A folder of ``NNN_<hash16>.txt`` articles, indexed by the SHA-256 of their contents.
+
+    Several ``add`` processes may share a corpus: an index is chosen and its file written under a lock.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        paths = sorted(folder.glob("*.txt"))
+        paths = sorted(path for path in folder.glob("*.txt") if path.is_file())
         self.ids = {hashlib.sha256(path.read_bytes()).hexdigest(): path.stem for path in paths}
-        indexes = (int(m.group(1)) for path in paths if (m := _STORED_NAME.fullmatch(path.name)))
-        self.next_index = max(indexes, default=-1) + 1
 
     def path(self, article_id: str) -> Path:
         """Where the article ``article_id`` is stored."""
@@ -47,23 +64,54 @@ class Corpus:
         digest = hashlib.sha256(data).hexdigest()
         if digest in self.ids:
             return self.ids[digest], False
-        article_id = f"{self.next_index:03d}_{digest[:16]}"
-        atomic_write_bytes(self.path(article_id), data)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with _locked(self.folder):
+            names = [m for path in self.folder.glob("*.txt") if (m := _STORED_NAME.fullmatch(path.name))]
+            added = next((m.group(0)[:-4] for m in names if m.group(2) == digest[:16]), None)  # by another process
+            if added is not None and hashlib.sha256(self.path(added).read_bytes()).hexdigest() == digest:
+                self.ids[digest] = added
+                return added, False
+            article_id = f"{max((int(m.group(1)) for m in names), default=-1) + 1:03d}_{digest[:16]}"
+            atomic_write_bytes(self.path(article_id), data)
         self.ids[digest] = article_id
-        self.next_index += 1
         return article_id, True
 
 
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` itself (no lock file is left behind)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def load(name: str) -> str:
-    """The text to store for one input (a path or ``-``), or ArticleError saying why there is none."""
+    """The text to store for one input (a path or ``-``), or ArticleError saying why there is none.
+
+    The length limit of an article applies to the text of a page, not to its HTML.
+    """
     source = source_name(name)
-    data = sys.stdin.buffer.read() if name == STDIN else read_input_file(Path(name))
-    text = decode_text(data, source)
+    data = read_stdin() if name == STDIN else read_input_file(Path(name))
+    if len(data) > MAX_INPUT_BYTES:
+        raise ArticleError(f"{source}: {len(data)} bytes, larger than one article or its web page ({MAX_INPUT_BYTES})")
+    text = decode_text(data, source, max_chars=None)
     if name.lower().endswith(HTML_SUFFIXES) or (name == STDIN and _HTML_START.match(text)):
         from extract.html import html_to_text  # trafilatura, for web pages only
 
         text = html_to_text(text, source)
+    check_length(text, source)
     return normalize_text(text)
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes, or ArticleError when it cannot be read (a closed stdin is a usage error)."""
+    try:
+        return sys.stdin.buffer.read()
+    except (OSError, ValueError) as err:
+        raise ArticleError(f"<stdin>: cannot read ({err})") from None
 
 
 def source_name(name: str) -> str:
@@ -72,24 +120,38 @@ def source_name(name: str) -> str:
 
 
 def read_input_file(path: Path) -> bytes:
-    """The bytes of an article file of a supported type, or ArticleError."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ArticleError(f"{path}: cannot read ({err.strerror or err})") from None
+    """The bytes of a regular article file of a supported type, or ArticleError."""
     if path.suffix.lower() not in SUFFIXES:
-        raise ArticleError(f"{path}: unsupported file type; expected one of {', '.join(SUFFIXES)}")
-    return data
+        raise ArticleError(f"{display(str(path))}: unsupported file type; expected one of {', '.join(SUFFIXES)}")
+    return read_bytes(path, display(str(path)))
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """Decode UTF-8 or another detected text encoding; ArticleError for empty or binary data."""
+def decode_text(data: bytes, source: str, max_chars: int | None = MAX_CHARS) -> str:
+    """Decode UTF-8, the charset a page declares, or another detected text encoding; ArticleError for
+    empty or binary data."""
+    reject_binary(data, source)
+    if not _is_utf8(data):
+        data = _decode_declared(data)
     if not _is_utf8(data):
         match = charset_normalizer.from_bytes(data, cp_isolation=ENCODINGS).best()
         if match is None:
             raise ArticleError(f"{source}: binary file or unknown text encoding, not an article")
         data = str(match).encode("utf-8")
-    return decode_article(data.removeprefix(codecs.BOM_UTF8), source)
+    return decode_article(data.removeprefix(codecs.BOM_UTF8), source, max_chars)
+
+
+def _decode_declared(data: bytes) -> bytes:
+    """``data`` re-encoded in UTF-8 from the charset its ``<meta>`` declares, or unchanged when none is
+    declared or the declaration is unknown or wrong."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if match is None:
+        return data
+    try:
+        encoding = codecs.lookup(match.group(1).decode("ascii")).name
+        encoding = "cp1252" if encoding in ("iso8859-1", "ascii") else encoding  # as browsers do
+        return data.decode(encoding).encode("utf-8")
+    except (LookupError, UnicodeError):
+        return data
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -163,9 +225,31 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """What makes the command unusable before any input is read, or None."""
+    for option, folder in (("--corpus", args.corpus), ("--gold", args.gold if args.draft_gold else None)):
+        if folder is not None and folder.exists() and not folder.is_dir():
+            return f"{folder}: not a folder ({option} names the folder articles are stored in)"
+    if STDIN in args.files and sys.stdin is None:
+        return "standard input is closed; give files, or pipe an article into `add -`"
+    return None
+
+
 def main(argv: Sequence[str]) -> int:
-    """Add each input to the corpus; exit status 1 if any was rejected."""
+    """Add each input to the corpus; exit status 1 if any was rejected, 2 when the command is unusable."""
     args = parse_args(argv)
+    problem = usage_problem(args)
+    if problem is None:
+        try:
+            return add_all(args)
+        except OSError as err:
+            problem = f"{err.filename or args.corpus}: {err.strerror or err}"
+    print(f"error: {problem}", file=sys.stderr)
+    return 2
+
+
+def add_all(args: argparse.Namespace) -> int:
+    """Add each input to the corpus (and write drafts if asked); 1 if any was rejected."""
     corpus = Corpus(args.corpus)
     rejected = False
     stored: list[str] = []

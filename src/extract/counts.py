@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from extract.facts import Allowed, sentence_bounds
-from extract.numbers import parse_number
+from extract.numbers import parse_number, scaled
 from extract.quantities import Qualifiers, Quantity, alternation, number_regex, quantity_records
 from extract.rules import Rules
 
@@ -87,10 +87,10 @@ class CountFinder:
             return None
         qualifier, q_start = self.qualifiers.before(text, match.start())
         if match.group("approx"):
-            number *= self.approx[match.group("approx").lower()]
+            number = scaled(number, self.approx[match.group("approx").lower()])
             qualifier = "approx" if qualifier == "exact" else qualifier
         if match.group("scale"):
-            number *= self.scales[match.group("scale").lower()]
+            number = scaled(number, self.scales[match.group("scale").lower()])
         end = match.end()
         unit, head_end = self._head(text, end, after_scale=bool(match.group("approx") or match.group("scale")))
         if unit == "":

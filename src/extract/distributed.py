@@ -28,7 +28,9 @@ def extract_texts(texts: list[str]) -> list[dict]:
             from extract.pipeline import build_nlp
 
             _nlp = build_nlp()
-        return [doc._.facts for doc in _nlp.pipe(texts)]
+        from extract.extractor import facts_of
+
+        return facts_of(_nlp, texts)
 
 
 def parse_address(address: str) -> int | None:

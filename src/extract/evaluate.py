@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
-from extract.fileio import atomic_write_text, atomic_writer
-from extract.gold import RecordError, is_draft, load_gold_dir, validate_record
+from extract.fileio import atomic_write_text, atomic_writer, check_writable
+from extract.gold import RecordError, is_draft, load_gold_dir, parse_json, validate_record
 from extract.reader import Article, ArticleError, read_article
 from extract.scoring import Accuracy, ArticleScore, Fact, Tally, attribute_accuracy, score_article, totals
 
@@ -34,8 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--details", action="store_true", help="list every false positive and false negative")
     parser.add_argument("--json", type=Path, help="write scores per type and micro as JSON")
     parser.add_argument("--csv", type=Path, help="write tp/fp/fn per article and type as CSV")
-    parser.add_argument("--min-f1", type=float, help="exit 1 when the micro F1 is below this")
+    parser.add_argument("--min-f1", type=unit_interval, help="exit 1 when the micro F1 is below this (0 to 1)")
     return parser
+
+
+def unit_interval(text: str) -> float:
+    """A number from 0 to 1 (an F1 threshold); ``nan`` and ``inf`` are refused."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:  # False for nan too
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    return value
 
 
 def parse_jsonl(path: Path) -> Iterator[Labelled]:
@@ -47,10 +58,7 @@ def parse_jsonl(path: Path) -> Iterator[Labelled]:
     for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
             where = f"{path} line {number}"
-            try:
-                yield where, json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{where}: invalid JSON ({err.msg}, column {err.colno})") from None
+            yield where, parse_json(line, where)
 
 
 def index_predictions(records: Iterable[Labelled]) -> dict[str, dict]:
@@ -172,6 +180,10 @@ def split_drafts(records: list[dict], gold_dir: Path) -> tuple[dict[str, dict], 
 
 def evaluate(args: argparse.Namespace) -> int:
     """Load gold and predictions, score, report; return the exit status."""
+    for option, path in (("--json", args.json), ("--csv", args.csv)):
+        problem = path and check_writable(path)
+        if problem:
+            raise InputError(f"{problem} ({option})")
     gold, drafts = split_drafts(load_gold_dir(args.gold), args.gold)
     if args.pred is not None:
         predictions = index_predictions(parse_jsonl(args.pred))
@@ -202,4 +214,7 @@ def main(argv: list[str]) -> int:
         return evaluate(args)
     except (InputError, RecordError) as err:
         print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: cannot write {err.filename}: {err.strerror or err}", file=sys.stderr)
         return 2

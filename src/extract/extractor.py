@@ -13,6 +13,7 @@ from extract.cache import ResultCache
 from extract.facts import FACT_TYPES
 from extract.pipeline import build_nlp
 from extract.reader import Article
+from extract.textmap import for_matching, remap_facts
 
 
 OnError = Callable[[Article, str], None]
@@ -31,6 +32,12 @@ def assemble(article: Article, facts: dict) -> dict:
         "title": facts["title"],
         **{kind: facts[kind] for kind in FACT_TYPES},
     }
+
+
+def facts_of(nlp: Language, texts: list[str]) -> list[dict]:
+    """The facts of each text, read through its matching form (NFC, ``\\n``) with offsets mapped back."""
+    matching = [for_matching(text) for text in texts]
+    return [remap_facts(doc._.facts, m) for doc, m in zip(nlp.pipe(m.text for m in matching), matching)]
 
 
 class Extractor:
@@ -83,8 +90,8 @@ class Extractor:
 
     def extract_batch(self, batch: list[tuple[Article, dict | None]]) -> list[dict]:
         """Facts for each article of a batch: from the cache, or from the pipeline (then cached)."""
-        todo = [article for article, facts in batch if facts is None]
-        return self._merge(batch, [doc._.facts for doc in self.nlp.pipe(a.text for a in todo)] if todo else [])
+        todo = [article.text for article, facts in batch if facts is None]
+        return self._merge(batch, facts_of(self.nlp, todo) if todo else [])
 
     def _merge(self, batch: list[tuple[Article, dict | None]], computed_list: list[dict]) -> list[dict]:
         """The facts of a batch: the cached ones, and the computed ones in order (which are then cached)."""

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.facts import FACT_TYPES
+from extract.fileio import read_regular_file
 QUALIFIERS = ("exact", "approx", "more_than", "less_than")
 CURRENCIES_FILE = Path(__file__).resolve().parents[2] / "rules" / "currencies_iso.txt"
 
@@ -41,7 +42,12 @@ def known_currencies() -> frozenset[str]:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer beyond float range
+        return False
 
 
 def _non_empty_string(value: object) -> str | None:
@@ -167,15 +173,27 @@ def validate_record(record: object, source: str) -> dict:
     return record
 
 
+def parse_json(text: str, where: str) -> object:
+    """Parse one JSON document, or raise RecordError naming ``where`` (also for numbers of thousands of
+    digits and nesting deeper than Python can follow)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise RecordError(f"{where}: invalid JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
+    except ValueError as err:  # an integer beyond Python's digit limit
+        raise RecordError(f"{where}: unusable JSON: {err}") from None
+    except RecursionError:
+        raise RecordError(f"{where}: unusable JSON: nested too deeply") from None
+
+
 def load_gold(path: Path) -> dict:
     """Read and validate one gold file, whose ``id`` must be its file name's stem; raise GoldError."""
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        text = read_regular_file(path).decode("utf-8")  # a FIFO among the gold files is refused, not waited on
     except (OSError, UnicodeDecodeError) as err:
         raise GoldError(f"{path}: cannot read ({err})") from None
-    except json.JSONDecodeError as err:
-        raise GoldError(f"{path}: invalid JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
     try:
+        record = parse_json(text, str(path))
         validate_record(record, str(path))
     except RecordError as err:
         raise GoldError(str(err)) from None

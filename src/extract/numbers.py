@@ -14,8 +14,8 @@ SPACES = "[ \u00a0\u202f]"
 DIGITS = rf"\d{{1,3}}(?:(?:\.|{SPACES})\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 
 
-def parse_digits(text: str) -> float:
-    """Value of a number written with digits in French style.
+def parse_digits(text: str) -> int | float:
+    """Value of a number written with digits in French style; a whole number is an exact int.
 
     ``.`` or a space groups thousands when followed by exactly three digits;
     ``,`` is the decimal mark (``1,2`` → 1.2, ``12.000`` → 12000, ``1 200`` → 1200, ``3.5`` → 3.5).
@@ -23,7 +23,24 @@ def parse_digits(text: str) -> float:
     text = re.sub(SPACES, "", text.strip())
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         text = text.replace(".", "")
+    if text.isdigit():
+        return int(text)  # exact beyond float precision (99999999999999999999)
     return float(text.replace(",", "."))
+
+
+def scaled(number: int | float, multiplier: float) -> int | float:
+    """``number`` × ``multiplier``, exact when both are whole."""
+    if isinstance(number, int) and float(multiplier).is_integer():
+        return number * int(multiplier)
+    return number * multiplier
+
+
+def is_finite(value: int | float) -> bool:
+    """Whether a number is finite and within float range (an int of 400 digits is not)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 @cache
@@ -43,7 +60,7 @@ def parse_words(text: str) -> float | None:
         return None
 
 
-def parse_number(text: str) -> float | None:
+def parse_number(text: str) -> int | float | None:
     """Value of a number in digits or words, or None when it is not a number."""
     text = text.strip()
     value = None
@@ -54,4 +71,4 @@ def parse_number(text: str) -> float | None:
             return None
     else:
         value = parse_words(text)
-    return value if value is None or math.isfinite(value) else None
+    return value if value is None or is_finite(value) else None

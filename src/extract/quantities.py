@@ -8,7 +8,7 @@ from extract.facts import Span
 from extract.numbers import DIGITS, number_words_regex
 from extract.rules import Rules
 
-_EDGE_BEFORE = r"(?<![\w.,/°-])"
+_EDGE_BEFORE = r"(?<![\w.,/°^*-])(?<![\^*]\s)"  # not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
 _EDGE_AFTER = r"(?![\w])(?![.,]\d)"
 
 
@@ -62,9 +62,9 @@ def group_quantities(found: list[Quantity]) -> list[Quantity]:
     """One fact per key and value, keeping every mention, in order of first mention."""
     facts: dict[tuple[str, float], Quantity] = {}
     for q in sorted(found, key=lambda q: q.mentions[0]):
-        fact = facts.get((q.key, round(q.value, 6)))
+        fact = facts.get((q.key, as_number(q.value)))
         if fact is None:
-            facts[(q.key, round(q.value, 6))] = q
+            facts[(q.key, as_number(q.value))] = q
         else:
             fact.mentions.extend(m for m in q.mentions if m not in fact.mentions)
     return list(facts.values())
@@ -84,6 +84,9 @@ def quantity_records(found: list[Quantity], key_name: str) -> list[dict]:
     ]
 
 
-def as_number(value: float) -> int | float:
-    """An integer when the value is whole, for clean JSON."""
-    return int(value) if float(value).is_integer() else round(value, 6)
+def as_number(value: int | float) -> int | float:
+    """The value to 15 significant digits (no float noise, ``0,0000001`` kept), an integer when whole."""
+    if isinstance(value, int):
+        return value
+    value = float(f"{value:.15g}")
+    return int(value) if value.is_integer() else value

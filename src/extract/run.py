@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -9,10 +10,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from extract.fileio import atomic_writer
-from extract.reader import Article, ArticleError, read_article
+from extract.fileio import atomic_writer, check_writable
+from extract.reader import Article, ArticleError, article_id, display, read_article
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+MAX_JOBS = 4 * (os.cpu_count() or 1)
 
 
 class UsageError(Exception):
@@ -45,12 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
-    """Article files named or found (``*.txt``, sorted) in the named folders, with their source strings."""
+    """Article files named or found (``*.txt``, sorted) in the named folders, with their source strings.
+
+    Inside a folder, every ``*.txt`` entry but a folder is taken, so that a FIFO, a dangling link or a
+    link loop is reported when read, as when named directly.
+    """
     found: list[tuple[Path, str]] = []
     for given in paths:
+        if not given.strip():
+            raise UsageError("an empty path was given (an unset shell variable?)")
         path = Path(given)
         if path.is_dir():
-            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if p.is_file()]
+            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if not p.is_dir()]
             if not inside:
                 print(f"warning: {given}: no articles (*.txt) in this folder", file=sys.stderr)
             found += inside
@@ -60,7 +68,33 @@ def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
             raise UsageError(f"{given}: no such file or folder")
     if not found:
         raise UsageError(f"no articles (*.txt) found in {', '.join(paths)}")
-    return found
+    return unique_articles(found)
+
+
+def unique_articles(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The files once each (a file named twice is read once); UsageError when two files share an id."""
+    seen: dict[tuple[int, int] | str, str] = {}
+    by_id: dict[str, str] = {}
+    kept = []
+    for path, source in found:
+        try:
+            info = path.stat()
+            key: tuple[int, int] | str = (info.st_dev, info.st_ino)
+        except OSError:
+            key = os.path.abspath(path)  # unreadable: reported when read
+        if key in seen:
+            print(f"warning: {display(source)}: same file as {display(seen[key])}, read once", file=sys.stderr)
+            continue
+        seen[key] = source
+        identity = article_id(path)
+        if identity in by_id:
+            raise UsageError(
+                f"{display(by_id[identity])} and {display(source)} have the same article id {identity!r} "
+                f"(the file name without .txt); rename one, ids must be unique in a run"
+            )
+        by_id[identity] = source
+        kept.append((path, source))
+    return kept
 
 
 def read_all(files: list[tuple[Path, str]], problems: list[str]) -> Iterator[Article]:
@@ -101,18 +135,31 @@ def write_records(records: Iterator[dict], out: IO[str]) -> int:
 
 def check_output(path: Path) -> None:
     """Fail early, before any work, when the output cannot be written there."""
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name for -o")
-    parent = path.parent if str(path.parent) else Path(".")
-    if parent.exists() and not os.access(parent, os.W_OK):
-        raise UsageError(f"{parent}: cannot write here")
+    problem = check_writable(path)
+    if problem:
+        raise UsageError(f"{problem} (-o)")
+
+
+def check_not_an_input(output: Path, files: list[tuple[Path, str]]) -> None:
+    """UsageError when ``-o`` names one of the articles: writing would destroy it."""
+    for path, source in files:
+        with contextlib.suppress(OSError):
+            if output.exists() and os.path.samefile(output, path):
+                raise UsageError(f"{output}: is one of the articles read (-o would replace {display(source)})")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that what is left in its buffer does not fail again at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def emit(records: Iterator[dict], output: Path | None) -> int:
     """Write the records to ``output`` (whole or not at all, and not at all if empty) or to stdout."""
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="\n")
-        return write_records(records, sys.stdout)
+        written = write_records(records, sys.stdout)
+        sys.stdout.flush()  # a full disk is reported here, not at exit
+        return written
     try:
         with atomic_writer(output) as out:
             written = write_records(records, out)
@@ -143,10 +190,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         files = collect_paths(args.paths)
         if args.jobs < 1 or args.batch_size < 1:
             raise UsageError("--jobs and --batch-size must be at least 1")
+        if args.jobs > MAX_JOBS:
+            raise UsageError(f"--jobs {args.jobs}: at most {MAX_JOBS} (4 per processor core; each worker holds a model)")
         if args.dask is not None:
             check_dask(args.dask, args.jobs)
         if args.output:
             check_output(args.output)
+            check_not_an_input(args.output, files)
+        elif sys.stdout is None:
+            raise UsageError("standard output is closed; give -o FILE")
     except UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -169,11 +221,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the extractor failed: {err}", file=sys.stderr)
         return EXIT_INTERNAL
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # a reader such as `head` left early
+        _discard_stdout()  # a reader such as `head` left early
         return EXIT_OK
     except OSError as err:
         print(f"error: cannot write output: {err}", file=sys.stderr)
+        if args.output is None:
+            _discard_stdout()
         return EXIT_USAGE
     where = f" to {args.output}" if args.output else ""
+    if args.output and not written:
+        where = f"; {args.output} left unchanged" if args.output.exists() else f"; {args.output} not written"
     print(f"{written} article(s) extracted{where}; {len(problems)} skipped", file=sys.stderr)
     return EXIT_SKIPPED if problems else EXIT_OK
