@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from extract.cache import ResultCache
 from extract.facts import FACT_TYPES
+from extract.metadata import METADATA_FIELDS
 from extract.pipeline import build_nlp
 from extract.reader import Article
 
@@ -23,12 +24,14 @@ class ExtractionError(Exception):
 
 
 def assemble(article: Article, facts: dict) -> dict:
-    """One output record: the article's identity, its title and the six lists of facts."""
+    """One output record: the article's identity, title and metadata, and the six lists of facts."""
+    metadata = facts.get("metadata", {})
     return {
         "id": article.id,
         "source": article.source,
         "sha256": article.sha256,
         "title": facts["title"],
+        **{field: metadata.get(field) for field in METADATA_FIELDS},
         **{kind: facts[kind] for kind in FACT_TYPES},
     }
 
