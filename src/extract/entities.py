@@ -1,0 +1,281 @@
+"""One identity per organisation and person across articles: entity resolution over output records.
+
+Each named fact of each record is a node. Nodes join, strongest evidence first, when
+  1. their names are equal after the guide's normalisation (punctuation and legal forms aside);
+  2. one article's name is a form another article ties to its own name (``CNSS`` / ``Caisse nationale
+     de sécurité sociale (CNSS)``): an alias or acronym that one article itself gives;
+  3. organisations only: their names are equal once type words are set aside and carry the same type
+     words, or one carries none (``Oncorad Group`` / ``groupe Oncorad`` / ``Oncorad``; not ``X Partners`` /
+     ``X Capital Partners``);
+  4. organisations only: the names differ by one letter in one word of six letters or more (a near-spelling).
+Two groups never join when an article names both as different facts, nor when they hold two
+subsidiaries (``X Holding`` / ``X Santé``). People join on full names only (two words or more), so
+persons who share a surname stay apart, and never on near-spellings (``Skalli`` / ``Sqalli`` are two
+families). Everything is a pure function of the records.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+from extract.rules import load_rules
+from extract.textnorm import normalize_name
+
+KINDS = {"organizations": "O", "people": "P"}
+MIN_NEAR_WORD = 6
+_PUNCTUATION = re.compile(r"[^\w]+")
+
+Item = tuple[str, str, str]
+"""A named fact: (article id, kind, name)."""
+
+
+@dataclass
+class Node:
+    """One named fact of one article."""
+
+    article: str
+    kind: str
+    name: str
+    forms: list[str]
+    published: str | None = None
+
+    @property
+    def item(self) -> Item:
+        return (self.article, self.kind, self.name)
+
+
+@dataclass
+class Entity:
+    """A resolved organisation or person: stable id, canonical name, every form seen and where."""
+
+    id: str
+    kind: str
+    name: str
+    forms: list[str]
+    articles: list[str]
+    first_published: str | None
+    last_published: str | None
+    items: list[Item] = field(repr=False, default_factory=list)
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    rules = load_rules()
+    return frozenset(word for word, canonical in rules.org_canonical.items() if canonical == "-")
+
+
+def name_key(form: str) -> str:
+    """A form for comparison: normalised (ANNOTATION.md section 3), legal forms and punctuation left out."""
+    words = [w for w in normalize_name(form).split() if w not in _legal_forms()]
+    return " ".join(_PUNCTUATION.sub(" ", " ".join(words)).split())
+
+
+def org_types(form: str) -> frozenset[str]:
+    """The canonical organisation-type words of a name (``Group`` and ``groupe`` are one)."""
+    rules = load_rules()
+    words = normalize_name(form).split()
+    canonical = {normalize_name(rules.org_canonical.get(w, w)) for w in words if w in _type_words()}
+    return frozenset(canonical - {"-"})
+
+
+@cache
+def _type_words() -> frozenset[str]:
+    return frozenset(normalize_name(w) for w in load_rules().org_types) - _legal_forms()
+
+
+def org_core(form: str) -> str:
+    """A name without type words, legal forms and function words at its ends: what short forms share."""
+    stop = load_rules().stopwords
+    words = [w for w in name_key(form).split() if w not in _type_words()]
+    while words and words[0] in stop:
+        words.pop(0)
+    while words and words[-1] in stop:
+        words.pop()
+    return " ".join(words)
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """Whether two organisation names may be one body: one has no type words, or one's include the other's."""
+    types_a, types_b = org_types(a), org_types(b)
+    return not types_a or not types_b or types_a <= types_b or types_b <= types_a
+
+
+def same_types(a: str, b: str) -> bool:
+    """Whether two organisation names carry the same type words, or one carries none."""
+    types_a, types_b = org_types(a), org_types(b)
+    return not types_a or not types_b or types_a == types_b
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Same words but one, which differs by a single letter and has at least six letters."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return min(len(x), len(y)) >= MIN_NEAR_WORD and not (x + y).isdigit() and Levenshtein.distance(x, y) == 1
+
+
+class _Groups:
+    """Union-find over nodes, refusing unions the guards forbid."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def allowed(self, a: int, b: int) -> bool:
+        """No article names both groups as different facts; no two subsidiaries' names in them."""
+        left, right = self.members[a], self.members[b]
+        if {self.nodes[i].article for i in left} & {self.nodes[i].article for i in right}:
+            return False
+        for i in left:
+            for j in right:
+                x, y = self.nodes[i], self.nodes[j]
+                if x.kind == "organizations" and org_core(x.name) == org_core(y.name):
+                    if org_types(x.name) and org_types(y.name) and not compatible_types(x.name, y.name):
+                        return False
+        return True
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b and self.allowed(a, b):
+            self.parent[b] = a
+            self.members[a] += self.members.pop(b)
+
+
+def _pairs_by(nodes: list[Node], keys: Callable[[Node], Iterable[str]]) -> Iterable[tuple[int, int]]:
+    """Pairs of nodes that share a key, each node paired with the first that had it."""
+    first: dict[str, int] = {}
+    for i, node in enumerate(nodes):
+        for key in keys(node):
+            if key:
+                yield first.setdefault(key, i), i
+
+
+def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
+    """Candidate joins, strongest evidence first (see the module's docstring)."""
+    full = [n for n in nodes if n.kind == "organizations" or len(name_key(n.name).split()) >= 2]
+    index = {id(n): i for i, n in enumerate(nodes)}
+    reindex = lambda pairs: ((index[id(full[a])], index[id(full[b])]) for a, b in pairs)  # noqa: E731
+    yield from reindex(_pairs_by(full, lambda n: [f"{n.kind}|{name_key(n.name)}"]))
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(full):
+        by_name[f"{node.kind}|{name_key(node.name)}"].append(i)
+    for i, node in enumerate(full):
+        for form in node.forms:
+            key = name_key(form)
+            if node.kind == "people" and len(key.split()) < 2:
+                continue
+            yield from reindex((i, j) for j in by_name.get(f"{node.kind}|{key}", []) if j != i)
+    orgs = [index[id(n)] for n in full if n.kind == "organizations"]
+    cores: dict[str, list[int]] = defaultdict(list)
+    for i in orgs:
+        core = org_core(nodes[i].name)
+        if len(core) >= 3:
+            yield from ((j, i) for j in cores[core] if same_types(nodes[i].name, nodes[j].name))
+            cores[core].append(i)
+    neighbours: dict[str, list[int]] = defaultdict(list)
+    for i in orgs:
+        words = name_key(nodes[i].name).split()
+        for k in range(len(words)):
+            neighbours[" ".join(words[:k] + ["*"] + words[k + 1 :])].append(i)
+    for group in neighbours.values():
+        for a, i in enumerate(group):
+            for j in group[a + 1 :]:
+                if near_spelling(name_key(nodes[i].name), name_key(nodes[j].name)):
+                    yield i, j
+
+
+def nodes_of(records: Iterable[dict]) -> list[Node]:
+    """One node per organisation and person of each record (gold or output)."""
+    nodes = []
+    for record in records:
+        for kind in KINDS:
+            for fact in record.get(kind, []):
+                forms = list(dict.fromkeys([fact["name"], *fact.get("aliases", [])]))
+                nodes.append(Node(record["id"], kind, fact["name"], forms, record.get("published")))
+    return nodes
+
+
+def _canonical(members: list[Node]) -> str:
+    """The name most articles use; on a tie, the fullest."""
+    counts = Counter(name_key(n.name) for n in members)
+    best = max(members, key=lambda n: (counts[name_key(n.name)], len(n.name.split()), len(n.name)))
+    return best.name
+
+
+def entity_id(kind: str, name: str) -> str:
+    """A stable id: the kind's letter and a hash of the canonical name's comparison key."""
+    return f"{KINDS[kind]}-{hashlib.sha1(name_key(name).encode()).hexdigest()[:10]}"
+
+
+def resolve(records: Iterable[dict]) -> list[Entity]:
+    """The entities of the records' organisations and people, most-cited first."""
+    nodes = nodes_of(records)
+    groups = _Groups(nodes)
+    for i, j in _candidate_pairs(nodes):
+        groups.union(i, j)
+    entities = []
+    for members in groups.members.values():
+        group = [nodes[i] for i in members]
+        name = _canonical(group)
+        dates = sorted(n.published for n in group if n.published)
+        entities.append(
+            Entity(
+                id=entity_id(group[0].kind, name),
+                kind=group[0].kind,
+                name=name,
+                forms=list(dict.fromkeys(f for n in group for f in n.forms)),
+                articles=list(dict.fromkeys(n.article for n in group)),
+                first_published=dates[0] if dates else None,
+                last_published=dates[-1] if dates else None,
+                items=[n.item for n in group],
+            )
+        )
+    return sorted(entities, key=lambda e: (-len(e.articles), e.kind, e.name))
+
+
+def entity_index(entities: Iterable[Entity]) -> dict[Item, str]:
+    """Each named fact's entity id."""
+    return {item: entity.id for entity in entities for item in entity.items}
+
+
+def pairwise_scores(predicted: dict[Item, str], gold: dict[Item, str]) -> tuple[float, float]:
+    """Precision and recall over pairs of items put in one cluster (items of ``gold`` only)."""
+    def pairs(clusters: dict[Item, str]) -> set[frozenset[Item]]:
+        groups: dict[str, list[Item]] = defaultdict(list)
+        for item in gold:
+            groups[clusters.get(item, repr(item))].append(item)
+        return {frozenset((a, b)) for g in groups.values() for i, a in enumerate(g) for b in g[i + 1 :]}
+
+    got, want = pairs(predicted), pairs(gold)
+    return (len(got & want) / len(got) if got else 1.0), (len(got & want) / len(want) if want else 1.0)
+
+
+def bcubed_scores(predicted: dict[Item, str], gold: dict[Item, str]) -> tuple[float, float]:
+    """B-cubed precision and recall, averaged over the items of ``gold``."""
+    def members(clusters: dict[Item, str]) -> dict[Item, set[Item]]:
+        groups: dict[str, set[Item]] = defaultdict(set)
+        for item in gold:
+            groups[clusters.get(item, repr(item))].add(item)
+        return {item: groups[clusters.get(item, repr(item))] for item in gold}
+
+    got, want = members(predicted), members(gold)
+    precision = sum(len(got[i] & want[i]) / len(got[i]) for i in gold) / len(gold)
+    recall = sum(len(got[i] & want[i]) / len(want[i]) for i in gold) / len(gold)
+    return precision, recall
