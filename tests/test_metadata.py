@@ -1,6 +1,7 @@
 """Article metadata from the header and byline (metadata.py), on hand-made facts: no model needed."""
 from __future__ import annotations
 
+from conftest import fact_at as fact
 from extract.chrome import analyse
 from extract.html import html_to_text
 from extract.metadata import describe
@@ -10,14 +11,6 @@ BODY = (
     "de dirhams, a indiqué son directeur général lors d'une visite organisée pour la presse et les partenaires "
     "financiers du projet, qui doit encore recruter plusieurs dizaines de médecins et d'infirmiers cette année.\n"
 )
-
-
-def fact(text: str, form: str, occurrence: int = 0, **fields) -> dict:
-    """A fact whose mention is the ``occurrence``-th appearance of ``form`` in ``text``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(form, start + 1)
-    return {**fields, "mentions": [[start, start + len(form)]]}
 
 
 def metadata(text: str, dates=(), people=(), orgs=()) -> dict:
