@@ -39,13 +39,19 @@ def assemble(article: Article, facts: dict) -> dict:
 class Extractor:
     """Turns articles into output records; the pipeline is loaded once, and only if some article needs it."""
 
-    def __init__(self, nlp: Language | None = None, cache: bool | ResultCache = False) -> None:
+    def __init__(
+        self, nlp: Language | None = None, cache: bool | ResultCache = False, on_load: Callable[[], None] | None = None
+    ) -> None:
         if nlp is not None:
             self.nlp = nlp
         self.cache = ResultCache() if cache is True else cache or None
+        self.on_load = on_load
 
     @cached_property
     def nlp(self) -> Language:
+        """The pipeline, loaded on first use (``on_load`` is called just before, to say so)."""
+        if self.on_load is not None:
+            self.on_load()
         return build_nlp()
 
     def _cached(self, article: Article) -> dict | None:

@@ -19,12 +19,12 @@ from pathlib import Path
 from spacy import displacy
 
 from extract.chrome import analyse
-from extract.facts import FACT_TYPES, Span, overlaps
+from extract.facts import FACT_TYPES, Span, locate
 from extract.fileio import atomic_write_text
 from extract.gold import RecordError, is_draft, load_gold_dir
 from extract.records import InputError, Source, load_sources
 from extract.scoring import Tally, score_article
-from extract.table import _number
+from extract.table import format_number
 
 LABELS = {"organizations": "ORG", "people": "PERSON", "cities": "CITY", "amounts": "AMOUNT", "dates": "DATE",
           "counts": "COUNT"}
@@ -73,9 +73,9 @@ class Mark:
 def describe(kind: str, fact: dict) -> str:
     """A fact's normalised value, as shown on hover."""
     if kind == "amounts":
-        return f"{_number(fact['value'])} {fact['currency']} ({fact.get('qualifier') or 'exact'})"
+        return f"{format_number(fact['value'])} {fact['currency']} ({fact.get('qualifier') or 'exact'})"
     if kind == "counts":
-        return f"{_number(fact['value'])} {fact['unit']}"
+        return f"{format_number(fact['value'])} {fact['unit']}"
     if kind == "dates":
         return fact["value"]
     if kind == "cities":
@@ -96,17 +96,6 @@ def _trimmed(mark: Mark, text: str) -> Mark:
     said = text[mark.start : mark.end]
     start = mark.start + len(said) - len(said.lstrip())
     return Mark(start, start + len(said.strip()), mark.label, mark.value)
-
-
-def locate(text: str, forms: list[str], chrome: list[Span]) -> list[Span]:
-    """Where a gold fact (which has no offsets) is written outside chrome: whole-word occurrences of its forms."""
-    spans: list[Span] = []
-    for form in sorted(set(forms), key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            span = (match.start(), match.end())
-            if not overlaps(span, chrome) and not overlaps(span, spans):
-                spans.append(span)
-    return sorted(spans)
 
 
 class Page:
@@ -138,13 +127,17 @@ class Page:
                       and self.text[m.start : m.end].strip())
 
     def tokens(self) -> tuple[list[str], list[Span | None]]:
-        """Words of the text split at every mark's ends, with markers between them; each word's offsets."""
+        """Words of the text split at every mark's ends, with markers between them; each word's offsets.
+
+        Chrome lines and evidence sentences open before their first word and close after their last.
+        """
         cuts = {b for m in self.marks for b in (m.start, m.end)}
-        opening = {s: _CHROME_ON for s, _ in self.chrome}
-        closing = {e: _CHROME_OFF for _, e in self.chrome}
         evidence = [tuple(span) for event in self.record.get("events") or [] for span in event.get("evidence") or []]
+        regions = sorted([(s, e, _CHROME_ON, _CHROME_OFF) for s, e in self.chrome]
+                         + [(s, e, f"{_EVIDENCE_ON}{n}", _EVIDENCE_OFF) for n, (s, e) in enumerate(evidence)])
         tokens: list[str] = []
         offsets: list[Span | None] = []
+        waiting, open_regions = list(regions), []
 
         def marker(value: str) -> None:
             tokens.append(value)
@@ -155,21 +148,20 @@ class Page:
             gap = self.text[position : word.start()]
             for _ in range(min(gap.count("\n"), 2)):
                 marker(_BREAK)
-            start = word.start()
-            bounds = sorted({start, word.end(), *(c for c in cuts if start < c < word.end())})
+            bounds = sorted({word.start(), word.end(), *(c for c in cuts if word.start() < c < word.end())})
             for a, b in zip(bounds, bounds[1:]):
-                for number, (e_start, _) in enumerate(evidence):
-                    if e_start == a:
-                        marker(f"{_EVIDENCE_ON}{number}")
-                if a in opening:
-                    marker(_CHROME_ON)
+                while waiting and waiting[0][0] <= a:
+                    region = waiting.pop(0)
+                    marker(region[2])
+                    open_regions.append(region)
                 tokens.append(self.text[a:b])
                 offsets.append((a, b))
-                if b in closing:
-                    marker(_CHROME_OFF)
-                if any(e_end == b for _, e_end in evidence):
-                    marker(_EVIDENCE_OFF * sum(1 for _, e_end in evidence if e_end == b))
+                for region in [r for r in reversed(open_regions) if r[1] <= b]:
+                    marker(region[3])
+                    open_regions.remove(region)
             position = word.end()
+        for region in reversed(open_regions):
+            marker(region[3])
         return tokens, offsets
 
     def text_html(self) -> str:
@@ -262,7 +254,7 @@ def _role(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(_role(v) for v in value)
     if isinstance(value, dict) and "value" in value:
-        return f"{_number(value['value'])} {value.get('currency') or value.get('unit') or ''}".strip()
+        return f"{format_number(value['value'])} {value.get('currency') or value.get('unit') or ''}".strip()
     return str(value)
 
 

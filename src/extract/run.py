@@ -9,8 +9,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from extract.corpus import HTML_SUFFIXES, STDIN, load
 from extract.fileio import atomic_writer
-from extract.reader import Article, ArticleError, read_article
+from extract.progress import progress, say_loading
+from extract.reader import Article, ArticleError, article_from_text, read_article
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -31,9 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m extract",
         description="Extract organisations, people, cities, amounts, dates and counts from French articles "
-        "(one JSON line per article). Subcommands: `evaluate`, `add` (see `python -m extract evaluate -h`).",
+        "(one JSON line per article). Other commands: `python -m extract --help`.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt) or folders of them")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt; a saved web page .html is reduced to its article), folders "
+                        "searched for *.txt, or - for one article on stdin")
     parser.add_argument("-o", "--output", type=Path, help="write the JSONL here (whole or not at all) instead of stdout")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
@@ -43,14 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
-    """Article files named or found (``*.txt``, sorted) in the named folders, with their source strings."""
+    """Article files named or found (``*.txt``, sorted, in sub-folders too) in the named folders, or ``-``."""
     found: list[tuple[Path, str]] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if p.is_file()]
+        if given == STDIN:
+            found.append((path, given))
+        elif path.is_dir():
+            inside = [(p, str(p)) for p in sorted(path.rglob("*.txt"), key=lambda p: p.relative_to(path).parts)
+                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if not inside:
-                print(f"warning: {given}: no articles (*.txt) in this folder", file=sys.stderr)
+                pages = [p for suffix in HTML_SUFFIXES for p in path.rglob(f"*{suffix}")]
+                hint = f"; it holds {len(pages)} web page(s): name them, or store them with `python -m extract add`" \
+                    if pages else ""
+                print(f"warning: {given}: no articles (*.txt) in this folder or its sub-folders{hint}", file=sys.stderr)
             found += inside
         elif path.exists() or path.is_symlink():
             found.append((path, given))
@@ -65,19 +75,11 @@ def read_all(files: list[tuple[Path, str]], problems: list[str]) -> Iterator[Art
     """Read articles lazily; a bad one is reported on stderr, remembered, and skipped."""
     for path, source in files:
         try:
-            yield read_article(path, source)
+            yield read_article(path, source) if source != STDIN and path.suffix.lower() not in HTML_SUFFIXES \
+                else article_from_text(load(source), Path(source).stem if source != STDIN else "stdin", source)
         except ArticleError as err:
             problems.append(str(err))
             print(f"skipped: {err}", file=sys.stderr)
-
-
-def progress(records: Iterator[dict], total: int, enabled: bool) -> Iterator[dict]:
-    """Wrap ``records`` in a progress bar on stderr when enabled and stderr is a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        return records
-    from tqdm import tqdm
-
-    return iter(tqdm(records, total=total, unit="article", file=sys.stderr, dynamic_ncols=True))
 
 
 def guarded(records: Iterator[dict]) -> Iterator[dict]:
@@ -143,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems.append(reason)
         print(f"skipped: {article.source}: extraction failed ({reason})", file=sys.stderr)
 
-    extractor = Extractor(cache=not args.no_cache)
+    extractor = Extractor(cache=not args.no_cache, on_load=None if args.no_progress else say_loading)
     records = extractor.pipe(read_all(files, problems), batch_size=args.batch_size, n_process=args.jobs, on_error=skip)
     records = progress(guarded(records), len(files), not args.no_progress)
     try:

@@ -53,7 +53,7 @@ def _precision(value: str) -> str:
     return ("year", "month", "day")[value.count("-")]
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
     """A number as an analyst writes it: no exponent, no trailing ``.0``."""
     return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:,}".replace(",", " ")
 
@@ -97,6 +97,15 @@ def _frame(name: str, rows: list[Row]) -> pd.DataFrame:
     if name == "events" and rows:
         frame = frame[[c for c in COLUMNS[name] if any(c in row for row in rows)]]
     return frame
+
+
+def _measures(source: Source, kind: str, measure: str) -> list[Row]:
+    """Rows of amounts (``measure`` currency) or counts (unit)."""
+    return [
+        {"article": source.record["id"], "value": fact["value"], measure: fact[measure],
+         "qualifier": fact.get("qualifier"), "text": fact.get("text"), **_first_mention(source, fact)}
+        for fact in source.record.get(kind, [])
+    ]
 
 
 class Tables:
@@ -171,11 +180,7 @@ class Tables:
         ]
 
     def amounts(self, source: Source) -> list[Row]:
-        return [
-            {"article": source.record["id"], "value": fact["value"], "currency": fact["currency"],
-             "qualifier": fact.get("qualifier"), "text": fact.get("text"), **_first_mention(source, fact)}
-            for fact in source.record.get("amounts", [])
-        ]
+        return _measures(source, "amounts", "currency")
 
     def dates(self, source: Source) -> list[Row]:
         return [
@@ -186,11 +191,7 @@ class Tables:
         ]
 
     def counts(self, source: Source) -> list[Row]:
-        return [
-            {"article": source.record["id"], "value": fact["value"], "unit": fact["unit"],
-             "qualifier": fact.get("qualifier"), "text": fact.get("text"), **_first_mention(source, fact)}
-            for fact in source.record.get("counts", [])
-        ]
+        return _measures(source, "counts", "unit")
 
     def events(self, source: Source) -> list[Row]:
         """One row per event, one column per role; organisation and person roles also give entity ids."""
@@ -208,7 +209,7 @@ class Tables:
             for role, unit in MEASURE_ROLES.items():
                 if role in roles:
                     measures = roles[role] or []
-                    row[role] = _joined(f"{_number(m['value'])} {m[unit]}" for m in measures) or None
+                    row[role] = _joined(f"{format_number(m['value'])} {m[unit]}" for m in measures) or None
                     row[f"{role}_value"] = measures[0]["value"] if measures else None
                     row[f"{role}_{unit}"] = measures[0][unit] if measures else None
             for role in OTHER_ROLES:
