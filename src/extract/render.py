@@ -41,7 +41,7 @@ _START_TEMPLATE = (
     '<span class="fact-start" style="background: {bg}; top: {top_offset}px; height: 4px; border-top-left-radius: 3px; '
     'border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); position: absolute;">'
     '<span class="fact-label" style="background: {bg}; z-index: 10; color: #000; top: -0.5em; padding: 2px 3px; '
-    'position: absolute; font-size: 0.6em; font-weight: bold; line-height: 1; border-radius: 3px">{label}{kb_link}'
+    'position: absolute; font-size: 0.6em; font-weight: bold; line-height: 1; border-radius: 3px; white-space: nowrap">{label}{kb_link}'
     "</span></span>"
 )
 _SLICE_TEMPLATE = (

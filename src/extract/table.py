@@ -113,6 +113,7 @@ class Tables:
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
+        self.records = {s.record["id"]: s.record for s in sources}
         self.entities: list[Entity] = resolve(s.record for s in sources)
         self.index = entity_index(self.entities)
 
@@ -123,8 +124,7 @@ class Tables:
         found = self.index.get((article, kind, name))
         if found:
             return found
-        record = next(s.record for s in self.sources if s.record["id"] == article)
-        fact = next((f for f in record.get(kind, []) if name in f.get("aliases", [])), None)
+        fact = next((f for f in self.records[article].get(kind, []) if name in f.get("aliases", [])), None)
         return self.index.get((article, kind, fact["name"])) if fact else None
 
     def frames(self) -> dict[str, pd.DataFrame]:
