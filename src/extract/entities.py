@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -158,47 +158,34 @@ class _Groups:
             self.members[a] += self.members.pop(b)
 
 
-def _pairs_by(nodes: list[Node], keys: Callable[[Node], Iterable[str]]) -> Iterable[tuple[int, int]]:
-    """Pairs of nodes that share a key, each node paired with the first that had it."""
-    first: dict[str, int] = {}
-    for i, node in enumerate(nodes):
-        for key in keys(node):
-            if key:
-                yield first.setdefault(key, i), i
-
-
 def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
     """Candidate joins, strongest evidence first (see the module's docstring)."""
-    full = [n for n in nodes if n.kind == "organizations" or len(name_key(n.name).split()) >= 2]
-    index = {id(n): i for i, n in enumerate(nodes)}
-    reindex = lambda pairs: ((index[id(full[a])], index[id(full[b])]) for a, b in pairs)  # noqa: E731
-    yield from reindex(_pairs_by(full, lambda n: [f"{n.kind}|{name_key(n.name)}"]))
-    by_name: dict[str, list[int]] = defaultdict(list)
-    for i, node in enumerate(full):
-        by_name[f"{node.kind}|{name_key(node.name)}"].append(i)
-    for i, node in enumerate(full):
-        for form in node.forms:
+    eligible = [i for i, n in enumerate(nodes) if n.kind == "organizations" or len(name_key(n.name).split()) >= 2]
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in eligible:
+        by_name[nodes[i].kind, name_key(nodes[i].name)].append(i)
+    for group in by_name.values():
+        yield from ((group[0], j) for j in group[1:])
+    for i in eligible:
+        for form in nodes[i].forms[1:]:  # the first form is the name
             key = name_key(form)
-            if node.kind == "people" and len(key.split()) < 2:
-                continue
-            yield from reindex((i, j) for j in by_name.get(f"{node.kind}|{key}", []) if j != i)
-    orgs = [index[id(n)] for n in full if n.kind == "organizations"]
+            if nodes[i].kind == "organizations" or len(key.split()) >= 2:
+                yield from ((i, j) for j in by_name.get((nodes[i].kind, key), []) if j != i)
+    orgs = [i for i in eligible if nodes[i].kind == "organizations"]
     cores: dict[str, list[int]] = defaultdict(list)
     for i in orgs:
         core = org_core(nodes[i].name)
         if len(core) >= 3:
             yield from ((j, i) for j in cores[core] if same_types(nodes[i].name, nodes[j].name))
             cores[core].append(i)
-    neighbours: dict[str, list[int]] = defaultdict(list)
+    neighbours: dict[str, list[int]] = defaultdict(list)  # names with one word left out
     for i in orgs:
         words = name_key(nodes[i].name).split()
         for k in range(len(words)):
             neighbours[" ".join(words[:k] + ["*"] + words[k + 1 :])].append(i)
     for group in neighbours.values():
         for a, i in enumerate(group):
-            for j in group[a + 1 :]:
-                if near_spelling(name_key(nodes[i].name), name_key(nodes[j].name)):
-                    yield i, j
+            yield from ((i, j) for j in group[a + 1 :] if near_spelling(name_key(nodes[i].name), name_key(nodes[j].name)))
 
 
 def nodes_of(records: Iterable[dict]) -> list[Node]:

@@ -170,7 +170,7 @@ class Page:
         index = {span[0]: i for i, span in enumerate(offsets) if span}
         ends = {span[1]: i + 1 for i, span in enumerate(offsets) if span}
         spans = [
-            {"start_token": index[m.start], "end_token": ends[m.end], "label": m.label, "kb_id": m.value,
+            {"start_token": index[m.start], "end_token": ends[m.end], "label": m.label, "kb_id": html.escape(m.value),
              "kb_url": f"#fact-{n}"}
             for n, m in enumerate(self.marks)
         ]
