@@ -84,3 +84,14 @@ def test_url_of_a_page_added_from_html_is_kept_with_the_article() -> None:
     layout = analyse(text)
     start = text.index("Source :")
     assert layout.in_chrome(start, start + 5), "the address line is chrome: it yields no facts"
+
+
+def test_byline_with_pipes_is_no_breadcrumb_and_its_date_beats_a_teaser_date_above() -> None:
+    text = "Éditorial Par Nadia Alami\nLe 28/03/2024\n\nAtlas Soins ouvre une maternité à Fès\n\n" \
+        "Par L'Écho du Sud| Le 19/11/2018 - 16:00 | Partager\n\n" + BODY
+    byline = text.index("Par L'Écho")
+    assert not analyse(text).in_chrome(byline, byline + 5)
+    meta = metadata(
+        text, dates=[fact(text, "28/03/2024", value="2024-03-28"), fact(text, "19/11/2018", value="2018-11-19")]
+    )
+    assert meta["published"] == "2018-11-19"

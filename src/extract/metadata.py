@@ -22,6 +22,7 @@ METADATA_FIELDS = ("published", "authors", "outlet", "url")
 class _Cues:
     publication: re.Pattern
     author: re.Pattern
+    byline: re.Pattern
     filler: re.Pattern
     max_words: int
     body_words: int
@@ -34,6 +35,7 @@ def _cues() -> _Cues:
     return _Cues(
         publication=re.compile(chrome["publication_cues"], re.IGNORECASE),
         author=re.compile(chrome["author_cues"], re.IGNORECASE),
+        byline=re.compile(chrome["byline_cue"], re.IGNORECASE),
         filler=re.compile(chrome["publication_date_filler"]),
         max_words=chrome["publication_header_max_words"],
         body_words=chrome["body_min_words"],
@@ -79,7 +81,7 @@ def publication(text: str, layout: Layout, dates: list[dict], people: list[dict]
     date_mentions = _mentions(dates)
     lines = _header(text, layout)
     for line in lines:
-        byline = match_byline(line)
+        byline = match_byline(line) or _cues().byline.match(line.text)
         for span, fact in date_mentions:
             if _inside(line, span) and (byline or _cues().publication.search(_before(line, span))):
                 return fact["value"], []
