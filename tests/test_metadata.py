@@ -95,3 +95,20 @@ def test_byline_with_pipes_is_no_breadcrumb_and_its_date_beats_a_teaser_date_abo
         text, dates=[fact(text, "28/03/2024", value="2024-03-28"), fact(text, "19/11/2018", value="2018-11-19")]
     )
     assert meta["published"] == "2018-11-19"
+
+
+def test_the_headline_is_no_edition_line_tagline_or_cookie_notice() -> None:
+    headline = "Atlas Soins ouvre une maternité de 40 lits à Fès"
+    for header in (
+        "LE COURRIER DU SUD\nÉdition N° 2318 du 27/05/2025\n",
+        "LE COURRIER DU SUD - Le quotidien des régions\n",
+        "COURRIER SUD\nL'actualité du Sud au quotidien\n",
+        "Nous utilisons des cookies pour vous offrir la meilleure expérience sur notre site. En poursuivant votre "
+        "navigation, vous acceptez leur utilisation.\n",
+    ):
+        text = f"{header}\n{headline}\n\n{BODY}"
+        layout = analyse(text)
+        assert text[layout.title[0] : layout.title[1]] == headline, header
+    text = f"Le quotidien des médecins : Atlas Soins recrute\n\n{BODY}"
+    layout = analyse(text)
+    assert text[layout.title[0] : layout.title[1]] == "Le quotidien des médecins : Atlas Soins recrute"  # a colon
