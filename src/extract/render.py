@@ -57,6 +57,7 @@ h1 { font-size: 1.4em; } table { border-collapse: collapse; } td, th { padding: 
 .fact-label:hover .fact-value { display: inline; }
 .legend span { padding: 1px 6px; margin-right: 6px; border-radius: 3px; font-size: 0.8em; }
 .missed { color: #a55; }
+body.index { max-width: none; } .index td { vertical-align: top; font-size: 0.9em; } .index td:nth-child(3) { white-space: nowrap; }
 """
 
 
@@ -241,7 +242,7 @@ class Page:
                       f'<span style="background:{FN_COLOR}">FN: false negative</span>'
         body = self.text_html() if self.text else "<p class='missed'>Article text not found (give --corpus).</p>"
         return PAGE.format(
-            title=html.escape(record.get("title") or record["id"]), style=STYLE,
+            title=html.escape(record.get("title") or record["id"]), style=STYLE, kind="article",
             body=(f"<p><a href='index.html'>← all articles</a></p><h1>{html.escape(record.get('title') or record['id'])}</h1>"
                   f"<p class='meta'>{html.escape(record['id'])}{' · ' + meta if meta else ''}"
                   f"{f' · <a href={html.escape(url, quote=True)!r}>page</a>' if url else ''}</p>"
@@ -260,7 +261,7 @@ def _role(value: object) -> str:
 
 PAGE = """<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>{title}</title><style>{style}</style></head>
-<body>{body}</body></html>
+<body class="{kind}">{body}</body></html>
 """
 
 
@@ -283,7 +284,7 @@ def index_html(pages: list[Page]) -> str:
     total = sum((p.micro() for p in pages if p.micro()), Tally(0, 0, 0))
     summary = (f"<p>Micro over articles with gold: P {total.precision:.3f}, R {total.recall:.3f}, F1 {total.f1:.3f} "
                f"(TP {total.tp}, FP {total.fp}, FN {total.fn})</p>") if has_gold else ""
-    return PAGE.format(title="extract: review", style=STYLE,
+    return PAGE.format(title="extract: review", style=STYLE, kind="index",
                        body=f"<h1>Articles ({len(pages)})</h1>{summary}<table><tr>{head}</tr>{''.join(rows)}</table>")
 
 
