@@ -110,3 +110,12 @@ def test_an_unknown_output_format_is_refused(sample, tmp_path: Path) -> None:
     facts, _ = sample
     result = table(facts, "-o", tmp_path / "out.ods")
     assert result.returncode == 2 and ".xlsx" in result.stderr
+
+
+def test_control_characters_in_an_article_do_not_break_the_workbook(tmp_path: Path) -> None:
+    facts, corpus = sample_records(tmp_path)
+    record = json.loads(facts.read_text(encoding="utf-8").splitlines()[0])
+    record["title"] = "Atlas Soins\x0clève 300 MDH"
+    facts.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main([str(facts), "-o", str(tmp_path / "out.xlsx")]) == 0
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx")["articles"]["B2"].value == "Atlas Soins lève 300 MDH"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from extract.entities import Entity, entity_index, resolve
 from extract.facts import FACT_TYPES
@@ -231,12 +232,17 @@ class Tables:
         ]
 
 
+def _cell(value: object) -> object:
+    """A value Excel accepts: control characters (a form feed pasted from a page) become spaces."""
+    return ILLEGAL_CHARACTERS_RE.sub(" ", value) if isinstance(value, str) else value
+
+
 def write_excel(frames: dict[str, pd.DataFrame], path: Path) -> None:
     """One sheet per table: frozen header row, widths from the contents, dates shown as dates."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
+            frame.map(_cell).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
             for column in sheet.columns:
