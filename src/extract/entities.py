@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -70,12 +70,14 @@ def _legal_forms() -> frozenset[str]:
     return frozenset(word for word, canonical in rules.org_canonical.items() if canonical == "-")
 
 
+@lru_cache(maxsize=65536)
 def name_key(form: str) -> str:
     """A form for comparison: normalised (ANNOTATION.md section 3), legal forms and punctuation left out."""
     words = [w for w in normalize_name(form).split() if w not in _legal_forms()]
     return " ".join(_PUNCTUATION.sub(" ", " ".join(words)).split())
 
 
+@lru_cache(maxsize=65536)
 def org_types(form: str) -> frozenset[str]:
     """The canonical organisation-type words of a name (``Group`` and ``groupe`` are one)."""
     rules = load_rules()
@@ -89,6 +91,7 @@ def _type_words() -> frozenset[str]:
     return frozenset(normalize_name(w) for w in load_rules().org_types) - _legal_forms()
 
 
+@lru_cache(maxsize=65536)
 def org_core(form: str) -> str:
     """A name without type words, legal forms and function words at its ends: what short forms share."""
     stop = load_rules().stopwords
@@ -98,12 +101,6 @@ def org_core(form: str) -> str:
     while words and words[-1] in stop:
         words.pop()
     return " ".join(words)
-
-
-def compatible_types(a: str, b: str) -> bool:
-    """Whether two organisation names may be one body: one has no type words, or one's include the other's."""
-    types_a, types_b = org_types(a), org_types(b)
-    return not types_a or not types_b or types_a <= types_b or types_b <= types_a
 
 
 def same_types(a: str, b: str) -> bool:
@@ -125,12 +122,17 @@ def near_spelling(a: str, b: str) -> bool:
 
 
 class _Groups:
-    """Union-find over nodes, refusing unions the guards forbid."""
+    """Union-find over nodes, refusing unions the guards forbid. Each group keeps what the guards need:
+    its articles, and the type words of its typed organisation names by core."""
 
     def __init__(self, nodes: list[Node]) -> None:
-        self.nodes = nodes
         self.parent = list(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+        self.articles: dict[int, set[str]] = {i: {n.article} for i, n in enumerate(nodes)}
+        self.typed: dict[int, dict[str, set[frozenset[str]]]] = {
+            i: {org_core(n.name): {org_types(n.name)}} if n.kind == "organizations" and org_types(n.name) else {}
+            for i, n in enumerate(nodes)
+        }
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -140,38 +142,47 @@ class _Groups:
 
     def allowed(self, a: int, b: int) -> bool:
         """No article names both groups as different facts; no two subsidiaries' names in them."""
-        left, right = self.members[a], self.members[b]
-        if {self.nodes[i].article for i in left} & {self.nodes[i].article for i in right}:
+        if self.articles[a] & self.articles[b]:
             return False
-        for i in left:
-            for j in right:
-                x, y = self.nodes[i], self.nodes[j]
-                if x.kind == "organizations" and org_core(x.name) == org_core(y.name):
-                    if org_types(x.name) and org_types(y.name) and not compatible_types(x.name, y.name):
-                        return False
+        left, right = self.typed[a], self.typed[b]
+        for core in left.keys() & right.keys():
+            if any(not (x <= y or y <= x) for x in left[core] for y in right[core]):
+                return False
         return True
 
     def union(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
-        if a != b and self.allowed(a, b):
-            self.parent[b] = a
-            self.members[a] += self.members.pop(b)
+        if a == b or not self.allowed(a, b):
+            return
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a] += self.members.pop(b)
+        self.articles[a] |= self.articles.pop(b)
+        for core, types in self.typed.pop(b).items():
+            self.typed[a].setdefault(core, set()).update(types)
 
 
 def _candidate_pairs(nodes: list[Node]) -> Iterable[tuple[int, int]]:
-    """Candidate joins, strongest evidence first (see the module's docstring)."""
+    """Candidate joins, strongest evidence first (see the module's docstring). Nodes with one name are
+    joined first; the other rules compare one node per distinct name."""
     eligible = [i for i, n in enumerate(nodes) if n.kind == "organizations" or len(name_key(n.name).split()) >= 2]
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in eligible:
         by_name[nodes[i].kind, name_key(nodes[i].name)].append(i)
     for group in by_name.values():
         yield from ((group[0], j) for j in group[1:])
+    firsts = [group[0] for group in by_name.values()]
+    seen_forms: set[tuple[str, str, str]] = set()
     for i in eligible:
         for form in nodes[i].forms[1:]:  # the first form is the name
             key = name_key(form)
+            if (nodes[i].kind, key, name_key(nodes[i].name)) in seen_forms:
+                continue
+            seen_forms.add((nodes[i].kind, key, name_key(nodes[i].name)))
             if nodes[i].kind == "organizations" or len(key.split()) >= 2:
-                yield from ((i, j) for j in by_name.get((nodes[i].kind, key), []) if j != i)
-    orgs = [i for i in eligible if nodes[i].kind == "organizations"]
+                yield from ((i, j) for j in by_name.get((nodes[i].kind, key), [])[:1] if j != i)
+    orgs = [i for i in firsts if nodes[i].kind == "organizations"]
     cores: dict[str, list[int]] = defaultdict(list)
     for i in orgs:
         core = org_core(nodes[i].name)
