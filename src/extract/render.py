@@ -22,6 +22,7 @@ from extract.chrome import analyse
 from extract.facts import FACT_TYPES, Span, locate
 from extract.fileio import atomic_write_text
 from extract.gold import RecordError, is_draft, load_gold_dir
+from extract.progress import progress
 from extract.records import InputError, Source, load_sources
 from extract.scoring import Tally, score_article
 from extract.table import format_number
@@ -320,7 +321,7 @@ def main(argv: Sequence[str]) -> int:
         if args.output.exists() and not args.output.is_dir():
             raise InputError(f"{args.output}: not a folder")
         pages = [Page(source, gold.get(source.record["id"])) for source in sources]
-        for page in pages:
+        for page in progress(pages, len(pages), unit="page"):
             atomic_write_text(args.output / _page_name(page.record["id"]), page.render())
         atomic_write_text(args.output / "index.html", index_html(pages))
     except (InputError, RecordError) as err:

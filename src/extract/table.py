@@ -32,6 +32,7 @@ PERSON_ROLES = ("person",)
 MEASURE_ROLES = {"amount": "currency", "stake": "unit", "capacity": "unit"}
 OTHER_ROLES = ("metric", "role", "city", "date", "period")
 MAX_WIDTH = 60
+DATE_COLUMNS = ("published", "date", "first_published", "last_published")
 EVENT_COLUMNS = [
     "article", "type", "trigger",
     *(c for role in (*ORG_ROLES, *PERSON_ROLES) for c in (role, f"{role}_entity")),
@@ -85,7 +86,7 @@ COLUMNS = {
     "people": ["article", "entity", "name", "title", "role", "aliases", "author", *MENTION_COLUMNS],
     "cities": ["article", "name", "country", "geonameid", *MENTION_COLUMNS],
     "amounts": ["article", "value", "currency", "qualifier", "text", *MENTION_COLUMNS],
-    "dates": ["article", "value", "date", "precision", "text", "published", *MENTION_COLUMNS],
+    "dates": ["article", "value", "date", "precision", "text", "publication_date", *MENTION_COLUMNS],
     "counts": ["article", "value", "unit", "qualifier", "text", *MENTION_COLUMNS],
     "events": EVENT_COLUMNS,
     "entities": ["id", "kind", "name", "forms", "articles", "article_ids", "first_published", "last_published"],
@@ -187,7 +188,7 @@ class Tables:
         return [
             {"article": source.record["id"], "value": fact["value"], "date": _date(fact["value"]),
              "precision": _precision(fact["value"]), "text": fact.get("text"),
-             "published": fact["value"] == source.record.get("published"), **_first_mention(source, fact)}
+             "publication_date": fact["value"] == source.record.get("published"), **_first_mention(source, fact)}
             for fact in source.record.get("dates", [])
         ]
 
@@ -245,13 +246,14 @@ def write_excel(frames: dict[str, pd.DataFrame], path: Path) -> None:
             frame.map(_cell).to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
-            for column in sheet.columns:
-                for cell in column[1:]:
-                    if cell.is_date:
+            for number, column in enumerate(frame.columns, 1):
+                values = frame[column].head(500).dropna().astype(str)
+                width = max([len(column), *values.str.len()], default=8)
+                letter = sheet.cell(1, number).column_letter
+                sheet.column_dimensions[letter].width = min(max(width, 8) + 2, MAX_WIDTH)
+                if column in DATE_COLUMNS:
+                    for (cell,) in sheet.iter_rows(min_row=2, min_col=number, max_col=number):
                         cell.number_format = "yyyy-mm-dd"
-                cells = [c for c in column[:500] if c.value is not None]
-                width = max((len(str(c.value)) for c in cells), default=8)
-                sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8) + 2, MAX_WIDTH)
     atomic_write_bytes(path, buffer.getvalue())
 
 
@@ -304,6 +306,7 @@ def main(argv: Sequence[str]) -> int:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # a reader such as `head` left
             return 0
         output = Path(args.output)
+        print(f"writing {output} ({sum(map(len, frames.values()))} rows)…", file=sys.stderr, flush=True)
         if fmt == "xlsx":
             write_excel(frames, output)
         else:
