@@ -2,8 +2,8 @@
 
 One self-contained HTML page per article, plus ``index.html``: the article's text with every mention
 highlighted by type through displaCy's ``span`` style (spans may overlap: a city inside an
-organisation's name), the normalised value on hover, chrome dimmed, and the events listed with links
-to their evidence sentences. With ``--gold``, false positives and false negatives are marked apart
+organisation's name), the normalised value (with the entity id of an organisation or person) on
+hover, chrome dimmed, and the events listed with links to their evidence sentences. With ``--gold``, false positives and false negatives are marked apart
 and the article's scores are shown.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy import displacy
 
 from extract.chrome import analyse
+from extract.entities import Item, entity_index, resolve
 from extract.facts import FACT_TYPES, Span, locate
 from extract.fileio import atomic_write_text
 from extract.gold import RecordError, is_draft, load_gold_dir
@@ -103,8 +104,9 @@ def _trimmed(mark: Mark, text: str) -> Mark:
 class Page:
     """One article's page: its marks, events and (with gold) scores."""
 
-    def __init__(self, source: Source, gold: dict | None) -> None:
+    def __init__(self, source: Source, gold: dict | None, entities: dict[Item, str] | None = None) -> None:
         self.source = source
+        self.entities = entities or {}
         self.record = source.record
         self.text = source.text or ""
         self.chrome = analyse(self.text).chrome if self.text else []
@@ -119,7 +121,9 @@ class Page:
             wrong = [id(f) for f in self.scores[kind].false_positives] if self.scores else []
             for fact in self.record.get(kind, []):
                 tag = f"FP {label}" if id(fact) in wrong else label
-                marks += [Mark(s, e, tag, describe(kind, fact)) for s, e in fact.get("mentions", [])]
+                entity = self.entities.get((self.record["id"], kind, fact.get("name")))
+                value = f"{describe(kind, fact)} · {entity}" if entity else describe(kind, fact)
+                marks += [Mark(s, e, tag, value) for s, e in fact.get("mentions", [])]
             for fact in self.scores[kind].false_negatives if self.scores else []:
                 found = locate(self.text, _forms(kind, fact), self.chrome)
                 marks += [Mark(s, e, f"FN {label}", describe(kind, fact)) for s, e in found]
@@ -320,7 +324,8 @@ def main(argv: Sequence[str]) -> int:
         sources = load_sources(args.facts, args.corpus)
         if args.output.exists() and not args.output.is_dir():
             raise InputError(f"{args.output}: not a folder")
-        pages = [Page(source, gold.get(source.record["id"])) for source in sources]
+        entities = entity_index(resolve(source.record for source in sources))
+        pages = [Page(source, gold.get(source.record["id"]), entities) for source in sources]
         for page in progress(pages, len(pages), unit="page"):
             atomic_write_text(args.output / _page_name(page.record["id"]), page.render())
         atomic_write_text(args.output / "index.html", index_html(pages))
