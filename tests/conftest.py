@@ -75,3 +75,92 @@ def city_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterable[str]:
         del os.environ["EXTRACT_INDEX_DIR"]
     else:
         os.environ["EXTRACT_INDEX_DIR"] = previous
+
+
+def fact_at(text: str, form: str, occurrence: int = 0, **fields) -> dict:
+    """A hand-made fact whose one mention is the ``occurrence``-th appearance of ``form`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(form, start + 1)
+    return {**fields, "mentions": [[start, start + len(form)]]}
+
+
+SAMPLE_A = (
+    "Santé\n\n"
+    "Atlas Soins lève 300 millions de dirhams auprès de Nour Capital\n\n"
+    "Par Salma Bennani | Le Journal Éco\n"
+    "Publié le 12/03/2025 à 09h20\n\n"
+    "Le groupe Atlas Soins a bouclé une levée de fonds de 300 millions de dirhams auprès du fonds Nour Capital, "
+    "qui prend 25% du capital. Le groupe ouvrira une clinique de 120 lits à Fès en 2026.\n"
+    "Atlas Soins exploite déjà trois cliniques à Casablanca.\n\n"
+    "À lire aussi\nClinique Horizon : 40 MDH pour un centre à Rabat\n"
+)
+SAMPLE_B = (
+    "Nour Capital entre au capital d'Atlas Soins\n\n"
+    "Par Karim Alami\n18 avril 2025\n\n"
+    "Le fonds Nour Capital a confirmé son entrée au capital du groupe Atlas Soins, à Casablanca, en mars 2025.\n"
+)
+
+
+def sample_records(folder) -> tuple:
+    """Two hand-made articles in ``folder`` and their hand-made output records (with events in the first,
+    none in the second), as the JSONL file's path and the corpus folder."""
+    import json
+
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    records = []
+    for article_id, text in (("a1", SAMPLE_A), ("b2", SAMPLE_B)):
+        path = corpus / f"{article_id}.txt"
+        path.write_text(text, encoding="utf-8")
+        records.append({**{k: v for k, v in vars(make_article(text, article_id)).items() if k != "text"},
+                        "source": str(path), "title": text.split("\n")[0] if article_id == "b2" else text.split("\n")[2]})
+    a, b = records
+    a.update(
+        published="2025-03-12", authors=["Salma Bennani"], outlet="Le Journal Éco", url=None,
+        organizations=[
+            {**fact_at(SAMPLE_A, "Atlas Soins"), "name": "Atlas Soins", "aliases": []},
+            {**fact_at(SAMPLE_A, "Nour Capital"), "name": "Nour Capital", "aliases": []},
+            {**fact_at(SAMPLE_A, "Le Journal Éco"), "name": "Le Journal Éco", "aliases": []},
+        ],
+        people=[{**fact_at(SAMPLE_A, "Salma Bennani"), "name": "Salma Bennani", "title": None, "role": None}],
+        cities=[{**fact_at(SAMPLE_A, "Fès"), "name": "Fès", "country": "MA", "geonameid": 2548885},
+                {**fact_at(SAMPLE_A, "Casablanca"), "name": "Casablanca", "country": "MA", "geonameid": 2553604}],
+        amounts=[{**fact_at(SAMPLE_A, "300 millions de dirhams", 1), "value": 300000000, "currency": "MAD",
+                  "qualifier": "exact", "text": "300 millions de dirhams"}],
+        dates=[{**fact_at(SAMPLE_A, "12/03/2025"), "value": "2025-03-12", "text": "12/03/2025"},
+               {**fact_at(SAMPLE_A, "2026"), "value": "2026", "text": "2026"}],
+        counts=[{**fact_at(SAMPLE_A, "120 lits"), "value": 120, "unit": "lit", "qualifier": "exact", "text": "120 lits"},
+                {**fact_at(SAMPLE_A, "25%"), "value": 25, "unit": "%", "qualifier": "exact", "text": "25%"},
+                {**fact_at(SAMPLE_A, "trois cliniques"), "value": 3, "unit": "clinique", "qualifier": "exact",
+                 "text": "trois cliniques"}],
+    )
+    a["organizations"][0]["mentions"].append(fact_at(SAMPLE_A, "Atlas Soins", 2)["mentions"][0])
+    sentence = SAMPLE_A.index("Le groupe Atlas Soins a bouclé")
+    a["events"] = [
+        {"type": "funding", "trigger": "levée de fonds",
+         "roles": {"recipient": "Atlas Soins", "investors": ["Nour Capital"],
+                   "amount": [{"value": 300000000, "currency": "MAD"}], "stake": [{"value": 25, "unit": "%"}],
+                   "date": None},
+         "evidence": [[sentence, SAMPLE_A.index("du capital.") + len("du capital.")]]},
+        {"type": "opening", "trigger": "ouvrira",
+         "roles": {"operator": "Atlas Soins", "city": "Fès", "facility": None,
+                   "capacity": [{"value": 120, "unit": "lit"}], "date": "2026"},
+         "evidence": [[SAMPLE_A.index("Le groupe ouvrira"), SAMPLE_A.index("en 2026.") + len("en 2026.")]]},
+    ]
+    b.update(
+        published="2025-04-18", authors=["Karim Alami"], outlet=None, url="https://exemple.ma/nour",
+        organizations=[
+            {**fact_at(SAMPLE_B, "Nour Capital"), "name": "Nour Capital", "aliases": []},
+            {**fact_at(SAMPLE_B, "Atlas Soins"), "name": "Atlas Soins", "aliases": ["groupe Atlas Soins"]},
+        ],
+        people=[{**fact_at(SAMPLE_B, "Karim Alami"), "name": "Karim Alami", "title": None, "role": None}],
+        cities=[{**fact_at(SAMPLE_B, "Casablanca"), "name": "Casablanca", "country": "MA", "geonameid": 2553604}],
+        amounts=[],
+        dates=[{**fact_at(SAMPLE_B, "18 avril 2025"), "value": "2025-04-18", "text": "18 avril 2025"},
+               {**fact_at(SAMPLE_B, "mars 2025"), "value": "2025-03", "text": "mars 2025"}],
+        counts=[],
+    )
+    jsonl = folder / "facts.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return jsonl, corpus

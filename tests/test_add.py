@@ -255,7 +255,7 @@ def test_draft_gold_is_written_for_each_article_without_gold(add: Add, tmp_path:
     assert [[city["name"] for city in record["cities"]] for record in records] == [["Tanger"], ["Fès"]]
 
 
-def test_draft_gold_drops_mentions_and_keeps_the_rest() -> None:
+def test_draft_gold_keeps_every_fact_with_its_mentions() -> None:
     record = {"id": "000_x", "source": "seeds/000_x.txt", "sha256": "0" * 64, "title": "T"}
     record |= {kind: [] for kind in FACT_TYPES}
     count = {"value": 120, "unit": "lit", "qualifier": "exact", "text": "120 lits"}
@@ -264,5 +264,5 @@ def test_draft_gold_drops_mentions_and_keeps_the_rest() -> None:
         "id": "000_x",
         "draft": True,
         **{kind: [] for kind in FACT_TYPES},
-        "counts": [count],
+        "counts": [{**count, "mentions": [[5, 13]]}],
     }

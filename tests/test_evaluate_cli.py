@@ -192,6 +192,9 @@ def test_details_list_false_positives_and_negatives(tmp_path: Path, gold_dir: Pa
 class EchoExtractor:
     """Stands in for the extractor: predicts the gold record of article "a" for every article."""
 
+    def __init__(self, **options: object) -> None:
+        pass
+
     def pipe(self, articles: list, on_error: object = None) -> object:
         return ({**gold_record(article.id), "source": article.source} for article in articles)
 

@@ -68,6 +68,7 @@ class _Patterns:
     phrases: list[re.Pattern]
     markers: frozenset[str]
     bylines: list[re.Pattern]
+    notices: list[re.Pattern]
 
 
 @cache
@@ -79,6 +80,7 @@ def _compiled() -> _Patterns:
         phrases=[re.compile(p, re.IGNORECASE) for p in chrome["phrase_patterns"]],
         markers=frozenset(m.lower() for m in chrome["teaser_markers"]),
         bylines=[re.compile(p) for p in chrome["byline_patterns"]],
+        notices=[re.compile(p, re.IGNORECASE) for p in [chrome["publication_line"], *chrome["tagline_patterns"]]],
     )
 
 
@@ -104,6 +106,13 @@ def is_chrome_line(text: str) -> bool:
 def is_teaser_marker(text: str) -> bool:
     """A line that opens a block of teasers for other articles (``Related Articles``, ``À lire aussi``)."""
     return text.strip(" :>»|-").lower() in _compiled().markers
+
+
+def is_header_notice(text: str) -> bool:
+    """A line above the headline that is never the headline: a publication or edition line, an outlet's
+    tagline (``Le quotidien des régions``), a cookie or app notice of any length."""
+    patterns = _compiled()
+    return any(p.match(text) for p in patterns.notices) or any(p.match(text) for p in patterns.phrases)
 
 
 def is_body_paragraph(line: Line, min_words: int) -> bool:
@@ -161,7 +170,7 @@ def analyse(text: str) -> Layout:
         elif line.words <= conf["kicker_max_words"]:
             # a kicker or section label above the headline; a short dated line is kept
             chrome_flags[i] = not re.search(r"\d", line.text)
-        else:
+        elif not is_header_notice(line.text):
             layout.title = (line.start, line.end)
     layout.chrome = [(line.start, line.end) for line, flag in zip(lines, chrome_flags) if flag]
     return layout

@@ -29,6 +29,7 @@ from extract.reader import (
     read_bytes,
     reject_binary,
 )
+from extract.progress import progress, say_loading
 
 STDIN = "-"
 HTML_SUFFIXES = (".html", ".htm")
@@ -169,12 +170,9 @@ def normalize_text(text: str) -> str:
 
 
 def draft_gold(record: dict) -> dict:
-    """An extractor's output record reduced to a gold record marked as a draft (no mentions)."""
-    facts = {
-        kind: [{key: value for key, value in fact.items() if key != "mentions"} for fact in record[kind]]
-        for kind in FACT_TYPES
-    }
-    return {"id": record["id"], "draft": True, **facts}
+    """An extractor's output record reduced to a gold record marked as a draft; each fact keeps its
+    mentions, so that a reviewer can find it in the article."""
+    return {"id": record["id"], "draft": True, **{kind: record[kind] for kind in FACT_TYPES}}
 
 
 def gold_path(gold_dir: Path, article_id: str) -> Path:
@@ -193,7 +191,7 @@ def write_drafts(corpus: Corpus, article_ids: Sequence[str], gold_dir: Path) -> 
         print(f"{article.source}: extraction failed ({reason}); no draft written", file=sys.stderr)
 
     articles = (read_article(corpus.path(article_id)) for article_id in todo)
-    for record in Extractor().pipe(articles, on_error=failed):
+    for record in progress(Extractor(on_load=say_loading).pipe(articles, on_error=failed), len(todo)):
         path = gold_path(gold_dir, record["id"])
         if not _has_gold(path):
             atomic_write_text(path, json.dumps(draft_gold(record), ensure_ascii=False, indent=2) + "\n")

@@ -8,8 +8,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
+from extract.facts import context, locate
 from extract.fileio import atomic_write_text, atomic_writer, check_writable
 from extract.gold import RecordError, is_draft, load_gold_dir, parse_json, validate_record
+from extract.progress import progress, say_loading
 from extract.reader import Article, ArticleError, read_article
 from extract.scoring import Accuracy, ArticleScore, Fact, Tally, attribute_accuracy, score_article, totals
 
@@ -92,7 +94,7 @@ def extract_predictions(articles: list[Article]) -> dict[str, dict]:
     def failed(article: Article, reason: str) -> None:
         print(f"warning: {article.source}: extraction failed ({reason}); counted as no prediction", file=sys.stderr)
 
-    records = Extractor().pipe(articles, on_error=failed)
+    records = progress(Extractor(on_load=say_loading).pipe(articles, on_error=failed), len(articles))
     return index_predictions((f"extractor output for {r['source']}", r) for r in records)
 
 
@@ -126,13 +128,28 @@ def accuracy_lines(accuracies: Mapping[str, Accuracy]) -> list[str]:
     return lines
 
 
-def detail_lines(results: Mapping[str, ArticleScore]) -> list[str]:
-    """Every false positive (predicted value) and false negative (gold value), by article and type."""
+def where_said(fact_type: str, fact: Fact, text: str | None) -> str:
+    """A few words around the fact's first mention (a gold fact's is found by its forms), or ""."""
+    if not text:
+        return ""
+    spans = [tuple(m) for m in fact.get("mentions") or []]
+    if not spans:
+        forms = [fact["text"]] if fact.get("text") else [] if fact_type in MEASURE_FIELDS or fact_type == "dates" \
+            else [fact["name"], *fact.get("aliases", [])]
+        spans = locate(text, forms)
+    return f"  {context(text, min(spans))}" if spans else "  (not found in the text)"
+
+
+def detail_lines(results: Mapping[str, ArticleScore], texts: Mapping[str, str] | None = None) -> list[str]:
+    """Every false positive (predicted value) and false negative (gold value), by article and type, with a
+    few words of context where the article's text is known."""
+    texts = texts or {}
     lines = ["false positives (FP, predicted) and false negatives (FN, gold):"]
     for article_id, article in results.items():
         for fact_type, match in article.items():
             for kind, facts in (("FP", match.false_positives), ("FN", match.false_negatives)):
-                lines += [f"  {article_id}  {fact_type:<13} {kind}  {describe(fact_type, f)}" for f in facts]
+                lines += [f"  {article_id}  {fact_type:<13} {kind}  {describe(fact_type, f)}"
+                          f"{where_said(fact_type, f, texts.get(article_id))}" for f in facts]
     return lines
 
 
@@ -195,7 +212,12 @@ def evaluate(args: argparse.Namespace) -> int:
     missing = [article_id for article_id in gold if article_id not in predictions]
     ignored = [article_id for article_id in predictions if article_id not in gold]
     lines = [score_table(tallies), "", *accuracy_lines(accuracies), *coverage_lines(drafts, missing, ignored)]
-    print("\n".join(lines + (["", *detail_lines(results)] if args.details else [])))
+    if args.details:
+        from extract.records import find_text  # reads the articles back, only for --details
+
+        texts = {i: find_text(predictions[i], args.corpus) for i in results if i in predictions}
+        lines += ["", *detail_lines(results, {i: t for i, t in texts.items() if t})]
+    print("\n".join(lines))
     if args.json:
         write_json(args.json, tallies, accuracies)
     if args.csv:

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from extract.cache import ResultCache
 from extract.facts import FACT_TYPES
+from extract.metadata import METADATA_FIELDS
 from extract.pipeline import build_nlp
 from extract.reader import Article
 from extract.textmap import for_matching, remap_facts
@@ -24,12 +25,14 @@ class ExtractionError(Exception):
 
 
 def assemble(article: Article, facts: dict) -> dict:
-    """One output record: the article's identity, its title and the six lists of facts."""
+    """One output record: the article's identity, title and metadata, and the six lists of facts."""
+    metadata = facts.get("metadata", {})
     return {
         "id": article.id,
         "source": article.source,
         "sha256": article.sha256,
         "title": facts["title"],
+        **{field: metadata.get(field) for field in METADATA_FIELDS},
         **{kind: facts[kind] for kind in FACT_TYPES},
     }
 
@@ -43,13 +46,19 @@ def facts_of(nlp: Language, texts: list[str]) -> list[dict]:
 class Extractor:
     """Turns articles into output records; the pipeline is loaded once, and only if some article needs it."""
 
-    def __init__(self, nlp: Language | None = None, cache: bool | ResultCache = False) -> None:
+    def __init__(
+        self, nlp: Language | None = None, cache: bool | ResultCache = False, on_load: Callable[[], None] | None = None
+    ) -> None:
         if nlp is not None:
             self.nlp = nlp
         self.cache = ResultCache() if cache is True else cache or None
+        self.on_load = on_load
 
     @cached_property
     def nlp(self) -> Language:
+        """The pipeline, loaded on first use (``on_load`` is called just before, to say so)."""
+        if self.on_load is not None:
+            self.on_load()
         return build_nlp()
 
     def _cached(self, article: Article) -> dict | None:

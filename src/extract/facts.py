@@ -71,3 +71,22 @@ class SpanIndex:
                 found.append(self.spans[i])
             i -= 1
         return found[::-1]
+
+
+def locate(text: str, forms: list[str], blocked: list[Span] = ()) -> list[Span]:
+    """Where any of ``forms`` is written in ``text`` as whole words, outside the ``blocked`` spans (longest
+    forms first, occurrences not overlapping): how a gold fact, which has no offsets, is found again."""
+    spans: list[Span] = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            span = (match.start(), match.end())
+            if not overlaps(span, list(blocked)) and not overlaps(span, spans):
+                spans.append(span)
+    return sorted(spans)
+
+
+def context(text: str, span: Span, words: int = 5) -> str:
+    """The mention at ``span`` with a few words either side, on one line (``… a levé [458 MDH] auprès de …``)."""
+    before = re.search(rf"(?:\S+\s+){{0,{words}}}\S*$", text[: span[0]]).group()
+    after = re.match(rf"\S*(?:\s+\S+){{0,{words}}}", text[span[1] :]).group()
+    return "… " + " ".join(f"{before}[{text[span[0] : span[1]]}]{after}".split()) + " …"

@@ -67,9 +67,11 @@ def _body_lines(document: Document | None) -> list[str]:
 
 
 def _header_lines(document: Document) -> list[str]:
-    """Headline, byline (``Par <author> | <outlet>``) and ``Publié le DD/MM/YYYY``, where known."""
+    """Headline, byline (``Par <author> | <outlet>``), ``Publié le DD/MM/YYYY`` and ``Source : <url>``
+    (the page's canonical or ``og:url`` address), where known."""
     byline = " | ".join(
         part for part in (document.author and f"Par {document.author}", document.sitename) if part
     )
     dateline = document.date and f"Publié le {date.fromisoformat(document.date):%d/%m/%Y}"
-    return [line for line in (document.title, byline, dateline) if line]
+    source = document.url and f"Source : {document.url}"
+    return [line for line in (document.title, byline, dateline, source) if line]

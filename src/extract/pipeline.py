@@ -12,6 +12,7 @@ from extract.counts import CountFinder
 from extract.dates import DateFinder
 from extract.facts import Allowed, Span, SpanIndex
 from extract.gazetteer import Gazetteer, index_dir
+from extract.metadata import describe
 from extract.names import NameFinder
 from extract.rules import load_rules
 
@@ -44,7 +45,7 @@ class FactExtractor:
         return doc
 
     def extract(self, doc: Doc) -> dict:
-        """The title and the six lists of facts of one doc."""
+        """The title, the six lists of facts and the metadata of one doc."""
         text = doc.text
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, layout)
@@ -60,7 +61,7 @@ class FactExtractor:
         dates = self.dates.find(text, outside(amount_spans, org_spans, person_spans))
         date_spans = [tuple(m) for d in dates for m in d["mentions"]]
         counts = self.counts.find(text, outside(amount_spans, date_spans, org_spans, person_spans))
-        return {
+        facts = {
             "title": text[layout.title[0] : layout.title[1]] if layout.title else None,
             "organizations": orgs,
             "people": people,
@@ -69,6 +70,7 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
+        return {**facts, "metadata": describe(text, layout, facts)}
 
 
 @Language.factory("fact_extractor")

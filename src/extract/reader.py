@@ -128,6 +128,12 @@ def check_length(text: str, source: str, max_chars: int = MAX_CHARS) -> None:
         raise ArticleError(f"{source}: {len(text)} characters, more than one article can hold ({max_chars}); split it")
 
 
+def article_from_text(text: str, article_id: str = "article", source: str | None = None) -> Article:
+    """An article held in a string (its SHA-256 is that of the text's UTF-8 bytes, as if read from a file)."""
+    return Article(id=article_id, source=source or f"{article_id}.txt", text=text,
+                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
 def read_article(path: Path, source: str | None = None) -> Article:
     """Read one article file, raising ArticleError when it is unreadable, empty, binary or not UTF-8."""
     source = display(source if source is not None else str(path))

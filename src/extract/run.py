@@ -10,8 +10,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from extract.corpus import HTML_SUFFIXES, STDIN, load
 from extract.fileio import atomic_writer, check_writable
-from extract.reader import Article, ArticleError, article_id, display, read_article
+from extract.progress import progress, say_loading
+from extract.reader import Article, ArticleError, article_from_text, article_id, display, read_article
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 MAX_JOBS = 4 * (os.cpu_count() or 1)
@@ -33,9 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m extract",
         description="Extract organisations, people, cities, amounts, dates and counts from French articles "
-        "(one JSON line per article). Subcommands: `evaluate`, `add` (see `python -m extract evaluate -h`).",
+        "(one JSON line per article). Other commands: `python -m extract --help`.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt) or folders of them")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article files (.txt; a saved web page .html is reduced to its article), folders "
+                        "searched for *.txt, or - for one article on stdin")
     parser.add_argument("-o", "--output", type=Path, help="write the JSONL here (whole or not at all) instead of stdout")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
@@ -47,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
-    """Article files named or found (``*.txt``, sorted) in the named folders, with their source strings.
+    """Article files named or found (``*.txt``, sorted, in sub-folders too) in the named folders, or ``-``.
 
     Inside a folder, every ``*.txt`` entry but a folder is taken, so that a FIFO, a dangling link or a
     link loop is reported when read, as when named directly.
@@ -57,10 +61,16 @@ def collect_paths(paths: Sequence[str]) -> list[tuple[Path, str]]:
         if not given.strip():
             raise UsageError("an empty path was given (an unset shell variable?)")
         path = Path(given)
-        if path.is_dir():
-            inside = [(p, str(p)) for p in sorted(path.glob("*.txt")) if not p.is_dir()]
+        if given == STDIN:
+            found.append((path, given))
+        elif path.is_dir():
+            inside = [(p, str(p)) for p in sorted(path.rglob("*.txt"), key=lambda p: p.relative_to(path).parts)
+                      if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
             if not inside:
-                print(f"warning: {given}: no articles (*.txt) in this folder", file=sys.stderr)
+                pages = [p for suffix in HTML_SUFFIXES for p in path.rglob(f"*{suffix}")]
+                hint = f"; it holds {len(pages)} web page(s): name them, or store them with `python -m extract add`" \
+                    if pages else ""
+                print(f"warning: {given}: no articles (*.txt) in this folder or its sub-folders{hint}", file=sys.stderr)
             found += inside
         elif path.exists() or path.is_symlink():
             found.append((path, given))
@@ -101,19 +111,11 @@ def read_all(files: list[tuple[Path, str]], problems: list[str]) -> Iterator[Art
     """Read articles lazily; a bad one is reported on stderr, remembered, and skipped."""
     for path, source in files:
         try:
-            yield read_article(path, source)
+            yield read_article(path, source) if source != STDIN and path.suffix.lower() not in HTML_SUFFIXES \
+                else article_from_text(load(source), Path(source).stem if source != STDIN else "stdin", source)
         except ArticleError as err:
             problems.append(str(err))
             print(f"skipped: {err}", file=sys.stderr)
-
-
-def progress(records: Iterator[dict], total: int, enabled: bool) -> Iterator[dict]:
-    """Wrap ``records`` in a progress bar on stderr when enabled and stderr is a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        return records
-    from tqdm import tqdm
-
-    return iter(tqdm(records, total=total, unit="article", file=sys.stderr, dynamic_ncols=True))
 
 
 def guarded(records: Iterator[dict]) -> Iterator[dict]:
@@ -211,9 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems.append(reason)
         print(f"skipped: {article.source}: extraction failed ({reason})", file=sys.stderr)
 
-    extractor = Extractor(cache=not args.no_cache)
+    extractor = Extractor(cache=not args.no_cache, on_load=None if args.no_progress else say_loading)
     records = extractor.pipe(read_all(files, problems), batch_size=args.batch_size, n_process=args.jobs, on_error=skip,
-                               dask=args.dask)
+                             dask=args.dask)
     records = progress(guarded(records), len(files), not args.no_progress)
     try:
         written = emit(records, args.output)
