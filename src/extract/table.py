@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from extract.entities import Entity, entity_index, resolve
 from extract.facts import FACT_TYPES
 from extract.fileio import atomic_write_bytes, atomic_writer
+from extract.gold import RecordError
 from extract.records import InputError, Source, load_sources
 
 SHEETS = ("articles", *FACT_TYPES, "events", "entities")
@@ -311,7 +312,7 @@ def main(argv: Sequence[str]) -> int:
             write_excel(frames, output)
         else:
             write_folder(frames, output, fmt)
-    except InputError as err:
+    except (InputError, RecordError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     except OSError as err:
