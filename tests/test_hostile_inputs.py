@@ -724,10 +724,16 @@ def test_ctrl_c_with_workers_is_one_line(tmp_path: Path) -> None:
                 break
             threading.Event().wait(0.05)
         assert process.poll() is None, "the run ended before the interrupt"
+        workers = children(process.pid)
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
     assert process.returncode == 130, stderr
     assert stderr.strip().splitlines() == ["interrupted"], stderr
+    for _ in range(600):  # the workers end once their parent is gone
+        if not any(Path(f"/proc/{pid}").exists() for pid in workers):
+            break
+        threading.Event().wait(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "workers outlived the run"
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
