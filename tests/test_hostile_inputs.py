@@ -40,7 +40,7 @@ Output files (`-o`)
 Cache
   entry of the wrong shape ("organizations": 5), valid checksum → rebuilt, never served
   entry altered after it was written (checksum differs)        → rebuilt
-  entry in the old format, garbage, JSON nested 100,000 deep   → rebuilt
+  entry in the old format, garbage, JSON nested 100,000 deep, a lone surrogate → rebuilt
                                             → test_a_bad_cache_entry_is_rebuilt, test_altered_cache_entries_are_never_served
 
 `add`
@@ -89,8 +89,8 @@ import pytest
 
 from conftest import QUANTITIES, make_article
 from extract.amounts import AmountFinder
-from extract.counts import CountFinder
 from extract.cache import ResultCache, checksum
+from extract.counts import CountFinder
 from extract.extractor import Extractor
 from extract.fileio import atomic_write_text
 from extract.reader import ArticleError, decode_article
