@@ -40,7 +40,7 @@ Output files (`-o`)
 Cache
   entry of the wrong shape ("organizations": 5), valid checksum → rebuilt, never served
   entry altered after it was written (checksum differs)        → rebuilt
-  entry in the old format, garbage, JSON nested 100,000 deep   → rebuilt
+  entry in the old format, garbage, JSON nested 100,000 deep, a lone surrogate → rebuilt
                                             → test_a_bad_cache_entry_is_rebuilt, test_altered_cache_entries_are_never_served
 
 `add`
@@ -89,8 +89,8 @@ import pytest
 
 from conftest import QUANTITIES, make_article
 from extract.amounts import AmountFinder
-from extract.counts import CountFinder
 from extract.cache import ResultCache, checksum
+from extract.counts import CountFinder
 from extract.extractor import Extractor
 from extract.fileio import atomic_write_text
 from extract.reader import ArticleError, decode_article
@@ -724,10 +724,16 @@ def test_ctrl_c_with_workers_is_one_line(tmp_path: Path) -> None:
                 break
             threading.Event().wait(0.05)
         assert process.poll() is None, "the run ended before the interrupt"
+        workers = children(process.pid)
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
     assert process.returncode == 130, stderr
     assert stderr.strip().splitlines() == ["interrupted"], stderr
+    for _ in range(600):  # the workers end once their parent is gone
+        if not any(Path(f"/proc/{pid}").exists() for pid in workers):
+            break
+        threading.Event().wait(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "workers outlived the run"
     assert not out.parent.exists() or list(out.parent.iterdir()) == []

@@ -19,6 +19,7 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()  # read once: os.umask can only be read by setting it
+_OPEN_TEMPORARIES: set[str] = set()  # removed by remove_open_temporaries when a signal ends the process
 
 
 class NotRegularFile(OSError):
@@ -110,6 +111,7 @@ def atomic_writer(path: Path, mode: str = "w", durable: bool = True) -> Iterator
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    _OPEN_TEMPORARIES.add(tmp)
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual permissions
         with os.fdopen(fd, mode, encoding=encoding, newline="" if encoding else None) as handle:
@@ -122,6 +124,15 @@ def atomic_writer(path: Path, mode: str = "w", durable: bool = True) -> Iterator
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    finally:
+        _OPEN_TEMPORARIES.discard(tmp)
+
+
+def remove_open_temporaries() -> None:
+    """Delete the temporary files still open in this process (it is being ended by a signal)."""
+    for tmp in list(_OPEN_TEMPORARIES):
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def atomic_write_text(path: Path, text: str, durable: bool = True) -> None:
