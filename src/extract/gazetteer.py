@@ -14,6 +14,7 @@ import re
 import struct
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -131,12 +132,14 @@ class Gazetteer:
             print(f"building the city index from GeoNames (once{where}; takes a few seconds)…", file=sys.stderr)
             trie = build_index(rules.cities, path)
         self.trie = trie
+        # capitalised words and word groups recur within and across articles: most lookups are repeats
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
     def contains(self, surface: str) -> bool:
         """Whether some city bears this name."""
-        return textnorm.normalize_name(surface) in self.trie
+        return self.lookup(surface) is not None
 
-    def lookup(self, surface: str) -> City | None:
+    def _lookup(self, surface: str) -> City | None:
         """The best city for a name as written, or None."""
         found = self.trie.get(textnorm.normalize_name(surface))
         return unpack(found[0]) if found else None
