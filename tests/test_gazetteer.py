@@ -71,12 +71,15 @@ def test_truncated_or_empty_index_is_rebuilt(tmp_path: Path, builds: list) -> No
     assert len(builds) == 3
 
 
-def test_stale_index_is_replaced(tmp_path: Path, builds: list) -> None:
-    stale = tmp_path / "cities-0000000000000000.marisa"
-    stale.write_bytes(b"an index for other rules")
-    Gazetteer(load_rules(), tmp_path)
-    assert [p.name for p in tmp_path.glob("cities-*.marisa")] != [stale.name]
-    assert not stale.exists()
+def test_index_for_other_rules_is_not_used_and_old_ones_are_removed(tmp_path: Path, builds: list) -> None:
+    others = [tmp_path / f"cities-stale{i}.marisa" for i in range(4)]
+    for age, other in enumerate(others):
+        other.write_bytes(b"an index for other rules")
+        os.utime(other, (1_000_000 + age, 1_000_000 + age))
+    assert Gazetteer(load_rules(), tmp_path).contains("Fès") and len(builds) == 1
+    kept = sorted(p.name for p in tmp_path.glob("cities-*.marisa"))
+    assert len(kept) == gazetteer.KEEP_INDEXES
+    assert [o.name for o in others[-(gazetteer.KEEP_INDEXES - 1) :]] == [k for k in kept if "stale" in k]
 
 
 def test_unwritable_folder_still_gives_an_index(tmp_path: Path, builds: list, capsys) -> None:

