@@ -7,6 +7,7 @@ allowed-failures`` times, 3 by default). The result cache and the output file st
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -53,7 +54,7 @@ class Cluster:
         self.local = None
         if workers is not None:
             self.local = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
             )
         try:
             self.client = Client(self.local or address, timeout="30s")
