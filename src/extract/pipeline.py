@@ -10,6 +10,7 @@ from extract.chrome import analyse
 from extract.cities import CityFinder, Gazetteer
 from extract.counts import CountFinder
 from extract.dates import DateFinder
+from extract.events import EventFinder
 from extract.facts import Allowed, Span, overlaps
 from extract.names import NameFinder
 from extract.rules import load_rules
@@ -23,7 +24,7 @@ if not Doc.has_extension("facts"):
 
 
 class FactExtractor:
-    """Marks chrome, then finds names, cities, amounts, dates and counts, in that order."""
+    """Marks chrome, then finds names, cities, amounts, dates and counts, in that order, then events."""
 
     def __init__(self, nlp: Language) -> None:
         rules = load_rules()
@@ -33,6 +34,7 @@ class FactExtractor:
         self.amounts = AmountFinder(rules)
         self.dates = DateFinder(rules)
         self.counts = CountFinder(rules)
+        self.events = EventFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.facts``; a failure is recorded as ``{"error": …}`` so that one article never sinks a run."""
@@ -59,7 +61,7 @@ class FactExtractor:
         dates = self.dates.find(text, outside(amount_spans, org_spans, person_spans))
         date_spans = [tuple(m) for d in dates for m in d["mentions"]]
         counts = self.counts.find(text, outside(amount_spans, date_spans, org_spans, person_spans))
-        return {
+        facts = {
             "title": text[layout.title[0] : layout.title[1]] if layout.title else None,
             "organizations": orgs,
             "people": people,
@@ -68,6 +70,8 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
+        facts["events"] = self.events.find(text, facts, layout.in_chrome)
+        return facts
 
 
 @Language.factory("fact_extractor")

@@ -1,0 +1,461 @@
+"""Events (ANNOTATION.md section 7): who raised, bought, invested, lent, earned, opened or was named, with which facts.
+
+Runs after the six finders, on their facts. For each sentence outside chrome: find trigger words (rules/events.json),
+read each named mention's grammatical relation to the trigger (subject, object, or a cue such as ``auprès de``,
+``mené par``, ``à``; see :mod:`extract.relations`), map relations to roles through the trigger's frame, add the
+nearest amount, date, city and counts of the trigger's clause, keep events whose key roles are all stated, and
+merge repeats of one real-world event.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
+from extract.facts import Span, sentence_bounds
+from extract.relations import Anchor, Relation, Slot, SurfaceRelations
+from extract.rules import rules_dir
+from extract.textnorm import normalize_name, normalize_unit
+
+Relate = Callable[[str, Span, "Trigger", Sequence[Slot]], dict[Slot, Relation]]
+NAME_KINDS = {"org": ("org", "orgs"), "person": ("person",)}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How one group of trigger words reads: its event type and which relation fills which role."""
+
+    type: str
+    subj: tuple[str, ...]
+    obj: tuple[str, ...]
+    preps: dict[str, tuple[str, ...]]
+    metric: str | None = None
+    needs: tuple[str, ...] = ()
+    flip: re.Pattern[str] | None = None
+    flip_subj: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word found in the text: its frame, span and voice (``active``, ``passive`` or ``noun``)."""
+
+    frame: Frame
+    start: int
+    end: int
+    voice: str
+
+
+@dataclass
+class EventRules:
+    """rules/events.json compiled: one trigger regex per frame and voice, cue and reference patterns."""
+
+    frames: list[tuple[Frame, dict[str, re.Pattern[str]]]]
+    cues: dict[str, str]
+    coordination: tuple[str, ...]
+    active_aux: re.Pattern[str]
+    passive_aux: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    generic: re.Pattern[str]
+    part_cue: re.Pattern[str]
+    total_cue: re.Pattern[str]
+    capacity_units: frozenset[str]
+    stake_units: frozenset[str]
+    not_results: re.Pattern[str]
+
+
+def _alternation(forms: Sequence[str]) -> str:
+    """Forms as one regex alternation, longest first, apostrophes either way, spaces flexible."""
+    escaped = [re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
+    return "|".join(escaped)
+
+
+def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_alternation(forms)})(?![\w'’-])", flags)
+
+
+def _roles(value: str | list[str] | None) -> tuple[str, ...]:
+    return () if value is None else (value,) if isinstance(value, str) else tuple(value)
+
+
+@cache
+def load_event_rules() -> EventRules:
+    """Read rules/events.json once per process."""
+    data = json.loads((rules_dir() / "events.json").read_text(encoding="utf-8"))
+    canonical = data["cue_canonical"]
+    frames = []
+    for spec in data["frames"]:
+        flip = spec.get("flip")
+        frame = Frame(
+            type=spec["type"],
+            subj=_roles(spec.get("subj")),
+            obj=_roles(spec.get("obj")),
+            preps={cue: _roles(role) for cue, role in spec.get("preps", {}).items()},
+            metric=spec.get("metric"),
+            needs=tuple(spec.get("needs", ())),
+            flip=_words(flip["verbs"]) if flip else None,
+            flip_subj=_roles(flip["subj"]) if flip else (),
+        )
+        # Acronyms (CA, PNB, EBITDA) match in capitals only; words in any case.
+        patterns = {}
+        for voice, key in (("active", "verbs"), ("passive", "participles"), ("noun", "nouns")):
+            forms = spec.get(key, [])
+            lower = [f for f in forms if not f.isupper()]
+            upper = [f for f in forms if f.isupper()]
+            parts = [f"(?i:{_alternation(lower)})"] if lower else []
+            parts += [_alternation(upper)] if upper else []
+            if parts:
+                patterns[voice] = re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})(?![\w'’-])")
+        frames.append((frame, patterns))
+    aux = data["auxiliaries"]
+    adverb = r"(?:\s+[a-zà-ÿ]+ment)?"
+    return EventRules(
+        frames=frames,
+        cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
+        coordination=tuple(data["coordination"]),
+        active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
+        passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
+        clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
+        generic=generic_pattern(data["generic_references"]),
+        part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
+        total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
+        capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
+        stake_units=frozenset(data["stake_units"]),
+        not_results=_words(data["not_results"]),
+    )
+
+
+@dataclass
+class Event:
+    """An event being built: type, trigger text, roles, evidence spans, and the trigger's offset."""
+
+    type: str
+    trigger: str
+    roles: dict[str, Any]
+    evidence: list[Span] = field(default_factory=list)
+    at: int = 0
+
+    def complete(self) -> bool:
+        """Whether every key role is stated."""
+        return all(self.roles[role] not in (None, []) for role in KEY_ROLES[self.type])
+
+    def record(self) -> dict:
+        return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
+                "evidence": [list(span) for span in sorted(self.evidence)]}
+
+
+def _slots(facts: dict) -> list[Slot]:
+    """Every mention of the record's facts as a slot, in text order."""
+    kinds = {"organizations": "org", "people": "person", "cities": "city", "amounts": "amount",
+             "dates": "date", "counts": "count"}
+    slots = []
+    for fact_type, kind in kinds.items():
+        for fact in facts[fact_type]:
+            if kind in ("org", "person", "city"):
+                value: Any = fact["name"]
+            elif kind == "date":
+                value = fact["value"]
+            elif kind == "amount":
+                value = (fact["value"], fact["currency"])
+            else:
+                value = (fact["value"], fact["unit"])
+            slots += [Slot(kind, start, end, value) for start, end in fact["mentions"]]
+    return sorted(slots, key=lambda s: (s.start, -s.end))
+
+
+def _sentences(text: str) -> list[Span]:
+    """Sentence spans, stripped of surrounding white space, empty ones left out."""
+    bounds = sentence_bounds(text) + [len(text)]
+    spans = []
+    for start, end in zip(bounds, bounds[1:]):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = start + chunk.index(stripped)
+            spans.append((offset, offset + len(stripped)))
+    return spans
+
+
+class EventFinder:
+    """Finds the events of one record's text from its facts; ``relate`` reads grammatical relations."""
+
+    def __init__(self, relate: Relate | None = None) -> None:
+        self.rules = load_event_rules()
+        self.relate: Relate = relate or SurfaceRelations(self.rules.cues, self.rules.coordination)
+
+    def find(self, text: str, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
+        """The events of ``text``, whose facts are ``facts`` (the six lists), as output records."""
+        slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
+        roles_of_people = {p["name"]: p.get("role") for p in facts["people"]}
+        tracker = SubjectTracker()
+        events: list[Event] = []
+        for sentence in _sentences(text):
+            if in_chrome(*sentence):
+                continue
+            inside = [s for s in slots if sentence[0] <= s.start and s.end <= sentence[1]]
+            self._track_subject(text, sentence, inside, tracker)
+            inside = self._with_references(text, sentence, inside, tracker)
+            triggers = self.triggers(text, sentence)
+            owners = self._amount_owners(text, triggers, inside)
+            for index, group in enumerate(triggers):
+                event = self._read(text, sentence, group, index, inside, owners, roles_of_people)
+                if event is not None:
+                    events.append(event)
+        return [event.record() for event in merge(events)]
+
+    def triggers(self, text: str, sentence: Span) -> list[list[Trigger]]:
+        """Trigger words of a sentence, grouped where they overlap (longest and first frame first)."""
+        found = []
+        for frame, patterns in self.rules.frames:
+            for voice, pattern in patterns.items():
+                for match in pattern.finditer(text, sentence[0], sentence[1]):
+                    if voice == "passive":
+                        voice = self._voice(text[sentence[0] : match.start()])
+                    found.append(Trigger(frame, match.start(), match.end(), voice))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        groups: list[list[Trigger]] = []
+        for trigger in found:
+            if groups and trigger.start < max(t.end for t in groups[-1]):
+                groups[-1].append(trigger)
+            else:
+                groups.append([trigger])
+        order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
+        return [sorted(g, key=lambda t: (-(t.end - t.start), order[id(t.frame)])) for g in groups]
+
+    def _voice(self, before: str) -> str:
+        """A participle's voice from the auxiliary before it: `a racheté` active, `a été racheté` or bare passive."""
+        tail = before[-40:]
+        if self.rules.passive_aux.search(tail):
+            return "passive"
+        return "active" if self.rules.active_aux.search(tail) else "passive"
+
+    def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> None:
+        """Record the sentence's first organisation read as a subject (no cue before it)."""
+        relations = self.relate(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
+        subject = next((s for s, r in relations.items() if r.label == "subj"), None)
+        if subject is not None:
+            tracker.add(subject.start, subject.value)
+
+    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> list[Slot]:
+        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation."""
+        named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
+        added = []
+        for start, end in generic_mentions(text, sentence, self.rules.generic, named):
+            name = tracker.resolve(start)
+            if name is not None:
+                added.append(Slot("org", start, end, name, generic=True))
+        return sorted(inside + added, key=lambda s: (s.start, -s.end))
+
+    def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
+        """Each amount (not a part of a sum) → index of the trigger group it belongs to: the nearest, after first."""
+        owners = {}
+        for slot in inside:
+            if slot.kind != "amount" or not groups:
+                continue
+            if self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start]) or self.rules.total_cue.match(
+                text, slot.end, slot.end + 50
+            ):
+                continue
+
+            def distance(i: int) -> int:
+                t = groups[i][0]
+                return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
+
+            owners[slot] = min(range(len(groups)), key=distance)
+        return owners
+
+    def _scope(self, text: str, sentence: Span, trigger: Trigger) -> Span:
+        """The trigger's clause: the sentence cut at clause breaks (`;`, `tandis que`…) around the trigger."""
+        start, end = sentence
+        for match in self.rules.clause_break.finditer(text, sentence[0], sentence[1]):
+            if match.end() <= trigger.start:
+                start = match.end()
+            elif match.start() >= trigger.end:
+                end = match.start()
+                break
+        return start, end
+
+    def _read(self, text: str, sentence: Span, group: list[Trigger], index: int, inside: list[Slot],
+              owners: dict[Slot, int], people_roles: dict[str, str | None]) -> Event | None:
+        """The first complete event the trigger group yields under one of its frames, or a partial one, or None."""
+        partial = None
+        for trigger in group:
+            event = self._fill(text, sentence, trigger, inside, [s for s, i in owners.items() if i == index],
+                               people_roles)
+            if event is None:
+                continue
+            if event.complete() and all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
+                return event
+            if partial is None and all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
+                partial = event
+        return partial
+
+    def _fill(self, text: str, sentence: Span, trigger: Trigger, inside: list[Slot], owned: list[Slot],
+              people_roles: dict[str, str | None]) -> Event | None:
+        frame = trigger.frame
+        rules = self.rules
+        scope = self._scope(text, sentence, trigger)
+        if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
+            return None
+        in_scope = [s for s in inside if scope[0] <= s.start and s.end <= scope[1]
+                    and not (s.start < trigger.end and trigger.start < s.end)]
+        roles = empty_roles(frame.type)
+        kinds = ROLES[frame.type]
+        names = [s for s in in_scope if s.kind in NAME_KINDS]
+        relations = self.relate(text, scope, trigger, names)
+        used: set[str] = set()
+        for slot in sorted(relations, key=lambda s: _distance(s, trigger)):
+            for role in self._roles_for(text, trigger, relations[slot]):
+                kind = kinds.get(role)
+                if kind not in NAME_KINDS[slot.kind] or slot.value in used:
+                    continue
+                if kind == "orgs":
+                    roles[role].append(slot.value)
+                elif roles[role] is None:
+                    roles[role] = slot.value
+                else:
+                    continue
+                used.add(slot.value)
+                break
+        amounts = [s for s in in_scope if s in owned]
+        if "amount" in roles and amounts:
+            roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
+        dates = [s for s in in_scope if s.kind == "date"]
+        date_role = "period" if "period" in roles else "date"
+        if dates:
+            roles[date_role] = min(dates, key=lambda s: _distance(s, trigger)).value
+        cities = [s for s in in_scope if s.kind == "city"]
+        if "city" in roles and cities:
+            outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
+            roles["city"] = min(outside or cities, key=lambda s: _distance(s, trigger)).value
+        for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
+            if role in roles:
+                counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
+                roles[role] = _unique([{"value": s.value[0], "unit": s.value[1]} for s in counts])
+        if frame.metric:
+            roles["metric"] = frame.metric
+        self._fallbacks(frame.type, roles, names)
+        if "role" in roles and roles.get("person"):
+            roles["role"] = people_roles.get(roles["person"])
+        return Event(frame.type, text[trigger.start : trigger.end], roles, [sentence], trigger.start)
+
+    def _roles_for(self, text: str, trigger: Trigger, relation: Relation) -> tuple[str, ...]:
+        """The roles a relation may fill under the trigger's frame and voice."""
+        frame = trigger.frame
+        subj = frame.subj
+        if frame.flip is not None and frame.flip.search(text, relation.start, trigger.start):
+            subj = frame.flip_subj
+        if relation.label == "subj":
+            return frame.obj if trigger.voice == "passive" else subj
+        if relation.label == "obj":
+            return () if trigger.voice == "noun" else frame.obj
+        if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
+            return subj
+        return frame.preps.get(relation.cue or "", ())
+
+    @staticmethod
+    def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot]) -> None:
+        """Section 7: an investment with no named spender is the named body the money goes to; a named facility
+        with no operator named runs itself."""
+        if event_type == "investment" and roles["investor"] is None:
+            orgs = [s for s in names if s.kind == "org"]
+            roles["investor"] = orgs[0].value if orgs else None
+        if event_type == "opening" and roles["operator"] is None:
+            roles["operator"] = roles["facility"]
+
+
+def _distance(slot: Slot, trigger: Trigger) -> int:
+    """Characters between a slot and a trigger; slots before the trigger count a little further."""
+    if slot.start >= trigger.end:
+        return slot.start - trigger.end
+    return (trigger.start - slot.end) + 1
+
+
+def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
+    """The chosen amount and the same sum in other currencies right beside it (`458 MDH (42 M€)`, `soit …`)."""
+    link = re.compile(r"\s*[,(]?\s*(?:soit|ou|environ|près de|l['’]équivalent de|quelque|\s)*\s*$", re.IGNORECASE)
+    amounts = sorted((s for s in in_scope if s.kind == "amount"), key=lambda s: s.start)
+    i = amounts.index(primary)
+    chain = [primary]
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(amounts):
+            a, b = (amounts[j], amounts[j + step]) if step == 1 else (amounts[j + step], amounts[j])
+            if not link.fullmatch(text[a.end : b.start]) or b.end - a.start > 120:
+                break
+            j += step
+            chain.append(amounts[j])
+    currencies = {primary.value[1]}
+    result = [{"value": primary.value[0], "currency": primary.value[1]}]
+    for slot in sorted(chain[1:], key=lambda s: s.start):
+        if slot.value[1] not in currencies:
+            currencies.add(slot.value[1])
+            result.append({"value": slot.value[0], "currency": slot.value[1]})
+    return result
+
+
+def _unique(items: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _same_value(a: Any, b: Any, kind: str) -> bool:
+    """Whether two role values name the same thing: names after normalisation, amounts sharing one sum."""
+    if kind in ("org", "person", "city"):
+        return normalize_name(a) == normalize_name(b)
+    if kind == "amounts":
+        return any(x["currency"] == y["currency"] and abs(x["value"] - y["value"]) <= 0.001 * max(x["value"], y["value"])
+                   for x in a for y in b)
+    return a == b
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Same type, no key role in conflict, and at least one named key role shared."""
+    if a.type != b.type:
+        return False
+    shared = False
+    for role in KEY_ROLES[a.type]:
+        x, y = a.roles[role], b.roles[role]
+        if x in (None, []) or y in (None, []):
+            continue
+        if not _same_value(x, y, ROLES[a.type][role]):
+            return False
+        shared = shared or ROLES[a.type][role] in ("org", "person")
+    return shared
+
+
+def _absorb(into: Event, other: Event) -> None:
+    """Fill ``into``'s unstated roles from ``other``, join lists, and add its evidence."""
+    for role, kind in ROLES[into.type].items():
+        mine, theirs = into.roles[role], other.roles[role]
+        if kind == "orgs":
+            into.roles[role] = mine + [n for n in theirs if n not in mine]
+        elif kind in LIST_KINDS:
+            if len(theirs) > len(mine):
+                into.roles[role] = theirs
+        elif mine is None:
+            into.roles[role] = theirs
+    into.evidence += [span for span in other.evidence if span not in into.evidence]
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per real-world event: complete events that repeat merge; partial ones only add to a complete one."""
+    complete: list[Event] = []
+    for event in (e for e in events if e.complete()):
+        twin = next((c for c in complete if _compatible(c, event)), None)
+        if twin is None:
+            complete.append(event)
+        else:
+            _absorb(twin, event)
+    for event in (e for e in events if not e.complete()):
+        twin = next((c for c in complete if _compatible(c, event)), None)
+        if twin is not None:
+            _absorb(twin, event)
+    return sorted(complete, key=lambda e: e.at)

@@ -1,0 +1,201 @@
+"""How a named mention relates to an event trigger in its clause: subject, object, or a cue (`auprès de`, `par`, `à`…).
+
+Two readers give the same labels. :class:`SurfaceRelations` reads French word order and prepositions on the
+NER-only doc's text (token patterns: no parser, near-free). :class:`ParseRelations` reads spaCy's dependency
+parse of the trigger's sentence (a second, parser-only pipe); ``bench/bench.py`` measures what each costs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from extract.facts import Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+_RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:que|qu['’])", re.IGNORECASE)
+_FILLER = re.compile(r"\s*(?:(?:[a-zà-ÿ-]+|l['’]|d['’])\s*){0,4}")
+_NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A mention of a fact (or a resolved generic reference) that may fill a role."""
+
+    kind: str  # org, person, city, amount, date, count
+    start: int
+    end: int
+    value: Any
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A mention's relation to a trigger: ``subj``, ``obj``, ``agent``, ``prep`` (with its cue) or ``other``."""
+
+    label: str
+    start: int
+    cue: str | None = None
+    joined: bool = False  # coordinated with the mention before it
+
+
+class Trigger(Protocol):
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A bare position standing for a trigger (the end of a sentence, to find its subject)."""
+
+    start: int
+    end: int
+
+
+class SurfaceRelations:
+    """Relations from word order and cue words: before the trigger with no cue is the subject (the nearest one
+    and those coordinated with it; a `que` after it makes it the object), after it with no cue the object,
+    a cue word before a mention gives its relation, and a mention coordinated with the previous one shares it."""
+
+    def __init__(self, cues: Mapping[str, str], coordination: Sequence[str]) -> None:
+        self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
+        alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True))
+        self.cue = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self.coordination = {c.strip().lower() for c in coordination}
+
+    def cue_before(self, lead: str) -> str | None:
+        """The cue that governs a mention preceded by ``lead``: the last one within four small words, or an
+        earlier one when only a common noun separates it from a `de` (`auprès du fonds d'investissement`)."""
+        matches = list(self.cue.finditer(lead))
+        if not matches:
+            return None
+        i = len(matches) - 1
+        if not _FILLER.fullmatch(lead[matches[i].end() :]):
+            return None
+        while i > 0 and self._canon(matches[i]) == "de" and _NOUN_GAP.fullmatch(lead[matches[i - 1].end() : matches[i].start()]):
+            i -= 1
+        return self._canon(matches[i])
+
+    def coordinated(self, lead: str, in_list: bool) -> bool:
+        """Whether ``lead`` joins a mention to the previous one (`et`, `ainsi que`, also with the cue repeated:
+        `et de`); a bare comma only continues a list after the trigger and a cue (`auprès de A, B et C`)."""
+        words = lead.strip().lower()
+        if words == ",":
+            return in_list
+        for cue in self.cue.finditer(words):
+            if _FILLER.fullmatch(words[cue.end() :]):
+                words = words[: cue.start()].strip()
+                break
+        return words in self.coordination
+
+    def _canon(self, match: re.Match[str]) -> str:
+        form = match.group().lower().replace("’", "'")
+        return self.canonical.get(form, form)
+
+    def __call__(self, text: str, scope: Span, trigger: Trigger, slots: Sequence[Slot]) -> dict[Slot, Relation]:
+        relations: dict[Slot, Relation] = {}
+        anchor, previous = scope[0], None
+        for slot in sorted(slots, key=lambda s: s.start):
+            after = slot.start >= trigger.end
+            if after and anchor < trigger.end:
+                anchor, previous = trigger.end, None
+            lead = text[anchor : slot.start]
+            if previous is not None and self.coordinated(lead, after and relations[previous].label == "prep"):
+                relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif (cue := self.cue_before(lead)) is not None:
+                relation = Relation("prep", slot.start, cue)
+            elif after:
+                relation = Relation("obj" if previous is None else "other", slot.start)
+            elif _RELATIVE_OBJECT.match(text, slot.end):
+                relation = Relation("obj", slot.start)
+            else:
+                relation = Relation("subj", slot.start)
+            relations[slot] = relation
+            anchor, previous = max(anchor, slot.end), slot
+        return _nearest_subject(relations, trigger)
+
+
+def _nearest_subject(relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
+    """Only the subject nearest before the trigger (with those coordinated with it) stays a subject."""
+    before = [s for s in sorted(relations, key=lambda s: s.start) if s.end <= trigger.start]
+    keep: list[Slot] = []
+    for slot in reversed(before):
+        if relations[slot].label == "subj" and (not keep or relations[keep[-1]].joined):
+            keep.append(slot)
+        elif keep:
+            break
+    return {s: r if r.label != "subj" or s in keep else Relation("other", r.start) for s, r in relations.items()}
+
+
+class ParseRelations:
+    """Relations from spaCy's dependency parse of the trigger's sentence (parser-only second pipe, cached per
+    sentence): `nsubj` subject, `nsubj:pass` subject of a passive, `obj` object, `obl:agent` agent, and other
+    dependents by their case marker (`auprès de`, `à`, `de`…), coordination (`conj`) sharing its head's relation."""
+
+    def __init__(self, nlp: Language, cues: Mapping[str, str]) -> None:
+        self.nlp = nlp
+        self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
+        self._docs: dict[Span, Any] = {}
+
+    def parse(self, text: str, scope: Span):
+        """The parsed clause (cached)."""
+        if scope not in self._docs:
+            if len(self._docs) > 256:
+                self._docs.clear()
+            self._docs[scope] = self.nlp(text[scope[0] : scope[1]])
+        return self._docs[scope]
+
+    def __call__(self, text: str, scope: Span, trigger: Trigger, slots: Sequence[Slot]) -> dict[Slot, Relation]:
+        doc = self.parse(text, scope)
+        offset = scope[0]
+        head = doc.char_span(trigger.start - offset, trigger.end - offset, alignment_mode="expand")
+        if head is None:
+            return {}
+        anchor = head.root
+        relations = {}
+        for slot in slots:
+            span = doc.char_span(slot.start - offset, slot.end - offset, alignment_mode="expand")
+            if span is None:
+                continue
+            relations[slot] = self._relation(span.root, anchor, slot.start)
+        return relations
+
+    def _relation(self, token: Token, trigger: Token, start: int) -> Relation:
+        """Climb from the mention to the trigger; the last arc before it names the relation."""
+        steps = 0
+        while token.head is not token and steps < 8:
+            while token.dep_ in ("conj", "appos", "flat:name", "nmod") and token.head is not trigger and steps < 8:
+                if token.dep_ == "nmod" and token.head.head is trigger and token.head.ent_type_ == "":
+                    break
+                token, steps = token.head, steps + 1
+            if token.head is trigger or token.head in trigger.subtree and token.head.i == trigger.i:
+                return self._label(token, start)
+            if token.head.i == token.i:
+                break
+            token, steps = token.head, steps + 1
+            if token is trigger:
+                break
+        # a subject of the verb that governs a nominal trigger (`X annonce le rachat de Y`)
+        verb = trigger.head
+        if token.head is verb or token is verb:
+            return self._label(token, start) if token.dep_.startswith("nsubj") else Relation("other", start)
+        return Relation("other", start)
+
+    def _label(self, token: Token, start: int) -> Relation:
+        dep = token.dep_
+        if dep == "nsubj":
+            return Relation("subj", start)
+        if dep == "nsubj:pass":
+            return Relation("subj", start)
+        if dep == "obl:agent":
+            return Relation("agent", start, "par")
+        if dep == "obj":
+            return Relation("obj", start)
+        case = " ".join(c.text.lower() for c in token.children if c.dep_ in ("case", "fixed", "det") and c.i < token.i
+                        and c.dep_ != "det")
+        case = case.replace("’", "'")
+        return Relation("prep", start, self.canonical.get(case, case)) if case else Relation("other", start)
