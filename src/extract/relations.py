@@ -132,70 +132,80 @@ def _nearest_subject(relations: dict[Slot, Relation], trigger: Trigger) -> dict[
 
 
 class ParseRelations:
-    """Relations from spaCy's dependency parse of the trigger's sentence (parser-only second pipe, cached per
-    sentence): `nsubj` subject, `nsubj:pass` subject of a passive, `obj` object, `obl:agent` agent, and other
-    dependents by their case marker (`auprès de`, `à`, `de`…), coordination (`conj`) sharing its head's relation."""
+    """Relations from spaCy's dependency parse of the trigger's clause, parsed by a second, parser-only pipe
+    (``tok2vec`` + ``parser``): `nsubj`/`nsubj:pass` subject, `obj` object, `obl:agent` agent, other dependents by
+    their case marker (`auprès de`, `à`, `de`…). A conjunct shares its head's relation; the subject of the verb
+    that governs a nominal trigger is its subject; a relative or participial clause on a name relates it through
+    the relative pronoun (`que` object, `qui` subject) or as the participle's subject."""
 
     def __init__(self, nlp: Language, cues: Mapping[str, str]) -> None:
         self.nlp = nlp
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
-        self._docs: dict[Span, Any] = {}
+        self._docs: dict[tuple[str, Span], Any] = {}
 
     def parse(self, text: str, scope: Span):
-        """The parsed clause (cached)."""
-        if scope not in self._docs:
-            if len(self._docs) > 256:
+        """The parsed clause (the last few are kept: one clause serves all its triggers and mentions)."""
+        key = (text[scope[0] : scope[0] + 40], scope)
+        if key not in self._docs:
+            if len(self._docs) > 64:
                 self._docs.clear()
-            self._docs[scope] = self.nlp(text[scope[0] : scope[1]])
-        return self._docs[scope]
+            self._docs[key] = self.nlp(text[scope[0] : scope[1]])
+        return self._docs[key]
 
     def __call__(self, text: str, scope: Span, trigger: Trigger, slots: Sequence[Slot]) -> dict[Slot, Relation]:
         doc = self.parse(text, scope)
-        offset = scope[0]
-        head = doc.char_span(trigger.start - offset, trigger.end - offset, alignment_mode="expand")
+        head = doc.char_span(trigger.start - scope[0], trigger.end - scope[0], alignment_mode="expand")
         if head is None:
             return {}
-        anchor = head.root
         relations = {}
         for slot in slots:
-            span = doc.char_span(slot.start - offset, slot.end - offset, alignment_mode="expand")
-            if span is None:
-                continue
-            relations[slot] = self._relation(span.root, anchor, slot.start)
-        return relations
+            span = doc.char_span(slot.start - scope[0], slot.end - scope[0], alignment_mode="expand")
+            if span is not None:
+                relations[slot] = self.relation(span, head.root, slot.start, getattr(trigger, "voice", "") == "noun")
+        return _nearest_subject(relations, trigger)
 
-    def _relation(self, token: Token, trigger: Token, start: int) -> Relation:
-        """Climb from the mention to the trigger; the last arc before it names the relation."""
-        steps = 0
-        while token.head is not token and steps < 8:
-            while token.dep_ in ("conj", "appos", "flat:name", "nmod") and token.head is not trigger and steps < 8:
-                if token.dep_ == "nmod" and token.head.head is trigger and token.head.ent_type_ == "":
-                    break
-                token, steps = token.head, steps + 1
-            if token.head is trigger or token.head in trigger.subtree and token.head.i == trigger.i:
-                return self._label(token, start)
-            if token.head.i == token.i:
-                break
-            token, steps = token.head, steps + 1
-            if token is trigger:
-                break
-        # a subject of the verb that governs a nominal trigger (`X annonce le rachat de Y`)
-        verb = trigger.head
-        if token.head is verb or token is verb:
-            return self._label(token, start) if token.dep_.startswith("nsubj") else Relation("other", start)
+    def relation(self, span, trigger: Token, start: int, nominal: bool) -> Relation:
+        """The relation of the mention ``span`` to the trigger token."""
+        if trigger.dep_ in ("acl:relcl", "acl") and span.start <= trigger.head.i < span.end:
+            pronoun = next((c for c in trigger.children if c.lower_ in ("que", "qu'", "qu’")), None)
+            if pronoun is not None:
+                return Relation("obj", start)
+            return Relation("subj", start)
+        path = [span.root]
+        while path[-1].head.i != path[-1].i and path[-1].head.i != trigger.i and len(path) < 12:
+            path.append(path[-1].head)
+        below = path[-1]
+        if below.head.i == trigger.i and below.i != trigger.i:
+            if below.dep_ == "conj" or below.dep_ == "appos":
+                below = below.head if below.head.i != trigger.i else below
+            return self.label(below, path, start)
+        verb = trigger.head  # a nominal trigger: the subject of its verb is its subject
+        if nominal and any(t.head.i == verb.i and t.dep_ == "nsubj" for t in path):
+            return Relation("subj", start)
         return Relation("other", start)
 
-    def _label(self, token: Token, start: int) -> Relation:
+    def label(self, token: Token, path: list, start: int) -> Relation:
         dep = token.dep_
-        if dep == "nsubj":
-            return Relation("subj", start)
-        if dep == "nsubj:pass":
+        if dep in ("nsubj", "nsubj:pass"):
             return Relation("subj", start)
         if dep == "obl:agent":
             return Relation("agent", start, "par")
-        if dep == "obj":
-            return Relation("obj", start)
-        case = " ".join(c.text.lower() for c in token.children if c.dep_ in ("case", "fixed", "det") and c.i < token.i
-                        and c.dep_ != "det")
-        case = case.replace("’", "'")
-        return Relation("prep", start, self.canonical.get(case, case)) if case else Relation("other", start)
+        if dep == "acl" and len(path) > 1 and path[-2].dep_ == "obl:agent":
+            return Relation("prep", start, self.canonical.get(f"{token.text.lower()} par", "par"))
+        mention = path[0]
+        case = next((c for c in mention.children if c.dep_ == "case" and c.i < mention.i), None)
+        case = case or next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+        if case is not None:
+            return Relation("prep", start, self.cue_at(case))
+        return Relation("obj" if dep == "obj" else "other", start)
+
+    def cue_at(self, case: Token) -> str:
+        """The case marker as a cue, with the words before it that make a longer known cue (`auprès` `d'`)."""
+        doc = case.doc
+        best = case.lower_.replace("’", "'")
+        for first in range(max(case.i - 3, 0), case.i):
+            words = doc[first : case.i + 1].text.lower().replace("’", "'").replace("' ", "'")
+            if words in self.canonical:
+                best = words
+                break
+        return self.canonical.get(best, best)
