@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from extract.coref import SubjectTracker, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
@@ -54,7 +59,7 @@ class Trigger:
 class EventRules:
     """rules/events.json compiled: one trigger regex per frame and voice, cue and reference patterns."""
 
-    frames: list[tuple[Frame, dict[str, re.Pattern[str]]]]
+    frames: list[tuple[Frame, dict[str, list[str]]]]
     cues: dict[str, str]
     coordination: tuple[str, ...]
     active_aux: re.Pattern[str]
@@ -100,17 +105,8 @@ def load_event_rules() -> EventRules:
             flip=_words(flip["verbs"]) if flip else None,
             flip_subj=_roles(flip["subj"]) if flip else (),
         )
-        # Acronyms (CA, PNB, EBITDA) match in capitals only; words in any case.
-        patterns = {}
-        for voice, key in (("active", "verbs"), ("passive", "participles"), ("noun", "nouns")):
-            forms = spec.get(key, [])
-            lower = [f for f in forms if not f.isupper()]
-            upper = [f for f in forms if f.isupper()]
-            parts = [f"(?i:{_alternation(lower)})"] if lower else []
-            parts += [_alternation(upper)] if upper else []
-            if parts:
-                patterns[voice] = re.compile(rf"(?<![\w'’-])(?:{'|'.join(parts)})(?![\w'’-])")
-        frames.append((frame, patterns))
+        voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
+        frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
     aux = data["auxiliaries"]
     adverb = r"(?:\s+[a-zà-ÿ]+ment)?"
     return EventRules(
@@ -181,25 +177,47 @@ def _sentences(text: str) -> list[Span]:
 
 
 class EventFinder:
-    """Finds the events of one record's text from its facts; ``relate`` reads grammatical relations."""
+    """Finds the events of one doc from its facts. Trigger words are token patterns (spaCy PhraseMatcher, on the
+    lower-case form; acronyms such as `CA` or `PNB` in capitals only); ``relate`` reads grammatical relations."""
 
-    def __init__(self, relate: Relate | None = None) -> None:
+    def __init__(self, nlp: Language, relate: Relate | None = None) -> None:
         self.rules = load_event_rules()
-        self.relate: Relate = relate or SurfaceRelations(self.rules.cues, self.rules.coordination)
+        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination)
+        self.relate: Relate = relate or self.surface
+        self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
+        self.keys: dict[int, tuple[Frame, str]] = {}
+        for index, (frame, voices) in enumerate(self.rules.frames):
+            for voice, forms in voices.items():
+                key = f"event:{index}:{voice}"
+                self.keys[nlp.vocab.strings.add(key)] = (frame, voice)
+                variants = {v for f in forms for v in (f, f.replace("'", "’"))}
+                for attr, chosen in (("LOWER", [f for f in variants if not f.isupper()]),
+                                     ("ORTH", [f for f in variants if f.isupper()])):
+                    if chosen:
+                        self.matchers[attr].add(key, [nlp.make_doc(f.lower() if attr == "LOWER" else f) for f in chosen])
 
-    def find(self, text: str, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
-        """The events of ``text``, whose facts are ``facts`` (the six lists), as output records."""
+    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
+        """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records."""
+        text = doc.text
         slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
+        starts = [s.start for s in slots]
         roles_of_people = {p["name"]: p.get("role") for p in facts["people"]}
+        found = self.trigger_words(doc)
+        trigger_starts = [t.start for t in found]
         tracker = SubjectTracker()
         events: list[Event] = []
-        for sentence in _sentences(text):
-            if in_chrome(*sentence):
-                continue
-            inside = [s for s in slots if sentence[0] <= s.start and s.end <= sentence[1]]
+        sentences = [s for s in _sentences(text) if not in_chrome(*s)]
+        if hasattr(self.relate, "prepare"):
+            self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
+        for sentence in sentences:
+            inside = [s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+                      if s.end <= sentence[1]]
             self._track_subject(text, sentence, inside, tracker)
+            words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
+            triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
+            if not triggers:
+                continue
             inside = self._with_references(text, sentence, inside, tracker)
-            triggers = self.triggers(text, sentence)
             owners = self._amount_owners(text, triggers, inside)
             for index, group in enumerate(triggers):
                 event = self._read(text, sentence, group, index, inside, owners, roles_of_people)
@@ -207,16 +225,27 @@ class EventFinder:
                     events.append(event)
         return [event.record() for event in merge(events)]
 
-    def triggers(self, text: str, sentence: Span) -> list[list[Trigger]]:
-        """Trigger words of a sentence, grouped where they overlap (longest and first frame first)."""
+    def trigger_words(self, doc: Doc) -> list[Trigger]:
+        """Every trigger word of the doc, in text order (a participle's voice still to be read)."""
         found = []
-        for frame, patterns in self.rules.frames:
-            for voice, pattern in patterns.items():
-                for match in pattern.finditer(text, sentence[0], sentence[1]):
-                    if voice == "passive":
-                        voice = self._voice(text[sentence[0] : match.start()])
-                    found.append(Trigger(frame, match.start(), match.end(), voice))
-        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        for matcher in self.matchers.values():
+            for key, start, end in matcher(doc):
+                frame, voice = self.keys[key]
+                found.append(Trigger(frame, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), voice))
+        return sorted(found, key=lambda t: (t.start, -(t.end - t.start)))
+
+    def _with_voice(self, text: str, sentence: Span, trigger: Trigger) -> Trigger:
+        """A participle with its voice read from the auxiliary before it (`a racheté` active, `a été racheté` or
+        bare passive)."""
+        if trigger.voice != "passive":
+            return trigger
+        tail = text[max(sentence[0], trigger.start - 40) : trigger.start]
+        if self.rules.passive_aux.search(tail) or not self.rules.active_aux.search(tail):
+            return trigger
+        return Trigger(trigger.frame, trigger.start, trigger.end, "active")
+
+    def group(self, found: list[Trigger]) -> list[list[Trigger]]:
+        """Trigger words grouped where they overlap, longest and first frame first in each group."""
         groups: list[list[Trigger]] = []
         for trigger in found:
             if groups and trigger.start < max(t.end for t in groups[-1]):
@@ -226,16 +255,9 @@ class EventFinder:
         order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
         return [sorted(g, key=lambda t: (-(t.end - t.start), order[id(t.frame)])) for g in groups]
 
-    def _voice(self, before: str) -> str:
-        """A participle's voice from the auxiliary before it: `a racheté` active, `a été racheté` or bare passive."""
-        tail = before[-40:]
-        if self.rules.passive_aux.search(tail):
-            return "passive"
-        return "active" if self.rules.active_aux.search(tail) else "passive"
-
     def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> None:
         """Record the sentence's first organisation read as a subject (no cue before it)."""
-        relations = self.relate(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
+        relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
         subject = next((s for s, r in relations.items() if r.label == "subj"), None)
         if subject is not None:
             tracker.add(subject.start, subject.value)

@@ -34,7 +34,7 @@ class FactExtractor:
         self.amounts = AmountFinder(rules)
         self.dates = DateFinder(rules)
         self.counts = CountFinder(rules)
-        self.events = EventFinder()
+        self.events = EventFinder(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.facts``; a failure is recorded as ``{"error": …}`` so that one article never sinks a run."""
@@ -70,7 +70,7 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
-        facts["events"] = self.events.find(text, facts, layout.in_chrome)
+        facts["events"] = self.events.find(doc, facts, layout.in_chrome)
         return facts
 
 

@@ -141,25 +141,28 @@ class ParseRelations:
     def __init__(self, nlp: Language, cues: Mapping[str, str]) -> None:
         self.nlp = nlp
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
-        self._docs: dict[tuple[str, Span], Any] = {}
+        self._parsed: list[tuple[Span, Any]] = []
 
-    def parse(self, text: str, scope: Span):
-        """The parsed clause (the last few are kept: one clause serves all its triggers and mentions)."""
-        key = (text[scope[0] : scope[0] + 40], scope)
-        if key not in self._docs:
-            if len(self._docs) > 64:
-                self._docs.clear()
-            self._docs[key] = self.nlp(text[scope[0] : scope[1]])
-        return self._docs[key]
+    def prepare(self, text: str, sentences: Sequence[Span]) -> None:
+        """Parse the sentences that hold a trigger, in one batch (``nlp.pipe``)."""
+        docs = self.nlp.pipe(text[start:end] for start, end in sentences)
+        self._parsed = list(zip(sentences, docs))
+
+    def parse(self, text: str, scope: Span) -> tuple[int, Any]:
+        """The parsed sentence holding ``scope`` and its offset (the scope alone when it was not prepared)."""
+        for (start, end), doc in self._parsed:
+            if start <= scope[0] and scope[1] <= end:
+                return start, doc
+        return scope[0], self.nlp(text[scope[0] : scope[1]])
 
     def __call__(self, text: str, scope: Span, trigger: Trigger, slots: Sequence[Slot]) -> dict[Slot, Relation]:
-        doc = self.parse(text, scope)
-        head = doc.char_span(trigger.start - scope[0], trigger.end - scope[0], alignment_mode="expand")
+        offset, doc = self.parse(text, scope)
+        head = doc.char_span(trigger.start - offset, trigger.end - offset, alignment_mode="expand")
         if head is None:
             return {}
         relations = {}
         for slot in slots:
-            span = doc.char_span(slot.start - scope[0], slot.end - scope[0], alignment_mode="expand")
+            span = doc.char_span(slot.start - offset, slot.end - offset, alignment_mode="expand")
             if span is not None:
                 relations[slot] = self.relation(span, head.root, slot.start, getattr(trigger, "voice", "") == "noun")
         return _nearest_subject(relations, trigger)
