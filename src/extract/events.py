@@ -29,6 +29,7 @@ from extract.textnorm import normalize_name, normalize_unit
 
 Relate = Callable[[str, Span, "Trigger", Sequence[Slot]], dict[Slot, Relation]]
 NAME_KINDS = {"org": ("org", "orgs"), "person": ("person",)}
+ROLES_BY_NAME = {role: kind for roles in ROLES.values() for role, kind in roles.items()}
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class EventRules:
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
     generic: re.Pattern[str]
+    anaphors: list[str]
     part_cue: re.Pattern[str]
     total_cue: re.Pattern[str]
     capacity_units: frozenset[str]
@@ -117,6 +119,7 @@ def load_event_rules() -> EventRules:
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
         generic=generic_pattern(data["generic_references"]),
+        anaphors=data["anaphors"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
@@ -134,6 +137,7 @@ class Event:
     roles: dict[str, Any]
     evidence: list[Span] = field(default_factory=list)
     at: int = 0
+    frame: Frame | None = None
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -176,6 +180,18 @@ def _sentences(text: str) -> list[Span]:
     return spans
 
 
+@dataclass
+class Context:
+    """One sentence being read: its span, its slots, the owner of each amount, its subject, the record's people."""
+
+    text: str
+    sentence: Span
+    slots: list[Slot]
+    owners: dict[Slot, int]
+    subject: str | None
+    people_roles: dict[str, str | None]
+
+
 class EventFinder:
     """Finds the events of one doc from its facts. Trigger words are token patterns (spaCy PhraseMatcher, on the
     lower-case form; acronyms such as `CA` or `PNB` in capitals only); ``relate`` reads grammatical relations."""
@@ -185,23 +201,23 @@ class EventFinder:
         self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination)
         self.relate: Relate = relate or self.surface
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
-        self.keys: dict[int, tuple[Frame, str]] = {}
-        for index, (frame, voices) in enumerate(self.rules.frames):
-            for voice, forms in voices.items():
-                key = f"event:{index}:{voice}"
-                self.keys[nlp.vocab.strings.add(key)] = (frame, voice)
-                variants = {v for f in forms for v in (f, f.replace("'", "’"))}
-                for attr, chosen in (("LOWER", [f for f in variants if not f.isupper()]),
-                                     ("ORTH", [f for f in variants if f.isupper()])):
-                    if chosen:
-                        self.matchers[attr].add(key, [nlp.make_doc(f.lower() if attr == "LOWER" else f) for f in chosen])
+        self.keys: dict[int, tuple[Frame | None, str]] = {}
+        groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
+        for index, (frame, voice, forms) in enumerate(groups + [(None, "anaphor", self.rules.anaphors)]):
+            key = f"event:{index}:{voice}"
+            self.keys[nlp.vocab.strings.add(key)] = (frame, voice)
+            variants = {v for f in forms for v in (f, f.replace("'", "’"))}
+            for attr, chosen in (("LOWER", [f.lower() for f in variants if not f.isupper()]),
+                                 ("ORTH", [f for f in variants if f.isupper()])):
+                if chosen:
+                    self.matchers[attr].add(key, [nlp.make_doc(f) for f in chosen])
 
     def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records."""
         text = doc.text
         slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
         starts = [s.start for s in slots]
-        roles_of_people = {p["name"]: p.get("role") for p in facts["people"]}
+        people_roles = {p["name"]: p.get("role") for p in facts["people"]}
         found = self.trigger_words(doc)
         trigger_starts = [t.start for t in found]
         tracker = SubjectTracker()
@@ -209,24 +225,28 @@ class EventFinder:
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
         if hasattr(self.relate, "prepare"):
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
-        for sentence in sentences:
+        for number, sentence in enumerate(sentences):
             inside = [s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                       if s.end <= sentence[1]]
-            self._track_subject(text, sentence, inside, tracker)
+            subject = self._track_subject(text, sentence, inside, tracker)
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
+            previous = sentences[number - 1] if number else None
+            triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
+            triggers = [g for g in triggers if g]
             if not triggers:
                 continue
             inside = self._with_references(text, sentence, inside, tracker)
-            owners = self._amount_owners(text, triggers, inside)
+            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles)
             for index, group in enumerate(triggers):
-                event = self._read(text, sentence, group, index, inside, owners, roles_of_people)
-                if event is not None:
+                if group[0].frame is None:  # an anaphor
+                    self._add_to_previous(context, group[0], index, events)
+                elif (event := self._read(context, group, index)) is not None:
                     events.append(event)
         return [event.record() for event in merge(events)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
-        """Every trigger word of the doc, in text order (a participle's voice still to be read)."""
+        """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read)."""
         found = []
         for matcher in self.matchers.values():
             for key, start, end in matcher(doc):
@@ -245,7 +265,8 @@ class EventFinder:
         return Trigger(trigger.frame, trigger.start, trigger.end, "active")
 
     def group(self, found: list[Trigger]) -> list[list[Trigger]]:
-        """Trigger words grouped where they overlap, longest and first frame first in each group."""
+        """Trigger words grouped where they overlap, longest and first frame first in each group (an anaphor
+        overlapped by a trigger word gives way to it)."""
         groups: list[list[Trigger]] = []
         for trigger in found:
             if groups and trigger.start < max(t.end for t in groups[-1]):
@@ -253,14 +274,25 @@ class EventFinder:
             else:
                 groups.append([trigger])
         order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
-        return [sorted(g, key=lambda t: (-(t.end - t.start), order[id(t.frame)])) for g in groups]
+        return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0)))
+                for g in groups]
 
-    def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> None:
-        """Record the sentence's first organisation read as a subject (no cue before it)."""
+    def _resolve_anaphor(self, text: str, sentence: Span, group: list[Trigger], previous: Span | None,
+                         events: list[Event]) -> list[Trigger]:
+        """A group's anaphor alone where it refers back (`Cet investissement, mené par…`), else its trigger words."""
+        anaphor = next((t for t in group if t.frame is None), None)
+        if anaphor is not None and self._refers_back(text, sentence, anaphor, previous, events):
+            return [anaphor]
+        return [t for t in group if t.frame is not None]
+
+    def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
+        """Record and return the sentence's subject: its first organisation with no cue before it."""
         relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
-        subject = next((s for s, r in relations.items() if r.label == "subj"), None)
-        if subject is not None:
-            tracker.add(subject.start, subject.value)
+        subject = next((s for s, r in relations.items() if r.label in ("subj", "other") and not r.joined), None)
+        if subject is None:
+            return None
+        tracker.add(subject.start, subject.value)
+        return subject.value
 
     def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> list[Slot]:
         """The slots plus generic references (`le groupe`, `il`) resolved to an organisation."""
@@ -273,7 +305,8 @@ class EventFinder:
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
 
     def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
-        """Each amount (not a part of a sum) → index of the trigger group it belongs to: the nearest, after first."""
+        """Each amount (not a part of a sum nor a total over many deals) → index of the trigger group it belongs
+        to: the nearest, after the trigger rather than before."""
         owners = {}
         for slot in inside:
             if slot.kind != "amount" or not groups:
@@ -301,55 +334,61 @@ class EventFinder:
                 break
         return start, end
 
-    def _read(self, text: str, sentence: Span, group: list[Trigger], index: int, inside: list[Slot],
-              owners: dict[Slot, int], people_roles: dict[str, str | None]) -> Event | None:
+    def _read(self, context: Context, group: list[Trigger], index: int) -> Event | None:
         """The first complete event the trigger group yields under one of its frames, or a partial one, or None."""
+        owned = [s for s, i in context.owners.items() if i == index]
         partial = None
         for trigger in group:
-            event = self._fill(text, sentence, trigger, inside, [s for s, i in owners.items() if i == index],
-                               people_roles)
-            if event is None:
+            event = self._fill(context, trigger, owned)
+            if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
                 continue
-            if event.complete() and all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
+            if event.complete():
                 return event
-            if partial is None and all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
-                partial = event
+            partial = partial or event
         return partial
 
-    def _fill(self, text: str, sentence: Span, trigger: Trigger, inside: list[Slot], owned: list[Slot],
-              people_roles: dict[str, str | None]) -> Event | None:
-        frame = trigger.frame
-        rules = self.rules
-        scope = self._scope(text, sentence, trigger)
+    @staticmethod
+    def _refers_back(text: str, sentence: Span, anaphor: Trigger, previous: Span | None, events: list[Event]) -> bool:
+        """Whether an anaphor opens its sentence (`L'opération a été arrangée par…`) right after one that gave an
+        event."""
+        opening = len(text[sentence[0] : anaphor.start].split()) <= 2
+        return opening and bool(events) and events[-1].frame is not None and events[-1].evidence[-1] == previous
+
+    def _add_to_previous(self, context: Context, anaphor: Trigger, index: int, events: list[Event]) -> None:
+        """`L'opération, menée par X…`: what the anaphor's sentence says joins the event read just before it."""
+        previous = events[-1]
+        trigger = Trigger(previous.frame, anaphor.start, anaphor.end, "noun")
+        extra = self._fill(context, trigger, [s for s, i in context.owners.items() if i == index])
+        if extra is not None and not _conflicts(previous, extra):
+            _absorb(previous, extra)
+
+    def _fill(self, context: Context, trigger: Trigger, owned: list[Slot]) -> Event | None:
+        """The event a trigger reads under its frame, with whatever roles its clause states."""
+        frame, rules, text = trigger.frame, self.rules, context.text
+        scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
             return None
-        in_scope = [s for s in inside if scope[0] <= s.start and s.end <= scope[1]
+        in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
         roles = empty_roles(frame.type)
-        kinds = ROLES[frame.type]
         names = [s for s in in_scope if s.kind in NAME_KINDS]
         relations = self.relate(text, scope, trigger, names)
         used: set[str] = set()
         for slot in sorted(relations, key=lambda s: _distance(s, trigger)):
-            for role in self._roles_for(text, trigger, relations[slot]):
-                kind = kinds.get(role)
-                if kind not in NAME_KINDS[slot.kind] or slot.value in used:
-                    continue
-                if kind == "orgs":
-                    roles[role].append(slot.value)
-                elif roles[role] is None:
-                    roles[role] = slot.value
-                else:
-                    continue
+            if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, relations[slot])):
                 used.add(slot.value)
-                break
+        if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
+                                                                    for r in relations.values()):
+            # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
+            for role in frame.subj:
+                if context.subject not in used and self._assign(roles, role, Slot("org", 0, 0, context.subject), used):
+                    break
         amounts = [s for s in in_scope if s in owned]
         if "amount" in roles and amounts:
             roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
         dates = [s for s in in_scope if s.kind == "date"]
-        date_role = "period" if "period" in roles else "date"
         if dates:
-            roles[date_role] = min(dates, key=lambda s: _distance(s, trigger)).value
+            roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
         cities = [s for s in in_scope if s.kind == "city"]
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
@@ -362,8 +401,22 @@ class EventFinder:
             roles["metric"] = frame.metric
         self._fallbacks(frame.type, roles, names)
         if "role" in roles and roles.get("person"):
-            roles["role"] = people_roles.get(roles["person"])
-        return Event(frame.type, text[trigger.start : trigger.end], roles, [sentence], trigger.start)
+            roles["role"] = context.people_roles.get(roles["person"])
+        return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame)
+
+    @staticmethod
+    def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
+        """Put a named slot into a role of its kind if the role is free (a list role takes several)."""
+        kind = ROLES_BY_NAME.get(role)
+        if role not in roles or kind not in NAME_KINDS[slot.kind] or slot.value in used:
+            return False
+        if kind == "orgs":
+            roles[role].append(slot.value)
+            return True
+        if roles[role] is None:
+            roles[role] = slot.value
+            return True
+        return False
 
     def _roles_for(self, text: str, trigger: Trigger, relation: Relation) -> tuple[str, ...]:
         """The roles a relation may fill under the trigger's frame and voice."""
@@ -451,6 +504,12 @@ def _compatible(a: Event, b: Event) -> bool:
             return False
         shared = shared or ROLES[a.type][role] in ("org", "person")
     return shared
+
+
+def _conflicts(a: Event, b: Event) -> bool:
+    """Whether two readings of one event disagree on a key role both state."""
+    return any(a.roles[r] not in (None, []) and b.roles[r] not in (None, [])
+               and not _same_value(a.roles[r], b.roles[r], ROLES[a.type][r]) for r in KEY_ROLES[a.type])
 
 
 def _absorb(into: Event, other: Event) -> None:

@@ -80,12 +80,14 @@ class SurfaceRelations:
             i -= 1
         return self._canon(matches[i])
 
-    def coordinated(self, lead: str, in_list: bool) -> bool:
+    def coordinated(self, lead: str, in_list: bool, after: bool) -> bool:
         """Whether ``lead`` joins a mention to the previous one (`et`, `ainsi que`, also with the cue repeated:
         `et de`); a bare comma only continues a list after the trigger and a cue (`auprès de A, B et C`)."""
         words = lead.strip().lower()
         if words == ",":
-            return in_list
+            return in_list and after  # `auprès de A, B et C`
+        if words.startswith(",") and words.endswith((" et", " ainsi que")):
+            return in_list  # `mené par A, fonds …, et B`
         for cue in self.cue.finditer(words):
             if _FILLER.fullmatch(words[cue.end() :]):
                 words = words[: cue.start()].strip()
@@ -104,7 +106,11 @@ class SurfaceRelations:
             if after and anchor < trigger.end:
                 anchor, previous = trigger.end, None
             lead = text[anchor : slot.start]
-            if previous is not None and self.coordinated(lead, after and relations[previous].label == "prep"):
+            if previous is not None and lead.strip() in ("(", "") and slot.kind == previous.kind:
+                relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif slot.generic and slot.value and text[slot.end : trigger.start].strip() == "" and not after:
+                relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
+            elif previous is not None and self.coordinated(lead, relations[previous].label == "prep", after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
             elif (cue := self.cue_before(lead)) is not None:
                 relation = Relation("prep", slot.start, cue)
