@@ -190,6 +190,7 @@ class Context:
     owners: dict[Slot, int]
     subject: str | None
     people_roles: dict[str, str | None]
+    tracker: SubjectTracker
 
 
 class EventFinder:
@@ -237,12 +238,13 @@ class EventFinder:
             if not triggers:
                 continue
             inside = self._with_references(text, sentence, inside, tracker)
-            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles)
+            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
+                              tracker)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
-                elif (event := self._read(context, group, index)) is not None:
-                    events.append(event)
+                else:
+                    events += self._read(context, group, index)
         return [event.record() for event in merge(events)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -334,18 +336,32 @@ class EventFinder:
                 break
         return start, end
 
-    def _read(self, context: Context, group: list[Trigger], index: int) -> Event | None:
-        """The first complete event the trigger group yields under one of its frames, or a partial one, or None."""
+    def _read(self, context: Context, group: list[Trigger], index: int) -> list[Event]:
+        """The first complete event the trigger group yields under one of its frames (an opening: one per city
+        named), or a partial one, or none."""
         owned = [s for s, i in context.owners.items() if i == index]
-        partial = None
+        partial: list[Event] = []
         for trigger in group:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
                 continue
             if event.complete():
-                return event
-            partial = partial or event
+                return self._per_city(context, trigger, event)
+            partial = partial or [event]
         return partial
+
+    def _per_city(self, context: Context, trigger: Trigger, event: Event) -> list[Event]:
+        """An opening in several cities (`à Nador, Safi et Oujda`) is one opening per city."""
+        if event.type != "opening":
+            return [event]
+        scope = self._scope(context.text, context.sentence, trigger)
+        names = [s for s in context.slots if s.kind in NAME_KINDS]
+        cities = _unique_values(s.value for s in context.slots if s.kind == "city" and scope[0] <= s.start < scope[1]
+                                and not any(n.start <= s.start and s.end <= n.end for n in names))
+        if len(cities) < 2:
+            return [event]
+        return [Event(event.type, event.trigger, {**event.roles, "city": city}, list(event.evidence), event.at,
+                      event.frame) for city in cities]
 
     @staticmethod
     def _refers_back(text: str, sentence: Span, anaphor: Trigger, previous: Span | None, events: list[Event]) -> bool:
@@ -399,7 +415,7 @@ class EventFinder:
                 roles[role] = _unique([{"value": s.value[0], "unit": s.value[1]} for s in counts])
         if frame.metric:
             roles["metric"] = frame.metric
-        self._fallbacks(frame.type, roles, names)
+        self._fallbacks(frame.type, roles, names, context.tracker.resolve(trigger.start))
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame)
@@ -433,14 +449,17 @@ class EventFinder:
         return frame.preps.get(relation.cue or "", ())
 
     @staticmethod
-    def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot]) -> None:
-        """Section 7: an investment with no named spender is the named body the money goes to; a named facility
-        with no operator named runs itself."""
+    def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None) -> None:
+        """Roles the clause leaves unnamed: an investment's spender is the named body the money goes to (section
+        7), a named facility runs itself; else a result, investment or opening is the organisation the text last
+        named as subject (`Le PNB ressort à…` in a text about a bank)."""
         if event_type == "investment" and roles["investor"] is None:
             orgs = [s for s in names if s.kind == "org"]
-            roles["investor"] = orgs[0].value if orgs else None
+            roles["investor"] = orgs[0].value if orgs else topic
         if event_type == "opening" and roles["operator"] is None:
-            roles["operator"] = roles["facility"]
+            roles["operator"] = roles["facility"] or topic
+        if event_type == "result" and roles["org"] is None:
+            roles["org"] = topic
 
 
 def _distance(slot: Slot, trigger: Trigger) -> int:
@@ -471,6 +490,14 @@ def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
             currencies.add(slot.value[1])
             result.append({"value": slot.value[0], "currency": slot.value[1]})
     return result
+
+
+def _unique_values(values) -> list:
+    out: list = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out
 
 
 def _unique(items: list[dict]) -> list[dict]:
