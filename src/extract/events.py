@@ -43,6 +43,7 @@ class Frame:
     metric: str | None = None
     needs: tuple[str, ...] = ()
     flip: re.Pattern[str] | None = None
+    flip_names: re.Pattern[str] | None = None
     flip_subj: tuple[str, ...] = ()
 
 
@@ -72,6 +73,7 @@ class EventRules:
     total_cue: re.Pattern[str]
     capacity_units: frozenset[str]
     stake_units: frozenset[str]
+    not_facility: re.Pattern[str]
     not_results: re.Pattern[str]
 
 
@@ -105,6 +107,7 @@ def load_event_rules() -> EventRules:
             metric=spec.get("metric"),
             needs=tuple(spec.get("needs", ())),
             flip=_words(flip["verbs"]) if flip else None,
+            flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
             flip_subj=_roles(flip["subj"]) if flip else (),
         )
         voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
@@ -124,6 +127,8 @@ def load_event_rules() -> EventRules:
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
         stake_units=frozenset(data["stake_units"]),
+        not_facility=re.compile(rf"\s+(?:(?:une?|des|la|le|les|l['’]|sa|son|ses|leur|leurs|nouvelles?|nouveaux?|"
+                                rf"premi[eè]re?s?|[\w-]+aine|\d+)\s*)*(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
         not_results=_words(data["not_results"]),
     )
 
@@ -384,6 +389,8 @@ class EventFinder:
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
             return None
+        if frame.type == "opening" and trigger.voice != "noun" and rules.not_facility.match(text, trigger.end):
+            return None  # `a ouvert une ligne`, `ouvre son capital`: no facility opens
         in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
         roles = empty_roles(frame.type)
@@ -391,7 +398,7 @@ class EventFinder:
         relations = self.relate(text, scope, trigger, names)
         used: set[str] = set()
         for slot in sorted(relations, key=lambda s: _distance(s, trigger)):
-            if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, relations[slot])):
+            if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
                 used.add(slot.value)
         if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
                                                                     for r in relations.values()):
@@ -434,11 +441,12 @@ class EventFinder:
             return True
         return False
 
-    def _roles_for(self, text: str, trigger: Trigger, relation: Relation) -> tuple[str, ...]:
+    def _roles_for(self, text: str, trigger: Trigger, slot: Slot, relation: Relation) -> tuple[str, ...]:
         """The roles a relation may fill under the trigger's frame and voice."""
         frame = trigger.frame
         subj = frame.subj
-        if frame.flip is not None and frame.flip.search(text, relation.start, trigger.start):
+        if frame.flip is not None and (frame.flip.search(text, relation.start, trigger.start)
+                                       or frame.flip_names is not None and frame.flip_names.search(slot.value)):
             subj = frame.flip_subj
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
@@ -446,6 +454,8 @@ class EventFinder:
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
             return subj
+        if relation.start < trigger.start:
+            return ()  # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`)
         return frame.preps.get(relation.cue or "", ())
 
     @staticmethod

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:que|qu['’])", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(r"\s*,?\s*qui\s", re.IGNORECASE)
 _FILLER = re.compile(r"\s*(?:(?:[a-zà-ÿ-]+|l['’]|d['’])\s*){0,4}")
 _NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
 
@@ -112,6 +113,8 @@ class SurfaceRelations:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
             elif previous is not None and self.coordinated(lead, relations[previous].label == "prep", after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif not after and _RELATIVE_SUBJECT.match(text, slot.end):
+                relation = Relation("subj", slot.start)  # the antecedent of `qui` (`la BEI, qui a approuvé un prêt`)
             elif (cue := self.cue_before(lead)) is not None:
                 relation = Relation("prep", slot.start, cue)
             elif after:
