@@ -69,6 +69,7 @@ class EventRules:
     clause_break: re.Pattern[str]
     generic: re.Pattern[str]
     anaphors: list[str]
+    not_triggers: list[str]
     part_cue: re.Pattern[str]
     total_cue: re.Pattern[str]
     capacity_units: frozenset[str]
@@ -123,12 +124,12 @@ def load_event_rules() -> EventRules:
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
         generic=generic_pattern(data["generic_references"]),
         anaphors=data["anaphors"],
+        not_triggers=data["not_triggers"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
         stake_units=frozenset(data["stake_units"]),
-        not_facility=re.compile(rf"\s+(?:(?:une?|des|la|le|les|l['’]|sa|son|ses|leur|leurs|nouvelles?|nouveaux?|"
-                                rf"premi[eè]re?s?|[\w-]+aine|\d+)\s*)*(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
+        not_facility=re.compile(rf"[^,.;:]{{0,30}}?(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
         not_results=_words(data["not_results"]),
     )
 
@@ -209,7 +210,8 @@ class EventFinder:
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
         groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
-        for index, (frame, voice, forms) in enumerate(groups + [(None, "anaphor", self.rules.anaphors)]):
+        extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
+        for index, (frame, voice, forms) in enumerate(groups + extra):
             key = f"event:{index}:{voice}"
             self.keys[nlp.vocab.strings.add(key)] = (frame, voice)
             variants = {v for f in forms for v in (f, f.replace("'", "’"))}
@@ -253,12 +255,15 @@ class EventFinder:
         return [event.record() for event in merge(events)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
-        """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read)."""
+        """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
+        those inside a longer phrase that is no trigger (`fonds d'investissement`)."""
         found = []
         for matcher in self.matchers.values():
             for key, start, end in matcher(doc):
                 frame, voice = self.keys[key]
                 found.append(Trigger(frame, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), voice))
+        blocked = [(t.start, t.end) for t in found if t.voice == "blocker"]
+        found = [t for t in found if t.voice != "blocker" and not any(s <= t.start and t.end <= e for s, e in blocked)]
         return sorted(found, key=lambda t: (t.start, -(t.end - t.start)))
 
     def _with_voice(self, text: str, sentence: Span, trigger: Trigger) -> Trigger:
@@ -380,7 +385,10 @@ class EventFinder:
         previous = events[-1]
         trigger = Trigger(previous.frame, anaphor.start, anaphor.end, "noun")
         extra = self._fill(context, trigger, [s for s, i in context.owners.items() if i == index])
-        if extra is not None and not _conflicts(previous, extra):
+        if extra is not None:
+            if _conflicts(previous, extra):  # other names in the sentence: keep only its amount, date and counts
+                extra.roles = {r: v if ROLES[extra.type][r] in ("amounts", "counts", "date") else empty_roles(
+                    extra.type)[r] for r, v in extra.roles.items()}
             _absorb(previous, extra)
 
     def _fill(self, context: Context, trigger: Trigger, owned: list[Slot]) -> Event | None:
@@ -460,14 +468,14 @@ class EventFinder:
 
     @staticmethod
     def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None) -> None:
-        """Roles the clause leaves unnamed: an investment's spender is the named body the money goes to (section
-        7), a named facility runs itself; else a result, investment or opening is the organisation the text last
-        named as subject (`Le PNB ressort à…` in a text about a bank)."""
+        """Roles the clause leaves unnamed are the organisation the text last named as subject (`Le PNB ressort
+        à…` in a text about a bank); failing that, an investment's spender is the named body the money goes to
+        and a named facility runs itself (section 7)."""
         if event_type == "investment" and roles["investor"] is None:
             orgs = [s for s in names if s.kind == "org"]
-            roles["investor"] = orgs[0].value if orgs else topic
+            roles["investor"] = topic or (orgs[0].value if orgs else None)
         if event_type == "opening" and roles["operator"] is None:
-            roles["operator"] = roles["facility"] or topic
+            roles["operator"] = topic or roles["facility"]
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
 
