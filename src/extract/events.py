@@ -72,6 +72,7 @@ class EventRules:
     not_triggers: list[str]
     part_cue: re.Pattern[str]
     total_cue: re.Pattern[str]
+    per_unit: re.Pattern[str]
     capacity_units: frozenset[str]
     stake_units: frozenset[str]
     not_facility: re.Pattern[str]
@@ -127,6 +128,7 @@ def load_event_rules() -> EventRules:
         not_triggers=data["not_triggers"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
+        per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
         stake_units=frozenset(data["stake_units"]),
         not_facility=re.compile(rf"[^,.;:]{{0,30}}?(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
@@ -317,16 +319,16 @@ class EventFinder:
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
 
     def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
-        """Each amount (not a part of a sum nor a total over many deals) → index of the trigger group it belongs
-        to: the nearest, after the trigger rather than before."""
+        """Each amount (not a part of a sum, a total over many deals or a price per unit) → index of the trigger
+        group it belongs to: the nearest, after the trigger rather than before."""
         owners = {}
         for slot in inside:
             if slot.kind != "amount" or not groups:
                 continue
-            if self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start]) or self.rules.total_cue.match(
-                text, slot.end, slot.end + 50
-            ):
-                continue
+            if (self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
+                    or self.rules.total_cue.match(text, slot.end, slot.end + 50)
+                    or self.rules.per_unit.match(text, slot.end)):
+                continue  # a part of a sum, a total over many deals, a price per unit
 
             def distance(i: int) -> int:
                 t = groups[i][0]
