@@ -198,7 +198,7 @@ class Context:
     owners: dict[Slot, int]
     subject: str | None
     people_roles: dict[str, str | None]
-    tracker: SubjectTracker
+    topic: str | None
 
 
 class EventFinder:
@@ -231,6 +231,7 @@ class EventFinder:
         found = self.trigger_words(doc)
         trigger_starts = [t.start for t in found]
         tracker = SubjectTracker()
+        topic = _topic(slots)
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
         if hasattr(self.relate, "prepare"):
@@ -248,7 +249,7 @@ class EventFinder:
                 continue
             inside = self._with_references(text, sentence, inside, tracker)
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
-                              tracker)
+                              topic)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -432,7 +433,7 @@ class EventFinder:
                 roles[role] = _unique([{"value": s.value[0], "unit": s.value[1]} for s in counts])
         if frame.metric:
             roles["metric"] = frame.metric
-        self._fallbacks(frame.type, roles, names, context.tracker.resolve(trigger.start))
+        self._fallbacks(frame.type, roles, names, context.topic)
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame)
@@ -470,8 +471,8 @@ class EventFinder:
 
     @staticmethod
     def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None) -> None:
-        """Roles the clause leaves unnamed are the organisation the text last named as subject (`Le PNB ressort
-        à…` in a text about a bank); failing that, an investment's spender is the named body the money goes to
+        """Roles the clause leaves unnamed are the organisation the text is about (`Le PNB ressort à…` in a text
+        about a bank); failing that, an investment's spender is the named body the money goes to
         and a named facility runs itself (section 7)."""
         if event_type == "investment" and roles["investor"] is None:
             orgs = [s for s in names if s.kind == "org"]
@@ -480,6 +481,15 @@ class EventFinder:
             roles["operator"] = topic or roles["facility"]
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
+
+
+def _topic(slots: list[Slot]) -> str | None:
+    """The organisation the text is about: the one named most often (the first named, on a tie)."""
+    counts: dict[str, int] = {}
+    for slot in slots:
+        if slot.kind == "org":
+            counts[slot.value] = counts.get(slot.value, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
 
 
 def _distance(slot: Slot, trigger: Trigger) -> int:
