@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from extract.eventroles import EVENT_TYPES, KEY_ROLES, ROLES
-from extract.scoring import Accuracy, Fact, Tally, TypeMatch, close, maximum_matching, same_city
+from extract.scoring import Accuracy, Fact, Tally, TypeMatch, close, maximum_matching, same_city, totals
 from extract.textnorm import normalize_name, normalize_unit
 
 NOT_SCORED = frozenset({"role"})
@@ -107,12 +107,7 @@ def match_events(predicted: Fact | None, gold: Fact) -> dict[str, TypeMatch]:
 
 def event_totals(articles: Iterable[EventScore]) -> dict[str, Tally]:
     """Tallies per event type summed over articles, plus ``"micro"`` over all events."""
-    sums = {event_type: Tally() for event_type in EVENT_TYPES}
-    for article in articles:
-        for event_type, match in article.items():
-            sums[event_type] += match.tally
-    sums["micro"] = sum(sums.values(), Tally())
-    return sums
+    return totals(articles, EVENT_TYPES)
 
 
 def role_accuracy(scored: Iterable[tuple[Fact | None, Fact, EventScore]]) -> dict[str, Accuracy]:

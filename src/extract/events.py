@@ -369,7 +369,7 @@ class EventFinder:
             return [event]
         scope = self._scope(context.text, context.sentence, trigger)
         names = [s for s in context.slots if s.kind in NAME_KINDS]
-        cities = _unique_values(s.value for s in context.slots if s.kind == "city" and scope[0] <= s.start < scope[1]
+        cities = _unique(s.value for s in context.slots if s.kind == "city" and scope[0] <= s.start < scope[1]
                                 and not any(n.start <= s.start and s.end <= n.end for n in names))
         if len(cities) < 2:
             return [event]
@@ -522,16 +522,9 @@ def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
     return result
 
 
-def _unique_values(values) -> list:
+def _unique(items) -> list:
+    """The items, each once, in order."""
     out: list = []
-    for value in values:
-        if value not in out:
-            out.append(value)
-    return out
-
-
-def _unique(items: list[dict]) -> list[dict]:
-    out: list[dict] = []
     for item in items:
         if item not in out:
             out.append(item)
