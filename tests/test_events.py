@@ -145,3 +145,10 @@ def test_repeats_merge_into_one_event_with_both_sentences_as_evidence(extractor)
 def test_every_record_has_events_even_when_empty(extractor) -> None:
     record = extract_text(extractor, "Il fait beau à Rabat.\n")
     assert record["events"] == []
+
+
+def test_a_plan_of_new_clinics_in_two_cities_is_one_opening_per_city(extractor) -> None:
+    found = events(extractor, "Vitalis Santé prévoit deux nouvelles cliniques à Oujda et à Nador d'ici 2027.\n",
+                   "opening")
+    assert [(e["roles"]["operator"], e["roles"]["city"], e["roles"]["date"]) for e in found] == [
+        ("Vitalis Santé", "Oujda", "2027"), ("Vitalis Santé", "Nador", "2027")]
