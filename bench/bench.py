@@ -187,6 +187,57 @@ def micro_f1(nlp) -> float:
     return totals(scores)["micro"].f1
 
 
+def event_costs(nlp_ext, articles: list) -> dict:
+    """What events cost, by way of reading roles: word order and cues on the NER-only doc (the extractor's way) or a
+    parser-only second pipe over the sentences holding a trigger; against the NER-only and the full model's pipe;
+    and the events micro F1 each way gives on the gold records that have events (seeds and dev set)."""
+    import spacy
+
+    from extract.chrome import analyse
+    from extract.event_scoring import event_totals, match_events
+    from extract.events import EventFinder, load_event_rules
+    from extract.extractor import Extractor
+    from extract.gold import load_gold_dir
+    from extract.pipeline import MODEL, UNUSED_COMPONENTS
+    from extract.reader import read_article
+    from extract.relations import ParseRelations
+
+    texts = [a.text for a in articles]
+    ner = spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
+    full = spacy.load(MODEL)
+    parser = spacy.load(MODEL, exclude=[c for c in full.pipe_names if c not in ("tok2vec", "parser")])
+    readers = {"surface": EventFinder(nlp_ext), "parse": EventFinder(nlp_ext, ParseRelations(parser, load_event_rules().cues))}
+    ner_s, docs = timed(lambda: list(ner.pipe(texts, batch_size=32)))
+    full_s, _ = timed(lambda: sum(1 for _ in full.pipe(texts, batch_size=32)))
+    ext_s, records = timed(lambda: list(Extractor(nlp=nlp_ext).pipe(articles, batch_size=32)))
+    chrome = [analyse(t).in_chrome for t in texts]
+    stage = {name: timed(lambda f=finder: [f.find(d, r, c) for d, r, c in zip(docs, records, chrome)])[0]
+             for name, finder in readers.items()}
+    scored = {name: [] for name in readers}
+    for gold_dir, corpus in ((ROOT / "gold", ROOT / "seeds"), (ROOT / "tests/dev/gold", ROOT / "tests/dev/articles")):
+        golds = {g["id"]: g for g in load_gold_dir(gold_dir) if "events" in g}
+        gold_articles = [read_article(corpus / f"{gid}.txt") for gid in golds]
+        for record in Extractor(nlp=nlp_ext).pipe(gold_articles):
+            doc = nlp_ext.make_doc(next(a.text for a in gold_articles if a.id == record["id"]))
+            for name, finder in readers.items():
+                predicted = {**record, "events": finder.find(doc, record, analyse(doc.text).in_chrome)}
+                scored[name].append(match_events(predicted, golds[record["id"]]))
+    with_parse = ext_s - stage["surface"] + stage["parse"]
+    return {
+        "articles": len(texts),
+        "stage_s_surface": round(stage["surface"], 2),
+        "stage_s_parse_pass": round(stage["parse"], 2),
+        "stage_share_of_extractor": round(stage["surface"] / ext_s, 3),
+        "extractor_over_ner_only_pipe": round(ext_s / ner_s, 3),
+        "extractor_over_full_model": round(ext_s / full_s, 3),
+        "with_parse_pass_over_ner_only_pipe": round(with_parse / ner_s, 3),
+        "with_parse_pass_over_full_model": round(with_parse / full_s, 3),
+        "full_model_extractor_over_full_model": "> 1 (it runs the full model)",
+        "micro_f1_surface": round(event_totals(scored["surface"])["micro"].f1, 4) if scored["surface"] else None,
+        "micro_f1_parse": round(event_totals(scored["parse"])["micro"].f1, 4) if scored["parse"] else None,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -225,6 +276,8 @@ def main() -> None:
     load_ext, nlp_ext = timed(build_nlp)  # builds the city index into the cache folder if it is not there yet
     results["load"] = {"bare_spacy_s": round(load_full, 2), "bare_ner_s": round(load_ner, 2),
                        "extractor_s": round(load_ext, 2)}
+
+    results["events"] = event_costs(nlp_ext, articles[: args.small])
 
     with tempfile.TemporaryDirectory() as cache:
         # CLI runs get an empty result cache, and the city index already built

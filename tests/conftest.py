@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import pytest
 
+from extract.eventroles import ROLES as ROLE_KINDS
 from extract.reader import Article
 from extract.textnorm import normalize_name
 
@@ -45,6 +46,25 @@ def assert_offsets(record: dict, text: str) -> None:
             else:
                 for start, end in fact["mentions"]:
                     assert text[start:end] in forms(fact), (kind, fact, text[start:end])
+    assert_events(record, text)
+
+
+def assert_events(record: dict, text: str) -> None:
+    """Every event's evidence is whole sentences of ``text`` (stripped, in order), and its name roles are the
+    names of the record's own facts."""
+    names = {kind: {f["name"] for f in record[kind]} for kind in NAMED}
+    role_lists = {"org": "organizations", "person": "people", "city": "cities"}
+    for event in record.get("events", []):
+        assert event["evidence"] == sorted(event["evidence"]), event
+        for start, end in event["evidence"]:
+            assert 0 <= start < end <= len(text), event
+            assert text[start:end] == text[start:end].strip(), event
+        for role, value in event["roles"].items():
+            kind = ROLE_KINDS[event["type"]][role]
+            if kind in role_lists and value is not None:
+                assert value in names[role_lists[kind]], (role, value)
+            if kind == "orgs":
+                assert set(value) <= names["organizations"], (role, value)
 
 
 def extract_text(extractor, text: str, article_id: str = "t") -> dict:

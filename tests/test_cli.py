@@ -138,6 +138,27 @@ def test_seed_records_validate_against_the_schema(seeds_run) -> None:
         assert not errors, (record["id"], errors)
 
 
+def test_events_are_required_by_the_schema_and_every_seed_record_has_them(seeds_run) -> None:
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    _, out, _ = seeds_run
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert all(isinstance(r["events"], list) for r in records)
+    assert any(r["events"] for r in records), "no seed yields an event"
+    for record in records:
+        text = (SEEDS / f"{record['id']}.txt").read_bytes().decode("utf-8")
+        for event in record["events"]:
+            assert all(text[s:e].strip() for s, e in event["evidence"]), event
+    without = {k: v for k, v in records[0].items() if k != "events"}
+    with pytest.raises(jsonschema.ValidationError, match="'events' is a required property"):
+        jsonschema.validate(without, schema, cls=jsonschema.Draft202012Validator)
+    broken = {**records[0], "events": [{"type": "funding", "trigger": "lève", "roles": {"recipient": "X"},
+                                         "evidence": [[0, 5]]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
 def test_cache_is_reused_and_a_corrupt_cache_is_ignored(seeds_run) -> None:
     first, out, cache = seeds_run
     assert first.returncode == 0

@@ -148,7 +148,8 @@ def test_json_and_csv_outputs(tmp_path: Path, gold_dir: Path) -> None:
     result = evaluate(tmp_path, "--gold", gold_dir, "--pred", pred, "--json", out_json, "--csv", out_csv)
     assert result.returncode == 0, result.stderr
     scores = json.loads(out_json.read_text(encoding="utf-8"))
-    assert set(scores) == {"organizations", "people", "cities", "amounts", "dates", "counts", "micro", "attributes"}
+    assert set(scores) == {"organizations", "people", "cities", "amounts", "dates", "counts", "micro", "attributes", "events"}
+    assert scores["events"]["scored_records"] == 0 and scores["events"]["unscored_records"] == ["a"]
     assert scores["amounts"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
     assert scores["micro"]["tp"] == 5 and scores["micro"]["f1"] == pytest.approx(5 / 6)
     assert scores["attributes"]["people.title"] == {"accuracy": 1.0, "correct": 1, "total": 1}
@@ -215,3 +216,43 @@ def test_without_pred_runs_the_extractor_on_the_corpus(
     assert "no prediction for 1 gold article(s), all counted as FN: b" in out
     micro = next(line for line in out.splitlines() if line.startswith("micro")).split()
     assert micro[-3:] == [str(FACTS_IN_GOLD), "0", str(FACTS_IN_GOLD)]
+
+
+EVENT = {"type": "funding", "trigger": "levée de fonds", "roles": {
+    "recipient": "Oncorad Group", "investors": ["STOA"], "amount": [{"value": 458000000, "currency": "MAD"}],
+    "stake": [], "date": "2023-05"}}
+
+
+def test_events_are_scored_apart_listed_in_details_and_written_to_json(tmp_path: Path) -> None:
+    gold_dir = tmp_path / "gold"
+    write_json(gold_dir / "a.json", gold_record(events=[EVENT]))
+    write_json(gold_dir / "b.json", gold_record("b"))  # no events key: not scored for events
+    predicted_event = copy.deepcopy(EVENT)
+    predicted_event["roles"].update(recipient="Oncorad", investors=[])
+    wrong = {"type": "loan", "trigger": "prêt", "roles": {
+        "lender": "Oncorad Group", "borrower": None, "amount": [{"value": 1, "currency": "MAD"}], "date": None}}
+    pred = write_jsonl(tmp_path / "pred.jsonl", [gold_record(events=[predicted_event, wrong]),
+                                                 gold_record("b", events=[wrong])])
+    result = evaluate(tmp_path, "--gold", gold_dir, "--pred", pred, "--details", "--json", tmp_path / "s.json")
+    assert result.returncode == 0, result.stderr
+    assert "events: 1 gold record(s) without an events key, not scored for events: b" in result.stdout
+    assert "a  FP  loan: lender=Oncorad Group, amount=1 MAD" in result.stdout
+    assert "b  FP" not in result.stdout
+    scores = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert scores["micro"]["f1"] == 1.0  # the six fact types, apart from events
+    events = scores["events"]
+    assert events["funding"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert (events["micro"]["tp"], events["micro"]["fp"], events["micro"]["fn"]) == (1, 1, 0)
+    assert events["roles"]["funding.investors"] == {"accuracy": 0.0, "correct": 0, "total": 1}
+    assert events["roles"]["funding.date"]["accuracy"] == 1.0
+    assert events["unscored_records"] == ["b"] and events["scored_records"] == 1
+
+
+def test_a_malformed_gold_event_is_a_clear_error(tmp_path: Path) -> None:
+    bad = copy.deepcopy(EVENT)
+    del bad["roles"]["stake"]
+    write_json(tmp_path / "gold" / "a.json", gold_record(events=[bad]))
+    pred = write_jsonl(tmp_path / "pred.jsonl", [gold_record()])
+    result = evaluate(tmp_path, "--gold", tmp_path / "gold", "--pred", pred)
+    assert result.returncode == 2
+    assert "events[0].roles.stake: missing" in result.stderr

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
+from extract.event_scoring import EventScore, describe_event, event_totals, match_events, role_accuracy
 from extract.facts import context, locate
 from extract.fileio import atomic_write_text, atomic_writer, check_writable
 from extract.gold import RecordError, is_draft, load_gold_dir, parse_json, validate_record
@@ -119,9 +120,10 @@ def score_table(tallies: Mapping[str, Tally]) -> str:
     return table.rename(columns={"p": "P", "r": "R", "f1": "F1"}).to_string(float_format="{:.3f}".format)
 
 
-def accuracy_lines(accuracies: Mapping[str, Accuracy]) -> list[str]:
+def accuracy_lines(accuracies: Mapping[str, Accuracy],
+                   heading: str = "attribute accuracy (matched pairs where gold gives the attribute):") -> list[str]:
     """One line per non-key attribute: accuracy over matched pairs where gold gives it."""
-    lines = ["attribute accuracy (matched pairs where gold gives the attribute):"]
+    lines = [heading]
     for name, accuracy in accuracies.items():
         value = "n/a" if accuracy.value is None else f"{accuracy.value:.3f}"
         lines.append(f"  {name:<18} {value} ({accuracy.correct}/{accuracy.total})")
@@ -153,6 +155,28 @@ def detail_lines(results: Mapping[str, ArticleScore], texts: Mapping[str, str] |
     return lines
 
 
+def event_lines(events: Mapping[str, EventScore], unscored: list[str], details: bool,
+                predictions: Mapping[str, dict], gold: Mapping[str, dict]) -> list[str]:
+    """The events report (section 7): per type and micro, role accuracy, records not scored, and FP/FN."""
+    lines = [""]
+    if unscored:
+        lines.append(f"events: {len(unscored)} gold record(s) without an events key, not scored for events: "
+                     f"{', '.join(unscored)}")
+    if not events:
+        return lines + ["events: no gold record has an events key; events not scored"]
+    lines += [f"events ({len(events)} gold record(s) with events), micro apart from the six fact types:",
+              score_table(event_totals(events.values())), ""]
+    roles = role_accuracy((predictions.get(i), gold[i], s) for i, s in events.items())
+    lines += accuracy_lines(roles, "event role accuracy (non-key roles, matched pairs):")
+    if details:
+        lines += ["", "event false positives (FP, predicted) and false negatives (FN, gold):"]
+        for article_id, article in events.items():
+            for match in article.values():
+                for kind, found in (("FP", match.false_positives), ("FN", match.false_negatives)):
+                    lines += [f"  {article_id}  {kind}  {describe_event(e)}" for e in found]
+    return lines
+
+
 def coverage_lines(drafts: list[str], missing: list[str], ignored: list[str]) -> list[str]:
     """Lines about gold records skipped, gold articles without prediction and predictions without gold."""
     lines = []
@@ -165,12 +189,15 @@ def coverage_lines(drafts: list[str], missing: list[str], ignored: list[str]) ->
     return lines
 
 
-def write_json(path: Path, tallies: Mapping[str, Tally], accuracies: Mapping[str, Accuracy]) -> None:
-    """Write scores per type and micro, and attribute accuracies, whole or not at all."""
+def accuracies_json(accuracies: Mapping[str, Accuracy]) -> dict[str, dict]:
+    return {name: {"accuracy": a.value, "correct": a.correct, "total": a.total} for name, a in accuracies.items()}
+
+
+def write_json(path: Path, tallies: Mapping[str, Tally], accuracies: Mapping[str, Accuracy], events: dict) -> None:
+    """Write scores per type and micro, attribute accuracies and the events' scores, whole or not at all."""
     payload: dict[str, object] = {name: scores(t) for name, t in tallies.items()}
-    payload["attributes"] = {
-        name: {"accuracy": a.value, "correct": a.correct, "total": a.total} for name, a in accuracies.items()
-    }
+    payload["attributes"] = accuracies_json(accuracies)
+    payload["events"] = events
     atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -211,15 +238,21 @@ def evaluate(args: argparse.Namespace) -> int:
     accuracies = attribute_accuracy(results.values())
     missing = [article_id for article_id in gold if article_id not in predictions]
     ignored = [article_id for article_id in predictions if article_id not in gold]
+    events = {i: match_events(predictions.get(i), record) for i, record in gold.items() if "events" in record}
+    unscored = [article_id for article_id, record in gold.items() if "events" not in record]
     lines = [score_table(tallies), "", *accuracy_lines(accuracies), *coverage_lines(drafts, missing, ignored)]
     if args.details:
         from extract.records import find_text  # reads the articles back, only for --details
 
         texts = {i: find_text(predictions[i], args.corpus) for i in results if i in predictions}
         lines += ["", *detail_lines(results, {i: t for i, t in texts.items() if t})]
-    print("\n".join(lines))
+    print("\n".join(lines + event_lines(events, unscored, args.details, predictions, gold)))
     if args.json:
-        write_json(args.json, tallies, accuracies)
+        event_json = {name: scores(t) for name, t in event_totals(events.values()).items()}
+        event_json["roles"] = accuracies_json(role_accuracy((predictions.get(i), gold[i], s) for i, s in events.items()))
+        event_json["scored_records"] = len(events)
+        event_json["unscored_records"] = unscored
+        write_json(args.json, tallies, accuracies, event_json)
     if args.csv:
         write_csv(args.csv, results)
     micro_f1 = tallies["micro"].f1

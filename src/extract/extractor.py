@@ -25,7 +25,7 @@ class ExtractionError(Exception):
 
 
 def assemble(article: Article, facts: dict) -> dict:
-    """One output record: the article's identity, title and metadata, and the six lists of facts."""
+    """One output record: the article's identity, title and metadata, the six lists of facts and the events."""
     metadata = facts.get("metadata", {})
     return {
         "id": article.id,
@@ -34,6 +34,7 @@ def assemble(article: Article, facts: dict) -> dict:
         "title": facts["title"],
         **{field: metadata.get(field) for field in METADATA_FIELDS},
         **{kind: facts[kind] for kind in FACT_TYPES},
+        "events": facts["events"],
     }
 
 

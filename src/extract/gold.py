@@ -1,8 +1,9 @@
-"""Gold records (``gold/<id>.json``): load them and check their shape (ANNOTATION.md section 6).
+"""Gold records (``gold/<id>.json``): load them and check their shape (ANNOTATION.md sections 6 and 7).
 
 The same checks apply to predicted records, which have the shape of a gold record plus extra keys.
 Key fields (names, values, currencies, units) are required; attributes and ``text`` are optional
-but must have the right type when given.
+but must have the right type when given. ``events`` is optional (a record without it is not scored for
+events); each event, when given, names a known type and every role of that type.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from extract.eventroles import EVENT_TYPES, METRICS, ROLES
 from extract.facts import FACT_TYPES
 from extract.fileio import read_regular_file
 QUALIFIERS = ("exact", "approx", "more_than", "less_than")
@@ -138,6 +140,63 @@ FIELDS: dict[str, dict[str, tuple[Check, bool]]] = {
 RECORD_FIELDS: dict[str, tuple[Check, bool]] = {"id": (_non_empty_string, True), "draft": (_draft, False)}
 
 
+def _name_or_null(value: object) -> str | None:
+    return None if value is None or (isinstance(value, str) and value.strip()) else "must be a name or null"
+
+
+def _date_or_null(value: object) -> str | None:
+    return None if value is None else _date_value(value)
+
+
+def _metric(value: object) -> str | None:
+    return None if value in METRICS else f"must be one of {', '.join(METRICS)}"
+
+
+def _spans(value: object) -> str | None:
+    ok = isinstance(value, list) and all(
+        isinstance(s, list) and len(s) == 2 and all(isinstance(i, int) and i >= 0 for i in s) and s[0] < s[1]
+        for s in value
+    )
+    return None if ok else "must be a list of [start, end] offsets"
+
+
+# Event roles by kind (eventroles.ROLES): a check for single values, or the fields of each item of a list.
+ROLE_CHECKS: dict[str, Check] = {
+    "org": _name_or_null, "person": _name_or_null, "city": _name_or_null, "text": _string_or_null,
+    "date": _date_or_null, "metric": _metric, "orgs": _string_list,
+}
+ROLE_ITEMS: dict[str, dict[str, tuple[Check, bool]]] = {
+    "amounts": {"value": (_number, True), "currency": (_currency, True)},
+    "counts": {"value": (_number, True), "unit": (_non_empty_string, True)},
+}
+EVENT_FIELDS: dict[str, tuple[Check, bool]] = {"trigger": (_non_empty_string, False), "evidence": (_spans, False)}
+
+
+def _check_event(event: object, where: str) -> None:
+    """Raise RecordError when an event lacks a known type or one of its type's roles, or a role is malformed."""
+    _check_fields(event, EVENT_FIELDS, where)
+    if event.get("type") not in EVENT_TYPES:
+        raise RecordError(f"{where}.type: must be one of {', '.join(EVENT_TYPES)}, got {reprlib.repr(event.get('type'))}")
+    roles = event.get("roles")
+    if not isinstance(roles, dict):
+        raise RecordError(f"{where}.roles: must be a JSON object")
+    expected = ROLES[event["type"]]
+    unknown = sorted(set(roles) - set(expected))
+    if unknown:
+        raise RecordError(f"{where}.roles: {', '.join(unknown)} is no role of a {event['type']} event")
+    for role, kind in expected.items():
+        path = f"{where}.roles.{role}"
+        if role not in roles:
+            raise RecordError(f"{path}: missing (null or [] when not stated)")
+        if kind in ROLE_ITEMS:
+            if not isinstance(roles[role], list):
+                raise RecordError(f"{path}: must be a list")
+            for index, item in enumerate(roles[role]):
+                _check_fields(item, ROLE_ITEMS[kind], f"{path}[{index}]")
+        elif problem := ROLE_CHECKS[kind](roles[role]):
+            raise RecordError(f"{path}: {problem}, got {reprlib.repr(roles[role])}")
+
+
 def _check_fields(obj: object, fields: dict[str, tuple[Check, bool]], where: str | None = None) -> None:
     """Raise RecordError naming the JSON path (``where``, e.g. ``amounts[2]``) when ``obj`` breaks ``fields``."""
     if not isinstance(obj, dict):
@@ -162,6 +221,11 @@ def _check_record(record: object) -> None:
             raise RecordError(f"{fact_type}: {'must be a list' if fact_type in record else 'missing list'}")
         for index, fact in enumerate(facts):
             _check_fields(fact, FIELDS[fact_type], f"{fact_type}[{index}]")
+    if "events" in record:
+        if not isinstance(record["events"], list):
+            raise RecordError("events: must be a list")
+        for index, event in enumerate(record["events"]):
+            _check_event(event, f"events[{index}]")
 
 
 def validate_record(record: object, source: str) -> dict:

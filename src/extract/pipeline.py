@@ -10,6 +10,7 @@ from extract.chrome import analyse
 from extract.cities import CityFinder
 from extract.counts import CountFinder
 from extract.dates import DateFinder
+from extract.events import EventFinder
 from extract.facts import Allowed, Span, SpanIndex
 from extract.gazetteer import Gazetteer, index_dir
 from extract.metadata import describe
@@ -25,7 +26,7 @@ if not Doc.has_extension("facts"):
 
 
 class FactExtractor:
-    """Marks chrome, then finds names, cities, amounts, dates and counts, in that order."""
+    """Marks chrome, then finds names, cities, amounts, dates and counts, in that order, then events."""
 
     def __init__(self, nlp: Language) -> None:
         rules = load_rules()
@@ -35,6 +36,7 @@ class FactExtractor:
         self.amounts = AmountFinder(rules)
         self.dates = DateFinder(rules)
         self.counts = CountFinder(rules)
+        self.events = EventFinder(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.facts``; a failure is recorded as ``{"error": …}`` so that one article never sinks a run."""
@@ -70,6 +72,7 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
+        facts["events"] = self.events.find(doc, facts, layout.in_chrome)
         return {**facts, "metadata": describe(text, layout, facts)}
 
 

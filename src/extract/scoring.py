@@ -172,9 +172,9 @@ def score_article(predicted: Fact | None, gold: Fact) -> dict[str, TypeMatch]:
     }
 
 
-def totals(articles: Iterable[ArticleScore]) -> dict[str, Tally]:
-    """Tallies per fact type summed over articles, plus ``"micro"`` over all types."""
-    sums = {fact_type: Tally() for fact_type in FACT_TYPES}
+def totals(articles: Iterable[ArticleScore], types: Sequence[str] = FACT_TYPES) -> dict[str, Tally]:
+    """Tallies per type (fact types, or event types) summed over articles, plus ``"micro"`` over all types."""
+    sums = {kind: Tally() for kind in types}
     for article in articles:
         for fact_type, match in article.items():
             sums[fact_type] += match.tally

@@ -1,0 +1,50 @@
+"""Same-text coreference for events: `le groupe`, `la société`, `il`/`elle`… → the organisation last named as subject.
+
+A pure resolver: the caller feeds it, sentence by sentence and in text order, where organisations are named as
+subjects; it answers which organisation a generic reference at some offset stands for.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.facts import Span
+
+
+def generic_pattern(references: Iterable[str]) -> re.Pattern[str]:
+    """A regex for generic references (``le groupe``, ``il``…) as whole words, not followed by a capitalised name."""
+    forms = sorted(references, key=len, reverse=True)
+    alternatives = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
+    return re.compile(rf"(?<![\w'’-])(?i:{alternatives})(?![\w'’-])(?!\s+(?:[A-ZÀ-Ý]|de\s+[A-ZÀ-Ý]))")
+
+
+@dataclass
+class SubjectTracker:
+    """Organisations named as subjects, in text order; generic references resolve to the latest before them."""
+
+    starts: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def add(self, start: int, name: str) -> None:
+        """Record that ``name`` is a subject at offset ``start`` (calls must come in text order)."""
+        if self.starts and start < self.starts[-1]:
+            raise ValueError("subjects must be added in text order")
+        self.starts.append(start)
+        self.names.append(name)
+
+    def resolve(self, start: int) -> str | None:
+        """The organisation most recently named as subject before offset ``start``, or None."""
+        i = bisect_left(self.starts, start)
+        return self.names[i - 1] if i else None
+
+
+def generic_mentions(text: str, span: Span, pattern: re.Pattern[str], taken: Iterable[Span]) -> list[Span]:
+    """Generic references inside ``span`` of ``text`` that overlap none of the ``taken`` spans (named mentions)."""
+    taken = list(taken)
+    found = []
+    for match in pattern.finditer(text, span[0], span[1]):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.append((match.start(), match.end()))
+    return found

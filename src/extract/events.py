@@ -1,0 +1,592 @@
+"""Events (ANNOTATION.md section 7): who raised, bought, invested, lent, earned, opened or was named, with which facts.
+
+Runs after the six finders, on their facts. For each sentence outside chrome: find trigger words (rules/events.json),
+read each named mention's grammatical relation to the trigger (subject, object, or a cue such as ``auprès de``,
+``mené par``, ``à``; see :mod:`extract.relations`), map relations to roles through the trigger's frame, add the
+nearest amount, date, city and counts of the trigger's clause, keep events whose key roles are all stated, and
+merge repeats of one real-world event.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
+from extract.facts import Span, sentence_bounds
+from extract.relations import Anchor, Relation, Slot, SurfaceRelations
+from extract.rules import rules_dir
+from extract.textnorm import normalize_name, normalize_unit
+
+Relate = Callable[[str, Span, "Trigger", Sequence[Slot]], dict[Slot, Relation]]
+NAME_KINDS = {"org": ("org", "orgs"), "person": ("person",)}
+ROLES_BY_NAME = {role: kind for roles in ROLES.values() for role, kind in roles.items()}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How one group of trigger words reads: its event type and which relation fills which role."""
+
+    type: str
+    subj: tuple[str, ...]
+    obj: tuple[str, ...]
+    preps: dict[str, tuple[str, ...]]
+    metric: str | None = None
+    needs: tuple[str, ...] = ()
+    flip: re.Pattern[str] | None = None
+    flip_names: re.Pattern[str] | None = None
+    flip_subj: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word found in the text: its frame, span and voice (``active``, ``passive`` or ``noun``)."""
+
+    frame: Frame
+    start: int
+    end: int
+    voice: str
+
+
+@dataclass
+class EventRules:
+    """rules/events.json compiled: one trigger regex per frame and voice, cue and reference patterns."""
+
+    frames: list[tuple[Frame, dict[str, list[str]]]]
+    cues: dict[str, str]
+    coordination: tuple[str, ...]
+    active_aux: re.Pattern[str]
+    passive_aux: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    generic: re.Pattern[str]
+    anaphors: list[str]
+    not_triggers: list[str]
+    part_cue: re.Pattern[str]
+    total_cue: re.Pattern[str]
+    per_unit: re.Pattern[str]
+    capacity_units: frozenset[str]
+    stake_units: frozenset[str]
+    not_facility: re.Pattern[str]
+    not_results: re.Pattern[str]
+
+
+def _alternation(forms: Sequence[str]) -> str:
+    """Forms as one regex alternation, longest first, apostrophes either way, spaces flexible."""
+    escaped = [re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
+    return "|".join(escaped)
+
+
+def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_alternation(forms)})(?![\w'’-])", flags)
+
+
+def _roles(value: str | list[str] | None) -> tuple[str, ...]:
+    return () if value is None else (value,) if isinstance(value, str) else tuple(value)
+
+
+@cache
+def load_event_rules() -> EventRules:
+    """Read rules/events.json once per process."""
+    data = json.loads((rules_dir() / "events.json").read_text(encoding="utf-8"))
+    canonical = data["cue_canonical"]
+    frames = []
+    for spec in data["frames"]:
+        flip = spec.get("flip")
+        frame = Frame(
+            type=spec["type"],
+            subj=_roles(spec.get("subj")),
+            obj=_roles(spec.get("obj")),
+            preps={cue: _roles(role) for cue, role in spec.get("preps", {}).items()},
+            metric=spec.get("metric"),
+            needs=tuple(spec.get("needs", ())),
+            flip=_words(flip["verbs"]) if flip else None,
+            flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
+            flip_subj=_roles(flip["subj"]) if flip else (),
+        )
+        voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
+        frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
+    aux = data["auxiliaries"]
+    adverb = r"(?:\s+[a-zà-ÿ]+ment)?"
+    return EventRules(
+        frames=frames,
+        cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
+        coordination=tuple(data["coordination"]),
+        active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
+        passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
+        clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
+        generic=generic_pattern(data["generic_references"]),
+        anaphors=data["anaphors"],
+        not_triggers=data["not_triggers"],
+        part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
+        total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
+        per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
+        capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
+        stake_units=frozenset(data["stake_units"]),
+        not_facility=re.compile(rf"[^,.;:]{{0,30}}?(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
+        not_results=_words(data["not_results"]),
+    )
+
+
+@dataclass
+class Event:
+    """An event being built: type, trigger text, roles, evidence spans, and the trigger's offset."""
+
+    type: str
+    trigger: str
+    roles: dict[str, Any]
+    evidence: list[Span] = field(default_factory=list)
+    at: int = 0
+    frame: Frame | None = None
+
+    def complete(self) -> bool:
+        """Whether every key role is stated."""
+        return all(self.roles[role] not in (None, []) for role in KEY_ROLES[self.type])
+
+    def record(self) -> dict:
+        return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
+                "evidence": [list(span) for span in sorted(self.evidence)]}
+
+
+def _slots(facts: dict) -> list[Slot]:
+    """Every mention of the record's facts as a slot, in text order."""
+    kinds = {"organizations": "org", "people": "person", "cities": "city", "amounts": "amount",
+             "dates": "date", "counts": "count"}
+    slots = []
+    for fact_type, kind in kinds.items():
+        for fact in facts[fact_type]:
+            if kind in ("org", "person", "city"):
+                value: Any = fact["name"]
+            elif kind == "date":
+                value = fact["value"]
+            elif kind == "amount":
+                value = (fact["value"], fact["currency"])
+            else:
+                value = (fact["value"], fact["unit"])
+            slots += [Slot(kind, start, end, value) for start, end in fact["mentions"]]
+    return sorted(slots, key=lambda s: (s.start, -s.end))
+
+
+def _sentences(text: str) -> list[Span]:
+    """Sentence spans, stripped of surrounding white space, empty ones left out."""
+    bounds = sentence_bounds(text) + [len(text)]
+    spans = []
+    for start, end in zip(bounds, bounds[1:]):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = start + chunk.index(stripped)
+            spans.append((offset, offset + len(stripped)))
+    return spans
+
+
+@dataclass
+class Context:
+    """One sentence being read: its span, its slots, the owner of each amount, its subject, the record's people."""
+
+    text: str
+    sentence: Span
+    slots: list[Slot]
+    owners: dict[Slot, int]
+    subject: str | None
+    people_roles: dict[str, str | None]
+    topic: str | None
+
+
+class EventFinder:
+    """Finds the events of one doc from its facts. Trigger words are token patterns (spaCy PhraseMatcher, on the
+    lower-case form; acronyms such as `CA` or `PNB` in capitals only); ``relate`` reads grammatical relations."""
+
+    def __init__(self, nlp: Language, relate: Relate | None = None) -> None:
+        self.rules = load_event_rules()
+        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination)
+        self.relate: Relate = relate or self.surface
+        self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
+        self.keys: dict[int, tuple[Frame | None, str]] = {}
+        groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
+        extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
+        for index, (frame, voice, forms) in enumerate(groups + extra):
+            key = f"event:{index}:{voice}"
+            self.keys[nlp.vocab.strings.add(key)] = (frame, voice)
+            variants = {v for f in forms for v in (f, f.replace("'", "’"))}
+            for attr, chosen in (("LOWER", [f.lower() for f in variants if not f.isupper()]),
+                                 ("ORTH", [f for f in variants if f.isupper()])):
+                if chosen:
+                    self.matchers[attr].add(key, [nlp.make_doc(f) for f in chosen])
+
+    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
+        """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records."""
+        text = doc.text
+        slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
+        starts = [s.start for s in slots]
+        people_roles = {p["name"]: p.get("role") for p in facts["people"]}
+        found = self.trigger_words(doc)
+        trigger_starts = [t.start for t in found]
+        tracker = SubjectTracker()
+        topic = _topic(slots)
+        events: list[Event] = []
+        sentences = [s for s in _sentences(text) if not in_chrome(*s)]
+        if hasattr(self.relate, "prepare"):
+            self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
+        for number, sentence in enumerate(sentences):
+            inside = [s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+                      if s.end <= sentence[1]]
+            subject = self._track_subject(text, sentence, inside, tracker)
+            words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
+            triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
+            previous = sentences[number - 1] if number else None
+            triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
+            triggers = [g for g in triggers if g]
+            if not triggers:
+                continue
+            inside = self._with_references(text, sentence, inside, tracker)
+            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
+                              topic)
+            for index, group in enumerate(triggers):
+                if group[0].frame is None:  # an anaphor
+                    self._add_to_previous(context, group[0], index, events)
+                else:
+                    events += self._read(context, group, index)
+        return [event.record() for event in merge(events)]
+
+    def trigger_words(self, doc: Doc) -> list[Trigger]:
+        """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
+        those inside a longer phrase that is no trigger (`fonds d'investissement`)."""
+        found = []
+        for matcher in self.matchers.values():
+            for key, start, end in matcher(doc):
+                frame, voice = self.keys[key]
+                found.append(Trigger(frame, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), voice))
+        blocked = [(t.start, t.end) for t in found if t.voice == "blocker"]
+        found = [t for t in found if t.voice != "blocker" and not any(s <= t.start and t.end <= e for s, e in blocked)]
+        return sorted(found, key=lambda t: (t.start, -(t.end - t.start)))
+
+    def _with_voice(self, text: str, sentence: Span, trigger: Trigger) -> Trigger:
+        """A participle with its voice read from the auxiliary before it (`a racheté` active, `a été racheté` or
+        bare passive)."""
+        if trigger.voice != "passive":
+            return trigger
+        tail = text[max(sentence[0], trigger.start - 40) : trigger.start]
+        if self.rules.passive_aux.search(tail) or not self.rules.active_aux.search(tail):
+            return trigger
+        return Trigger(trigger.frame, trigger.start, trigger.end, "active")
+
+    def group(self, found: list[Trigger]) -> list[list[Trigger]]:
+        """Trigger words grouped where they overlap, longest and first frame first in each group (an anaphor
+        overlapped by a trigger word gives way to it)."""
+        groups: list[list[Trigger]] = []
+        for trigger in found:
+            if groups and trigger.start < max(t.end for t in groups[-1]):
+                groups[-1].append(trigger)
+            else:
+                groups.append([trigger])
+        order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
+        return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0)))
+                for g in groups]
+
+    def _resolve_anaphor(self, text: str, sentence: Span, group: list[Trigger], previous: Span | None,
+                         events: list[Event]) -> list[Trigger]:
+        """A group's anaphor alone where it refers back (`Cet investissement, mené par…`), else its trigger words."""
+        anaphor = next((t for t in group if t.frame is None), None)
+        if anaphor is not None and self._refers_back(text, sentence, anaphor, previous, events):
+            return [anaphor]
+        return [t for t in group if t.frame is not None]
+
+    def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
+        """Record and return the sentence's subject: its first organisation with no cue before it."""
+        relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
+        subject = next((s for s, r in relations.items() if r.label in ("subj", "other") and not r.joined), None)
+        if subject is None:
+            return None
+        tracker.add(subject.start, subject.value)
+        return subject.value
+
+    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> list[Slot]:
+        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation."""
+        named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
+        added = []
+        for start, end in generic_mentions(text, sentence, self.rules.generic, named):
+            name = tracker.resolve(start)
+            if name is not None:
+                added.append(Slot("org", start, end, name, generic=True))
+        return sorted(inside + added, key=lambda s: (s.start, -s.end))
+
+    def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
+        """Each amount (not a part of a sum, a total over many deals or a price per unit) → index of the trigger
+        group it belongs to: the nearest, after the trigger rather than before."""
+        owners = {}
+        for slot in inside:
+            if slot.kind != "amount" or not groups:
+                continue
+            if (self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
+                    or self.rules.total_cue.match(text, slot.end, slot.end + 50)
+                    or self.rules.per_unit.match(text, slot.end)):
+                continue  # a part of a sum, a total over many deals, a price per unit
+
+            def distance(i: int) -> int:
+                t = groups[i][0]
+                return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
+
+            owners[slot] = min(range(len(groups)), key=distance)
+        return owners
+
+    def _scope(self, text: str, sentence: Span, trigger: Trigger) -> Span:
+        """The trigger's clause: the sentence cut at clause breaks (`;`, `tandis que`…) around the trigger."""
+        start, end = sentence
+        for match in self.rules.clause_break.finditer(text, sentence[0], sentence[1]):
+            if match.end() <= trigger.start:
+                start = match.end()
+            elif match.start() >= trigger.end:
+                end = match.start()
+                break
+        return start, end
+
+    def _read(self, context: Context, group: list[Trigger], index: int) -> list[Event]:
+        """The first complete event the trigger group yields under one of its frames (an opening: one per city
+        named), or a partial one, or none."""
+        owned = [s for s, i in context.owners.items() if i == index]
+        partial: list[Event] = []
+        for trigger in group:
+            event = self._fill(context, trigger, owned)
+            if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
+                continue
+            if event.complete():
+                return self._per_city(context, trigger, event)
+            partial = partial or [event]
+        return partial
+
+    def _per_city(self, context: Context, trigger: Trigger, event: Event) -> list[Event]:
+        """An opening in several cities (`à Nador, Safi et Oujda`) is one opening per city."""
+        if event.type != "opening":
+            return [event]
+        scope = self._scope(context.text, context.sentence, trigger)
+        names = [s for s in context.slots if s.kind in NAME_KINDS]
+        cities = _unique(s.value for s in context.slots if s.kind == "city" and scope[0] <= s.start < scope[1]
+                                and not any(n.start <= s.start and s.end <= n.end for n in names))
+        if len(cities) < 2:
+            return [event]
+        return [Event(event.type, event.trigger, {**event.roles, "city": city}, list(event.evidence), event.at,
+                      event.frame) for city in cities]
+
+    @staticmethod
+    def _refers_back(text: str, sentence: Span, anaphor: Trigger, previous: Span | None, events: list[Event]) -> bool:
+        """Whether an anaphor opens its sentence (`L'opération a été arrangée par…`) right after one that gave an
+        event."""
+        opening = len(text[sentence[0] : anaphor.start].split()) <= 2
+        return opening and bool(events) and events[-1].frame is not None and events[-1].evidence[-1] == previous
+
+    def _add_to_previous(self, context: Context, anaphor: Trigger, index: int, events: list[Event]) -> None:
+        """`L'opération, menée par X…`: what the anaphor's sentence says joins the event read just before it."""
+        previous = events[-1]
+        trigger = Trigger(previous.frame, anaphor.start, anaphor.end, "noun")
+        extra = self._fill(context, trigger, [s for s, i in context.owners.items() if i == index])
+        if extra is not None:
+            if _conflicts(previous, extra):  # other names in the sentence: keep only its amount, date and counts
+                extra.roles = {r: v if ROLES[extra.type][r] in ("amounts", "counts", "date") else empty_roles(
+                    extra.type)[r] for r, v in extra.roles.items()}
+            _absorb(previous, extra)
+
+    def _fill(self, context: Context, trigger: Trigger, owned: list[Slot]) -> Event | None:
+        """The event a trigger reads under its frame, with whatever roles its clause states."""
+        frame, rules, text = trigger.frame, self.rules, context.text
+        scope = self._scope(text, context.sentence, trigger)
+        if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
+            return None
+        if frame.type == "opening" and trigger.voice != "noun" and rules.not_facility.match(text, trigger.end):
+            return None  # `a ouvert une ligne`, `ouvre son capital`: no facility opens
+        in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
+                    and not (s.start < trigger.end and trigger.start < s.end)]
+        roles = empty_roles(frame.type)
+        names = [s for s in in_scope if s.kind in NAME_KINDS]
+        relations = self.relate(text, scope, trigger, names)
+        used: set[str] = set()
+        for slot in sorted(relations, key=lambda s: _distance(s, trigger)):
+            if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
+                used.add(slot.value)
+        if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
+                                                                    for r in relations.values()):
+            # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
+            for role in frame.subj:
+                if context.subject not in used and self._assign(roles, role, Slot("org", 0, 0, context.subject), used):
+                    break
+        amounts = [s for s in in_scope if s in owned]
+        if "amount" in roles and amounts:
+            roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
+        dates = [s for s in in_scope if s.kind == "date"]
+        if dates:
+            roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
+        cities = [s for s in in_scope if s.kind == "city"]
+        if "city" in roles and cities:
+            outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
+            roles["city"] = min(outside or cities, key=lambda s: _distance(s, trigger)).value
+        for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
+            if role in roles:
+                counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
+                roles[role] = _unique([{"value": s.value[0], "unit": s.value[1]} for s in counts])
+        if frame.metric:
+            roles["metric"] = frame.metric
+        self._fallbacks(frame.type, roles, names, context.topic)
+        if "role" in roles and roles.get("person"):
+            roles["role"] = context.people_roles.get(roles["person"])
+        return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame)
+
+    @staticmethod
+    def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
+        """Put a named slot into a role of its kind if the role is free (a list role takes several)."""
+        kind = ROLES_BY_NAME.get(role)
+        if role not in roles or kind not in NAME_KINDS[slot.kind] or slot.value in used:
+            return False
+        if kind == "orgs":
+            roles[role].append(slot.value)
+            return True
+        if roles[role] is None:
+            roles[role] = slot.value
+            return True
+        return False
+
+    def _roles_for(self, text: str, trigger: Trigger, slot: Slot, relation: Relation) -> tuple[str, ...]:
+        """The roles a relation may fill under the trigger's frame and voice."""
+        frame = trigger.frame
+        subj = frame.subj
+        if frame.flip is not None and (frame.flip.search(text, relation.start, trigger.start)
+                                       or frame.flip_names is not None and frame.flip_names.search(slot.value)):
+            subj = frame.flip_subj
+        if relation.label == "subj":
+            return frame.obj if trigger.voice == "passive" else subj
+        if relation.label == "obj":
+            return () if trigger.voice == "noun" else frame.obj
+        if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
+            return subj
+        if relation.start < trigger.start:
+            return ()  # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`)
+        return frame.preps.get(relation.cue or "", ())
+
+    @staticmethod
+    def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None) -> None:
+        """Roles the clause leaves unnamed are the organisation the text is about (`Le PNB ressort à…` in a text
+        about a bank); failing that, an investment's spender is the named body the money goes to
+        and a named facility runs itself (section 7)."""
+        if event_type == "investment" and roles["investor"] is None:
+            orgs = [s for s in names if s.kind == "org"]
+            roles["investor"] = topic or (orgs[0].value if orgs else None)
+        if event_type == "opening" and roles["operator"] is None:
+            roles["operator"] = topic or roles["facility"]
+        if event_type == "result" and roles["org"] is None:
+            roles["org"] = topic
+
+
+def _topic(slots: list[Slot]) -> str | None:
+    """The organisation the text is about: the one named most often (the first named, on a tie)."""
+    counts: dict[str, int] = {}
+    for slot in slots:
+        if slot.kind == "org":
+            counts[slot.value] = counts.get(slot.value, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
+
+
+def _distance(slot: Slot, trigger: Trigger) -> int:
+    """Characters between a slot and a trigger; slots before the trigger count a little further."""
+    if slot.start >= trigger.end:
+        return slot.start - trigger.end
+    return (trigger.start - slot.end) + 1
+
+
+def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
+    """The chosen amount and the same sum in other currencies right beside it (`458 MDH (42 M€)`, `soit …`)."""
+    link = re.compile(r"\s*[,(]?\s*(?:soit|ou|environ|près de|l['’]équivalent de|quelque|\s)*\s*$", re.IGNORECASE)
+    amounts = sorted((s for s in in_scope if s.kind == "amount"), key=lambda s: s.start)
+    i = amounts.index(primary)
+    chain = [primary]
+    for step in (1, -1):
+        j = i
+        while 0 <= j + step < len(amounts):
+            a, b = (amounts[j], amounts[j + step]) if step == 1 else (amounts[j + step], amounts[j])
+            if not link.fullmatch(text[a.end : b.start]) or b.end - a.start > 120:
+                break
+            j += step
+            chain.append(amounts[j])
+    currencies = {primary.value[1]}
+    result = [{"value": primary.value[0], "currency": primary.value[1]}]
+    for slot in sorted(chain[1:], key=lambda s: s.start):
+        if slot.value[1] not in currencies:
+            currencies.add(slot.value[1])
+            result.append({"value": slot.value[0], "currency": slot.value[1]})
+    return result
+
+
+def _unique(items) -> list:
+    """The items, each once, in order."""
+    out: list = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _same_value(a: Any, b: Any, kind: str) -> bool:
+    """Whether two role values name the same thing: names after normalisation, amounts sharing one sum."""
+    if kind in ("org", "person", "city"):
+        return normalize_name(a) == normalize_name(b)
+    if kind == "amounts":
+        return any(x["currency"] == y["currency"] and abs(x["value"] - y["value"]) <= 0.001 * max(x["value"], y["value"])
+                   for x in a for y in b)
+    return a == b
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Same type, no key role in conflict, and at least one named key role shared."""
+    if a.type != b.type:
+        return False
+    shared = False
+    for role in KEY_ROLES[a.type]:
+        x, y = a.roles[role], b.roles[role]
+        if x in (None, []) or y in (None, []):
+            continue
+        if not _same_value(x, y, ROLES[a.type][role]):
+            return False
+        shared = shared or ROLES[a.type][role] in ("org", "person")
+    return shared
+
+
+def _conflicts(a: Event, b: Event) -> bool:
+    """Whether two readings of one event disagree on a key role both state."""
+    return any(a.roles[r] not in (None, []) and b.roles[r] not in (None, [])
+               and not _same_value(a.roles[r], b.roles[r], ROLES[a.type][r]) for r in KEY_ROLES[a.type])
+
+
+def _absorb(into: Event, other: Event) -> None:
+    """Fill ``into``'s unstated roles from ``other``, join lists, and add its evidence."""
+    for role, kind in ROLES[into.type].items():
+        mine, theirs = into.roles[role], other.roles[role]
+        if kind == "orgs":
+            into.roles[role] = mine + [n for n in theirs if n not in mine]
+        elif kind in LIST_KINDS:
+            if len(theirs) > len(mine):
+                into.roles[role] = theirs
+        elif mine is None:
+            into.roles[role] = theirs
+    into.evidence += [span for span in other.evidence if span not in into.evidence]
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per real-world event: complete events that repeat merge; partial ones only add to a complete one."""
+    complete: list[Event] = []
+    for event in (e for e in events if e.complete()):
+        twin = next((c for c in complete if _compatible(c, event)), None)
+        if twin is None:
+            complete.append(event)
+        else:
+            _absorb(twin, event)
+    for event in (e for e in events if not e.complete()):
+        twin = next((c for c in complete if _compatible(c, event)), None)
+        if twin is not None:
+            _absorb(twin, event)
+    return sorted(complete, key=lambda e: e.at)

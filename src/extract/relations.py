@@ -1,0 +1,223 @@
+"""How a named mention relates to an event trigger in its clause: subject, object, or a cue (`auprès de`, `par`, `à`…).
+
+Two readers give the same labels. :class:`SurfaceRelations` reads French word order and prepositions on the
+NER-only doc's text (token patterns: no parser, near-free). :class:`ParseRelations` reads spaCy's dependency
+parse of the trigger's sentence (a second, parser-only pipe); ``bench/bench.py`` measures what each costs.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from extract.facts import Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
+
+_RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:que|qu['’])", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(r"\s*,?\s*qui\s", re.IGNORECASE)
+_FILLER = re.compile(r"\s*(?:(?:[a-zà-ÿ-]+|l['’]|d['’])\s*){0,4}")
+_NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A mention of a fact (or a resolved generic reference) that may fill a role."""
+
+    kind: str  # org, person, city, amount, date, count
+    start: int
+    end: int
+    value: Any
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A mention's relation to a trigger: ``subj``, ``obj``, ``agent``, ``prep`` (with its cue) or ``other``."""
+
+    label: str
+    start: int
+    cue: str | None = None
+    joined: bool = False  # coordinated with the mention before it
+
+
+class Trigger(Protocol):
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A bare position standing for a trigger (the end of a sentence, to find its subject)."""
+
+    start: int
+    end: int
+
+
+class SurfaceRelations:
+    """Relations from word order and cue words: before the trigger with no cue is the subject (the nearest one
+    and those coordinated with it; a `que` after it makes it the object), after it with no cue the object,
+    a cue word before a mention gives its relation, and a mention coordinated with the previous one shares it."""
+
+    def __init__(self, cues: Mapping[str, str], coordination: Sequence[str]) -> None:
+        self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
+        alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True))
+        self.cue = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self.coordination = {c.strip().lower() for c in coordination}
+
+    def cue_before(self, lead: str) -> str | None:
+        """The cue that governs a mention preceded by ``lead``: the last one within four small words, or an
+        earlier one when only a common noun separates it from a `de` (`auprès du fonds d'investissement`)."""
+        matches = list(self.cue.finditer(lead))
+        if not matches:
+            return None
+        i = len(matches) - 1
+        if not _FILLER.fullmatch(lead[matches[i].end() :]):
+            return None
+        while i > 0 and self._canon(matches[i]) == "de" and _NOUN_GAP.fullmatch(lead[matches[i - 1].end() : matches[i].start()]):
+            i -= 1
+        return self._canon(matches[i])
+
+    def coordinated(self, lead: str, in_list: bool, after: bool) -> bool:
+        """Whether ``lead`` joins a mention to the previous one (`et`, `ainsi que`, also with the cue repeated:
+        `et de`); a bare comma only continues a list after the trigger and a cue (`auprès de A, B et C`)."""
+        words = lead.strip().lower()
+        if words == ",":
+            return in_list and after  # `auprès de A, B et C`
+        if words.startswith(",") and words.endswith((" et", " ainsi que")):
+            return in_list  # `mené par A, fonds …, et B`
+        for cue in self.cue.finditer(words):
+            if _FILLER.fullmatch(words[cue.end() :]):
+                words = words[: cue.start()].strip()
+                break
+        return words in self.coordination
+
+    def _canon(self, match: re.Match[str]) -> str:
+        form = match.group().lower().replace("’", "'")
+        return self.canonical.get(form, form)
+
+    def __call__(self, text: str, scope: Span, trigger: Trigger, slots: Sequence[Slot]) -> dict[Slot, Relation]:
+        relations: dict[Slot, Relation] = {}
+        anchor, previous = scope[0], None
+        for slot in sorted(slots, key=lambda s: s.start):
+            after = slot.start >= trigger.end
+            if after and anchor < trigger.end:
+                anchor, previous = trigger.end, None
+            lead = text[anchor : slot.start]
+            if previous is not None and lead.strip() in ("(", "") and slot.kind == previous.kind:
+                relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif slot.generic and slot.value and text[slot.end : trigger.start].strip() == "" and not after:
+                relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
+            elif previous is not None and self.coordinated(lead, relations[previous].label == "prep", after):
+                relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif not after and _RELATIVE_SUBJECT.match(text, slot.end):
+                relation = Relation("subj", slot.start)  # the antecedent of `qui` (`la BEI, qui a approuvé un prêt`)
+            elif (cue := self.cue_before(lead)) is not None:
+                relation = Relation("prep", slot.start, cue)
+            elif after:
+                relation = Relation("obj" if previous is None else "other", slot.start)
+            elif _RELATIVE_OBJECT.match(text, slot.end):
+                relation = Relation("obj", slot.start)
+            else:
+                relation = Relation("subj", slot.start)
+            relations[slot] = relation
+            anchor, previous = max(anchor, slot.end), slot
+        return _nearest_subject(relations, trigger)
+
+
+def _nearest_subject(relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
+    """Only the subject nearest before the trigger (with those coordinated with it) stays a subject."""
+    before = [s for s in sorted(relations, key=lambda s: s.start) if s.end <= trigger.start]
+    keep: list[Slot] = []
+    for slot in reversed(before):
+        if relations[slot].label == "subj" and (not keep or relations[keep[-1]].joined):
+            keep.append(slot)
+        elif keep:
+            break
+    return {s: r if r.label != "subj" or s in keep else Relation("other", r.start) for s, r in relations.items()}
+
+
+class ParseRelations:
+    """Relations from spaCy's dependency parse of the trigger's clause, parsed by a second, parser-only pipe
+    (``tok2vec`` + ``parser``): `nsubj`/`nsubj:pass` subject, `obj` object, `obl:agent` agent, other dependents by
+    their case marker (`auprès de`, `à`, `de`…). A conjunct shares its head's relation; the subject of the verb
+    that governs a nominal trigger is its subject; a relative or participial clause on a name relates it through
+    the relative pronoun (`que` object, `qui` subject) or as the participle's subject."""
+
+    def __init__(self, nlp: Language, cues: Mapping[str, str]) -> None:
+        self.nlp = nlp
+        self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
+        self._parsed: list[tuple[Span, Any]] = []
+
+    def prepare(self, text: str, sentences: Sequence[Span]) -> None:
+        """Parse the sentences that hold a trigger, in one batch (``nlp.pipe``)."""
+        docs = self.nlp.pipe(text[start:end] for start, end in sentences)
+        self._parsed = list(zip(sentences, docs))
+
+    def parse(self, text: str, scope: Span) -> tuple[int, Any]:
+        """The parsed sentence holding ``scope`` and its offset (the scope alone when it was not prepared)."""
+        for (start, end), doc in self._parsed:
+            if start <= scope[0] and scope[1] <= end:
+                return start, doc
+        return scope[0], self.nlp(text[scope[0] : scope[1]])
+
+    def __call__(self, text: str, scope: Span, trigger: Trigger, slots: Sequence[Slot]) -> dict[Slot, Relation]:
+        offset, doc = self.parse(text, scope)
+        head = doc.char_span(trigger.start - offset, trigger.end - offset, alignment_mode="expand")
+        if head is None:
+            return {}
+        relations = {}
+        for slot in slots:
+            span = doc.char_span(slot.start - offset, slot.end - offset, alignment_mode="expand")
+            if span is not None:
+                relations[slot] = self.relation(span, head.root, slot.start, getattr(trigger, "voice", "") == "noun")
+        return _nearest_subject(relations, trigger)
+
+    def relation(self, span, trigger: Token, start: int, nominal: bool) -> Relation:
+        """The relation of the mention ``span`` to the trigger token."""
+        if trigger.dep_ in ("acl:relcl", "acl") and span.start <= trigger.head.i < span.end:
+            pronoun = next((c for c in trigger.children if c.lower_ in ("que", "qu'", "qu’")), None)
+            if pronoun is not None:
+                return Relation("obj", start)
+            return Relation("subj", start)
+        path = [span.root]
+        while path[-1].head.i != path[-1].i and path[-1].head.i != trigger.i and len(path) < 12:
+            path.append(path[-1].head)
+        below = path[-1]
+        if below.head.i == trigger.i and below.i != trigger.i:
+            if below.dep_ == "conj" or below.dep_ == "appos":
+                below = below.head if below.head.i != trigger.i else below
+            return self.label(below, path, start)
+        verb = trigger.head  # a nominal trigger: the subject of its verb is its subject
+        if nominal and any(t.head.i == verb.i and t.dep_ == "nsubj" for t in path):
+            return Relation("subj", start)
+        return Relation("other", start)
+
+    def label(self, token: Token, path: list, start: int) -> Relation:
+        dep = token.dep_
+        if dep in ("nsubj", "nsubj:pass"):
+            return Relation("subj", start)
+        if dep == "obl:agent":
+            return Relation("agent", start, "par")
+        if dep == "acl" and len(path) > 1 and path[-2].dep_ == "obl:agent":
+            return Relation("prep", start, self.canonical.get(f"{token.text.lower()} par", "par"))
+        mention = path[0]
+        case = next((c for c in mention.children if c.dep_ == "case" and c.i < mention.i), None)
+        case = case or next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+        if case is not None:
+            return Relation("prep", start, self.cue_at(case))
+        return Relation("obj" if dep == "obj" else "other", start)
+
+    def cue_at(self, case: Token) -> str:
+        """The case marker as a cue, with the words before it that make a longer known cue (`auprès` `d'`)."""
+        doc = case.doc
+        best = case.lower_.replace("’", "'")
+        for first in range(max(case.i - 3, 0), case.i):
+            words = doc[first : case.i + 1].text.lower().replace("’", "'").replace("' ", "'")
+            if words in self.canonical:
+                best = words
+                break
+        return self.canonical.get(best, best)

@@ -1,0 +1,154 @@
+"""Events on sentences written for these tests: triggers, roles from sentence structure, merging, non-events."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from extract.extractor import Extractor
+
+MAD = "MAD"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def events(extractor: Extractor, text: str, event_type: str | None = None) -> list[dict]:
+    record = extract_text(extractor, text)
+    return [e for e in record["events"] if event_type is None or e["type"] == event_type]
+
+
+def only(extractor: Extractor, text: str, event_type: str) -> dict:
+    found = events(extractor, text, event_type)
+    assert len(found) == 1, found
+    return found[0]["roles"]
+
+
+def test_active_funding_with_coordinated_investors_after_aupres_de(extractor) -> None:
+    roles = only(extractor, "La société Medika Santé a levé 200 millions de dirhams auprès d'Atlas Capital et de "
+                 "Rif Invest en mars 2024.\n", "funding")
+    assert roles == {"recipient": "Medika Santé", "investors": ["Atlas Capital", "Rif Invest"],
+                     "amount": [{"value": 200_000_000, "currency": MAD}], "stake": [], "date": "2024-03"}
+
+
+def test_funding_led_by_an_investor_mene_par(extractor) -> None:
+    roles = only(extractor, "Medika Santé a bouclé une levée de fonds de 12 millions de dollars, menée par "
+                 "Atlas Capital.\n", "funding")
+    assert roles["recipient"] == "Medika Santé" and roles["investors"] == ["Atlas Capital"]
+    assert roles["amount"] == [{"value": 12_000_000, "currency": "USD"}]
+
+
+def test_investing_in_a_company_is_funding_seen_from_the_company(extractor) -> None:
+    roles = only(extractor, "Atlas Capital a investi 300 millions de dirhams dans Medika Santé en 2024.\n", "funding")
+    assert roles["recipient"] == "Medika Santé" and roles["investors"] == ["Atlas Capital"]
+    assert not events(extractor, "Atlas Capital a investi 300 millions de dirhams dans Medika Santé.\n", "investment")
+
+
+def test_passive_acquisition_takes_the_buyer_from_par(extractor) -> None:
+    roles = only(extractor, "La Clinique Badr a été rachetée par le groupe Akdital en 2022 pour 150 millions de "
+                 "dirhams.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["date"]) == ("Akdital", "Clinique Badr", "2022")
+    assert roles["amount"] == [{"value": 150_000_000, "currency": MAD}]
+
+
+def test_x_a_cede_y_a_z(extractor) -> None:
+    roles = only(extractor, "Le fonds Kasbah Partners a cédé la Clinique Atlas au groupe Vitalis Santé en 2021.\n",
+                 "acquisition")
+    assert (roles["seller"], roles["target"], roles["buyer"]) == ("Kasbah Partners", "Clinique Atlas", "Vitalis Santé")
+
+
+def test_object_relative_clause_que(extractor) -> None:
+    roles = only(extractor, "La Clinique Atlas, que le groupe Vitalis Santé a rachetée en 2021, compte 80 lits.\n",
+                 "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis Santé", "Clinique Atlas")
+
+
+def test_le_groupe_resolves_to_the_organisation_last_named_as_subject(extractor) -> None:
+    roles = only(extractor, "Vitalis Santé est présent dans cinq villes, aux côtés de Rif Invest. Le groupe a "
+                 "inauguré une clinique de 120 lits à Agadir en mai 2024.\n", "opening")
+    assert roles == {"operator": "Vitalis Santé", "city": "Agadir", "facility": None,
+                     "capacity": [{"value": 120, "unit": "lit"}], "date": "2024-05"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe Vitalis Santé prévoit d'ouvrir de nouvelles cliniques dans les prochaines années.\n",
+        "Vitalis Santé veut investir davantage dans la santé.\n",
+    ],
+)
+def test_intentions_without_amount_city_or_date_are_no_events(extractor, text) -> None:
+    assert events(extractor, text) == []
+
+
+def test_a_plan_with_a_city_and_a_date_is_an_opening(extractor) -> None:
+    roles = only(extractor, "Vitalis Santé ouvrira une clinique à Oujda en 2026.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["date"]) == ("Vitalis Santé", "Oujda", "2026")
+
+
+def test_the_part_of_a_sum_is_no_event_of_its_own(extractor) -> None:
+    found = events(extractor, "Vitalis Santé investira 500 millions de dirhams à Fès, dont 120 millions de dirhams "
+                   "pour les équipements.\n")
+    assert [(e["type"], e["roles"]["amount"]) for e in found] == [
+        ("investment", [{"value": 500_000_000, "currency": MAD}])]
+    assert found[0]["roles"]["city"] == "Fès"
+
+
+def test_a_total_over_many_deals_is_no_event(extractor) -> None:
+    assert events(extractor, "La BERD a engagé plus de 4 milliards d'euros au Maroc depuis 2012.\n") == []
+
+
+def test_lender_gives_a_loan_to_a_borrower(extractor) -> None:
+    roles = only(extractor, "La Banque européenne d'investissement a accordé un prêt de 40 millions d'euros à "
+                 "Nour Santé en 2023.\n", "loan")
+    assert (roles["lender"], roles["borrower"]) == ("Banque européenne d'investissement", "Nour Santé")
+
+
+def test_borrower_obtains_a_loan_aupres_de_a_lender(extractor) -> None:
+    roles = only(extractor, "Medika Santé a obtenu un prêt de 60 millions de dirhams auprès de la Banque "
+                 "Populaire.\n", "loan")
+    assert (roles["lender"], roles["borrower"]) == ("Banque Populaire", "Medika Santé")
+
+
+def test_passive_appointment(extractor) -> None:
+    roles = only(extractor, "Karim Bennani a été nommé directeur général de Vitalis Santé en janvier 2024.\n",
+                 "appointment")
+    assert (roles["person"], roles["org"], roles["date"]) == ("Karim Bennani", "Vitalis Santé", "2024-01")
+
+
+def test_result_reported_but_not_a_forecast(extractor) -> None:
+    found = events(extractor, "Vitalis Santé a réalisé un chiffre d'affaires de 900 millions de dirhams en 2023. "
+                   "Le groupe compte dépasser 1 milliard de dirhams de chiffre d'affaires en 2025.\n", "result")
+    assert [e["roles"] for e in found] == [
+        {"org": "Vitalis Santé", "metric": "revenue", "amount": [{"value": 900_000_000, "currency": MAD}],
+         "period": "2023"}]
+
+
+def test_one_sum_in_two_currencies_is_one_amount_list(extractor) -> None:
+    roles = only(extractor, "Medika Santé a levé 458 millions de dirhams (42 millions d'euros) auprès "
+                 "d'Atlas Capital.\n", "funding")
+    assert roles["amount"] == [{"value": 458_000_000, "currency": MAD}, {"value": 42_000_000, "currency": "EUR"}]
+
+
+def test_repeats_merge_into_one_event_with_both_sentences_as_evidence(extractor) -> None:
+    text = ("Medika Santé lève 458 MDH\n\nLa société Medika Santé a levé 458 millions de dirhams auprès "
+            "d'Atlas Capital. Le groupe est présent à Rabat.\n")
+    (event,) = events(extractor, text, "funding")
+    assert event["roles"]["investors"] == ["Atlas Capital"]
+    assert [text[s:e] for s, e in event["evidence"]] == [
+        "Medika Santé lève 458 MDH",
+        "La société Medika Santé a levé 458 millions de dirhams auprès d'Atlas Capital."]
+    assert event["trigger"] == "lève"
+
+
+def test_every_record_has_events_even_when_empty(extractor) -> None:
+    record = extract_text(extractor, "Il fait beau à Rabat.\n")
+    assert record["events"] == []
+
+
+def test_a_plan_of_new_clinics_in_two_cities_is_one_opening_per_city(extractor) -> None:
+    found = events(extractor, "Vitalis Santé prévoit deux nouvelles cliniques à Oujda et à Nador d'ici 2027.\n",
+                   "opening")
+    assert [(e["roles"]["operator"], e["roles"]["city"], e["roles"]["date"]) for e in found] == [
+        ("Vitalis Santé", "Oujda", "2027"), ("Vitalis Santé", "Nador", "2027")]

@@ -1,0 +1,83 @@
+"""Relations of mentions to a trigger from word order and cues, and the `le groupe` resolver: pure, no model."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.events import load_event_rules
+from extract.relations import Anchor, Slot, SurfaceRelations
+
+
+@pytest.fixture(scope="module")
+def relate() -> SurfaceRelations:
+    rules = load_event_rules()
+    return SurfaceRelations(rules.cues, rules.coordination)
+
+
+def read(relate: SurfaceRelations, text: str, trigger: str, names: list[str]) -> dict[str, tuple[str, str | None]]:
+    """Relations of the named mentions (first occurrence of each) to the first occurrence of ``trigger``."""
+    start = text.index(trigger)
+    slots = [Slot("org", text.index(n), text.index(n) + len(n), n) for n in names]
+    found = relate(text, (0, len(text)), Anchor(start, start + len(trigger)), slots)
+    return {slot.value: (relation.label, relation.cue) for slot, relation in found.items()}
+
+
+def test_subject_object_and_cue(relate) -> None:
+    text = "Le fonds Kasbah Partners a cédé la Clinique Atlas au groupe Vitalis Santé."
+    assert read(relate, text, "a cédé", ["Kasbah Partners", "Clinique Atlas", "Vitalis Santé"]) == {
+        "Kasbah Partners": ("subj", None), "Clinique Atlas": ("obj", None), "Vitalis Santé": ("prep", "à")}
+
+
+def test_coordination_shares_the_relation_even_with_the_cue_repeated(relate) -> None:
+    text = "Medika Santé a levé 200 MDH auprès d'Atlas Capital, de Rif Invest et du fonds Sahel Partners."
+    found = read(relate, text, "a levé", ["Medika Santé", "Atlas Capital", "Rif Invest", "Sahel Partners"])
+    assert found["Medika Santé"] == ("subj", None)
+    assert {found[n] for n in ("Atlas Capital", "Rif Invest", "Sahel Partners")} == {("prep", "auprès de")}
+
+
+def test_a_cue_before_a_type_noun_governs_the_name(relate) -> None:
+    text = "Medika Santé a levé 200 MDH auprès du fonds d'investissement Atlas Capital."
+    assert read(relate, text, "a levé", ["Atlas Capital"])["Atlas Capital"] == ("prep", "auprès de")
+
+
+def test_led_by_and_agent(relate) -> None:
+    text = "Medika Santé a bouclé une levée de fonds de 12 M$, menée par Atlas Capital."
+    assert read(relate, text, "levée de fonds", ["Medika Santé", "Atlas Capital"]) == {
+        "Medika Santé": ("subj", None), "Atlas Capital": ("prep", "mené par")}
+
+
+def test_only_the_nearest_subject_is_the_subject(relate) -> None:
+    text = ("Selon Rif Invest, Atlas Capital confirme que le groupe Vitalis Santé, partenaire de Medika Santé, "
+            "a racheté la Clinique Badr.")
+    found = read(relate, text, "a racheté", ["Rif Invest", "Atlas Capital", "Vitalis Santé", "Medika Santé"])
+    assert found == {"Rif Invest": ("prep", "selon"), "Atlas Capital": ("other", None),
+                     "Vitalis Santé": ("subj", None), "Medika Santé": ("prep", "de")}
+
+
+def test_relative_que_makes_the_antecedent_an_object(relate) -> None:
+    text = "La Clinique Atlas, que Vitalis Santé a rachetée en 2021, compte 80 lits."
+    assert read(relate, text, "a rachetée", ["Clinique Atlas", "Vitalis Santé"]) == {
+        "Clinique Atlas": ("obj", None), "Vitalis Santé": ("subj", None)}
+
+
+def test_subject_tracker_resolves_to_the_latest_subject_before() -> None:
+    tracker = SubjectTracker()
+    tracker.add(0, "Vitalis Santé")
+    tracker.add(100, "Medika Santé")
+    assert tracker.resolve(50) == "Vitalis Santé"
+    assert tracker.resolve(150) == "Medika Santé"
+    assert tracker.resolve(0) is None
+    with pytest.raises(ValueError):
+        tracker.add(10, "Atlas Capital")
+
+
+def test_generic_references_exclude_names_and_typed_names() -> None:
+    pattern = generic_pattern(["le groupe", "la société", "il", "elle", "l'établissement"])
+    text = "Le groupe Akdital grandit. Le groupe a levé 20 MDH; il recrute. L’établissement ouvre. Elles, non."
+    found = [text[s:e] for s, e in generic_mentions(text, (0, len(text)), pattern, [])]
+    assert found == ["Le groupe", "il", "L’établissement"]
+    taken = [(m.start(), m.end()) for m in re.finditer("il recrute", text)]
+    assert [text[s:e] for s, e in generic_mentions(text, (0, len(text)), pattern, taken)] == ["Le groupe",
+                                                                                              "L’établissement"]
