@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.cities import Gazetteer
+from extract.gazetteer import Gazetteer, index_dir
 from extract.name_candidates import Candidate
 from extract.name_kinds import NameClassifier, is_kicker
 from extract.name_lexicon import NameLexicon
@@ -13,7 +13,7 @@ from extract.rules import load_rules
 @pytest.fixture(scope="module")
 def classifier() -> NameClassifier:
     rules = load_rules()
-    return NameClassifier(NameLexicon(rules), Gazetteer(rules).contains)
+    return NameClassifier(NameLexicon(rules), Gazetteer(rules, index_dir()).contains)
 
 
 def kind(classifier: NameClassifier, text: str, surface: str, label: str, source: str = "ner", title: str | None = None) -> str | None:

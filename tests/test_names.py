@@ -226,3 +226,50 @@ def test_centre_hospitalier_universitaire_is_its_acronym_chu(extractor) -> None:
     record = extract_text(extractor, text)
     (org,) = record["organizations"]
     assert "CHU Ibn Zohr" in [org["name"], *org["aliases"]]
+
+
+# -- company names with no type word, places and titles the model reads as people (issue 8) --------
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("L'équipementier japonais Sumikawa ouvrira une troisième usine à Kénitra l'an prochain.", "Sumikawa"),
+        ("Le constructeur automobile Sino-marocain Dravona a présenté son premier véhicule électrique.", "Dravona"),
+        ("Le marché est tenu par des fournisseurs comme Tekzen, qui livrent les usines de la région.", "Tekzen"),
+        ("Lavexa, filiale du groupe hollandais Vermeer, a ouvert un entrepôt à Tanger.", "Lavexa"),
+        ("Après deux années difficiles, Tazrit a levé 40 millions de dirhams auprès de ses actionnaires.", "Tazrit"),
+    ],
+)
+def test_company_name_without_type_word_is_an_organisation(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["organizations"], name) is not None, record["organizations"]
+    assert named(record["people"], name) is None
+
+
+def test_names_listed_with_an_organisation_are_organisations(extractor) -> None:
+    text = "Le trio de tête du secteur est formé par Atlas Pharma, Medivor et Zentis, selon l'association professionnelle."
+    record = extract_text(extractor, text)
+    for name in ("Atlas Pharma", "Medivor", "Zentis"):
+        assert named(record["organizations"], name) is not None, (name, record["organizations"])
+    assert record["people"] == []
+
+
+def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
+    text = "L'actionnaire Karim Bennis a cédé sa participation au fonds d'investissement."
+    record = extract_text(extractor, text)
+    assert named(record["people"], "Karim Bennis") is not None
+    assert named(record["organizations"], "Karim Bennis") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le projet s'inscrit dans la stratégie énergétique voulue par SM le Roi pour le pays.",
+        "Les deux directions sont désormais rattachées au Président Directeur Général du groupe.",
+        "Le site se trouve dans la région de Sebt Oulad Zemmour, à une heure de la capitale.",
+        "Le parc éolien Koudiat Lahmar sera modernisé par le consortium d'ici deux ans.",
+    ],
+)
+def test_titles_places_and_sites_are_no_people(extractor, sentence: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert record["people"] == [], record["people"]

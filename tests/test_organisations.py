@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.cities import Gazetteer
+from extract.gazetteer import Gazetteer, index_dir
 from extract.name_candidates import Candidate, Mention
 from extract.name_lexicon import NameLexicon
 from extract.organisations import OrgMerger, org_record, parenthesised
@@ -13,7 +13,7 @@ from extract.rules import load_rules
 @pytest.fixture(scope="module")
 def merger() -> OrgMerger:
     rules = load_rules()
-    return OrgMerger(NameLexicon(rules), Gazetteer(rules).contains)
+    return OrgMerger(NameLexicon(rules), Gazetteer(rules, index_dir()).contains)
 
 
 def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:

@@ -6,6 +6,7 @@ function words; the longest wins among overlaps, and nothing is kept in chrome.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,11 +27,12 @@ class Candidate:
     start: int
     end: int
     label: str  # ORG, PER, MISC, LOC
-    source: str  # ner, pattern, byline, acronym, expansion
+    source: str  # ner, pattern, role, byline, acronym, expansion
     title: str | None = None
 
 
-Mention = tuple[Candidate, str]  # a candidate and its text
+Mention = tuple[Candidate, str]
+_COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
 def split_lines(ent: SpacySpan) -> list[SpacySpan]:
@@ -67,6 +69,9 @@ class CandidateFinder:
             "$STOPWORDS": sorted(self.lex.stopwords),
             "$ADJECTIVE": self.lex.adjective.pattern,
             "$MEDIA_CUES": self.lex.media_cues,
+            "$ROLE_NOUNS": sorted(self.lex.role_nouns),
+            "$MODIFIERS": sorted(self.lex.modifiers),
+            "$LIST_CUES": sorted(self.lex.list_cues),
         }
 
         def expand(value: object) -> object:
@@ -89,10 +94,13 @@ class CandidateFinder:
         found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
-            found.append(self._from_tokens(doc[start:end], label, "pattern"))
+            if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
+                found.append(self._without_demonym(text, self._from_tokens(doc[start:end], "MISC", "role")))
+            else:
+                found.append(self._from_tokens(doc[start:end], label, "pattern"))
         for ent in doc.ents:
             for part in split_lines(ent):
-                found.append(self._from_tokens(part, ent.label_, "ner"))
+                found.append(self._without_demonym(text, self._from_tokens(part, ent.label_, "ner")))
         for token in doc:
             if is_acronym(text, token.text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
@@ -103,6 +111,13 @@ class CandidateFinder:
                 continue
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
+
+    def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
+        """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``)."""
+        match = cand and _COMPOUND_ADJECTIVE.match(text, cand.start, cand.end)
+        if not match or not self.lex.adjective.match(match.group(1)):
+            return cand
+        return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
 
     def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words; read the title."""
