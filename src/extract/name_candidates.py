@@ -148,7 +148,8 @@ class CandidateFinder:
                 rest = rest[1:]
             if not rest or not rest[0]._.name_part:
                 return None
-            if self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
+            linked = any(t.lower_ in self.lex.connectors for t in tokens[1 : len(tokens) - len(rest)])
+            if linked and self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:
             return None
