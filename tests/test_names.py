@@ -273,3 +273,37 @@ def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
 def test_titles_places_and_sites_are_no_people(extractor, sentence: str) -> None:
     record = extract_text(extractor, sentence)
     assert record["people"] == [], record["people"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le Directoire de la Banque Atlantique du Nord a approuvé les comptes de l'exercice.", "Banque Atlantique du Nord"),
+        ("Selon la direction de Wafira Telecom, le réseau couvrira tout le pays en 2026.", "Wafira Telecom"),
+    ],
+)
+def test_a_body_inside_an_organisation_is_no_organisation_of_its_own(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+def test_a_board_named_alone_is_no_organisation(extractor) -> None:
+    record = extract_text(extractor, "Le Conseil de Surveillance a validé la nomination du nouveau président.")
+    assert record["organizations"] == []
+
+
+def test_a_power_unit_is_no_organisation(extractor) -> None:
+    record = extract_text(extractor, "La centrale solaire aura une capacité de 350 MW dès sa mise en service.")
+    assert record["organizations"] == []
+    assert [(c["value"], c["unit"]) for c in record["counts"]] == [(350, "MW")]
+
+
+def test_a_name_goes_on_past_a_hyphen(extractor) -> None:
+    record = extract_text(extractor, "L'Hôpital Privé de Sidi-Slimane a été racheté par un groupe de cliniques.")
+    assert org_names(record) == ["Hôpital Privé de Sidi-Slimane"]
+
+
+def test_people_after_en_compagnie_de_are_people(extractor) -> None:
+    text = "Le président a présenté les résultats en compagnie de Karim Tazi et Youssef Alami, directeurs du groupe."
+    record = extract_text(extractor, text)
+    assert record["organizations"] == []
+    assert sorted(p["name"] for p in record["people"]) == ["Karim Tazi", "Youssef Alami"]

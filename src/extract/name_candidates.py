@@ -48,6 +48,13 @@ def split_lines(ent: SpacySpan) -> list[SpacySpan]:
     return parts
 
 
+def _hyphenated_end(doc: Doc, i: int) -> Token:
+    """The last token of a name that goes on past a hyphen with no spaces (``Béni-Mellal``, ``Aït-Melloul``)."""
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_title:
+        i += 2
+    return doc[i]
+
+
 class CandidateFinder:
     """Gathers and trims candidate names in a doc; its matcher is built once from the name patterns."""
 
@@ -119,6 +126,18 @@ class CandidateFinder:
             return cand
         return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
 
+    def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
+        """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
+        nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` heads a name."""
+        words = [t.lower_.replace("’", "'") for t in tokens]
+        for body in self.lex.internal_bodies:
+            if words[: len(body)] == body and not (body == ["direction"] and tokens[0].is_title):
+                rest = tokens[len(body) :]
+                while rest and rest[0].lower_ in self.lex.skippable:
+                    rest = rest[1:]
+                return rest
+        return tokens
+
     def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words; read the title."""
         tokens = list(span)
@@ -136,6 +155,9 @@ class CandidateFinder:
             or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
         ):
             tokens.pop()
+        tokens = self._without_internal_body(tokens)
+        if not tokens:
+            return None
         for k, token in enumerate(tokens[1:], 1):
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
             if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
@@ -149,10 +171,13 @@ class CandidateFinder:
             if not rest or not rest[0]._.name_part:
                 return None
             linked = any(t.lower_ in self.lex.connectors for t in tokens[1 : len(tokens) - len(rest)])
+            if linked and len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part:
+                return None  # en compagnie de Karim X: a person after a common noun (not l'hôpital Mokhtar X)
             if linked and self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:
             title = self.lex.honorifics.get(span.doc[tokens[0].i - 1].text)
-        return Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, source, title)
+        last = _hyphenated_end(span.doc, tokens[-1].i)
+        return Candidate(tokens[0].idx, last.idx + len(last.text), label, source, title)
