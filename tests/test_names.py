@@ -307,3 +307,26 @@ def test_people_after_en_compagnie_de_are_people(extractor) -> None:
     record = extract_text(extractor, text)
     assert record["organizations"] == []
     assert sorted(p["name"] for p in record["people"]) == ["Karim Tazi", "Youssef Alami"]
+
+
+def test_le_groupe_x_joins_x_holding(extractor) -> None:
+    text = "Tazmit Holding a racheté une clinique à Fès. Le groupe Tazmit compte désormais neuf établissements."
+    (org,) = extract_text(extractor, text)["organizations"]
+    assert org["name"] == "Tazmit Holding" and "groupe Tazmit" in org["aliases"]
+
+
+def test_acronym_in_parentheses_after_a_quoted_name_is_its_alias(extractor) -> None:
+    text = "L'État a créé la «Moroccan Agency for Water Desalination» (MAWD) pour piloter les stations."
+    (org,) = extract_text(extractor, text)["organizations"]
+    assert "MAWD" in [org["name"], *org["aliases"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("« Les marges se redressent », a expliqué le directeur financier au micro de Radio Atlas24.", "Radio Atlas24"),
+        ("Ces chiffres ont été recueillis par Tanja7 auprès de l'agence régionale.", "Tanja7"),
+    ],
+)
+def test_outlet_cited_in_the_body_is_an_organisation(extractor, sentence: str, outlet: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], outlet) is not None

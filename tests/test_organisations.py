@@ -65,7 +65,8 @@ def test_core_drops_type_words_and_the_city(merger) -> None:
 
 def test_types_are_canonical_and_a_spelled_out_type_phrase_is_its_acronym(merger) -> None:
     assert merger.types("Centre hospitalier universitaire Ibn Rochd") == {"chu"}
-    assert merger.types("Saham Group") == merger.types("groupe Saham")
+    assert merger.types("Saham Group") == merger.types("Groupe Saham")
+    assert merger.types("groupe Saham") == frozenset()  # a lower-case common noun describes: no type of the name
     assert merger.types("Akdital") == frozenset()
 
 

@@ -14,7 +14,7 @@ from extract.name_candidates import Mention
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
-_PARENTHESES = re.compile(r"\s*\(([^()\n]{2,80})\)")
+_PARENTHESES = re.compile(r"[»”\"]?\s*\(([^()\n]{2,80})\)")  # «Name» (ACRONYM) too
 
 
 def _lower_words(text: str) -> list[str]:
@@ -143,6 +143,9 @@ class OrgMerger:
     def types(self, surface: str) -> frozenset[str]:
         """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one;
         ``Centre hospitalier universitaire`` is ``chu``)."""
+        inner = self.described(surface)
+        if inner is not None:
+            return self.types(inner)  # le groupe X, la banque X: the common noun describes, it is no type of the name
         phrase = self._type_phrase(surface)
         canonical = self.lex.canonical
         found = {canonical.get(w, w) for w in _lower_words(surface) if w in self.lex.type_words}
