@@ -330,3 +330,29 @@ def test_acronym_in_parentheses_after_a_quoted_name_is_its_alias(extractor) -> N
 )
 def test_outlet_cited_in_the_body_is_an_organisation(extractor, sentence: str, outlet: str) -> None:
     assert named(extract_text(extractor, sentence)["organizations"], outlet) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le groupe a versé 50 millions de dirhams au fonds dédié aux victimes du séisme d'Al Haouz.",
+        "Les juges ont reproché à la Dame de Rabat une trop forte dispersion de ses participations.",
+        "Les centrales seront situées à Ouarzazate, Sidi Bou Othmane, Tiznit et Boujdour.",
+    ],
+)
+def test_places_read_as_people_are_no_people(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["people"] == []
+
+
+def test_a_fund_series_is_an_organisation_and_its_acronym_an_alias(extractor) -> None:
+    text = ("Le fonds Atlas Growth Partners III a bouclé sa levée. "
+            "AGP III investira dans une dizaine de PME marocaines.")
+    record = extract_text(extractor, text)
+    assert record["people"] == []
+    fund = named(record["organizations"], "AGP III")
+    assert fund is not None and "Atlas Growth Partners III" in [fund["name"], *fund["aliases"]]
+
+
+def test_a_subsidiary_in_parentheses_after_a_name_is_a_company(extractor) -> None:
+    text = "Il arrive de la société de crédit Wafira (filiale du groupe Horizon) où il dirigeait les risques."
+    assert named(extract_text(extractor, text)["organizations"], "Wafira") is not None

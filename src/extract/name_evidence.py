@@ -10,6 +10,7 @@ names a place or a site; a span of title words only (``SM le Roi``) names no one
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extract.acronyms import ACRONYM
 from extract.name_candidates import Mention
@@ -25,8 +26,9 @@ _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 class NameEvidence:
     """Revises person and weak mentions from their context; the word sets come from the lexicon."""
 
-    def __init__(self, lex: NameLexicon) -> None:
+    def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
+        self.is_city = is_city
 
     def opens_with_first_name(self, surface: str) -> bool:
         """Whether the name's first word is a first name (``Jawad Ziyat``) or an initial (``K. Ouazzani``)."""
@@ -68,6 +70,21 @@ class NameEvidence:
             noun = words[i].lower()
         return "ORG" if noun in self.lex.role_nouns else None
 
+    def names_place(self, text: str, start: int, end: int) -> bool:
+        """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
+        ending in ``de`` and a city (``la Dame de Rabat``), or listed among cities (``Ouarzazate, X et Boujdour``)."""
+        surface = text[start:end]
+        if self.before(text, start) == "PLACE":
+            return True
+        words = surface.split()
+        if len(words) > 2 and words[-2] in _CONNECTORS and self.is_city(words[-1]) and not self.opens_with_first_name(surface):
+            return True
+        if self.opens_with_first_name(surface):
+            return False
+        left = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*,\s*$", text[max(0, start - 40) : start])
+        right = re.match(r"\s*(?:,|\bet\b|\bou\b)\s*([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)", text[end : end + 40])
+        return any(m and self.is_city(m.group(1)) for m in (left, right))
+
     def after(self, text: str, end: int) -> bool:
         """A company's apposition or verb right after the name."""
         return bool(self.lex.company_after.match(text[end : end + 80]))
@@ -87,7 +104,10 @@ class NameEvidence:
             kept = []
             for cand, surface in kinds[kind]:
                 untitled = cand.title is None and cand.source in ("ner", "role")
-                if kind == "PER" and untitled and self.is_title(surface):
+                if kind == "PER" and untitled and (self.is_title(surface) or self.names_place(text, cand.start, cand.end)):
+                    continue
+                if kind == "PER" and untitled and ACRONYM.match(surface.split()[0]):
+                    kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
                 if untitled and self.doubtful(surface, kind):
                     side = self.before(text, cand.start)

@@ -30,7 +30,7 @@ class NameFinder:
         self.candidates = CandidateFinder(nlp_vocab, rules.name_patterns, self.lex, is_city)
         self.classifier = NameClassifier(self.lex, is_city)
         self.orgs = OrgMerger(self.lex, is_city)
-        self.evidence = NameEvidence(self.lex)
+        self.evidence = NameEvidence(self.lex, is_city)
 
     def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
         """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""

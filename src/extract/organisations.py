@@ -14,6 +14,7 @@ from extract.name_candidates import Mention
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
+_SERIES = re.compile(r"\s+(?:[IVX]+|\d{1,2})$")
 _PARENTHESES = re.compile(r"[»”\"]?\s*\(([^()\n]{2,80})\)")  # «Name» (ACRONYM) too
 
 
@@ -110,6 +111,10 @@ class OrgMerger:
         for short, full in ((a, b), (b, a)):
             if ACRONYM.match(short) and len(full.split()) > 1 and initials(full, self.lex.stopwords) == short:
                 return True
+            series = _SERIES.search(short)  # MC III and Mediterrania Capital III: an acronym with the series number
+            if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):
+                if initials(full[: -len(series.group())], self.lex.stopwords) == short[: series.start()]:
+                    return True
         core_a, core_b = self.core(a), self.core(b)
         if not core_a or core_a != core_b or core_a in self.lex.stopwords:
             return False
