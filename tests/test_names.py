@@ -356,3 +356,35 @@ def test_a_fund_series_is_an_organisation_and_its_acronym_an_alias(extractor) ->
 def test_a_subsidiary_in_parentheses_after_a_name_is_a_company(extractor) -> None:
     text = "Il arrive de la société de crédit Wafira (filiale du groupe Horizon) où il dirigeait les risques."
     assert named(extract_text(extractor, text)["organizations"], "Wafira") is not None
+
+
+def test_a_body_named_by_its_purpose_keeps_it_up_to_the_comma(extractor) -> None:
+    text = ("Le capital est détenu par l'État, le Fonds Mohammed VI pour l'investissement agricole et rural, "
+            "et deux banques.")
+    assert named(extract_text(extractor, text)["organizations"],
+                 "Fonds Mohammed VI pour l'investissement agricole et rural") is not None
+
+
+def test_a_purpose_followed_by_a_verb_is_left_out(extractor) -> None:
+    text = "Le Fonds Mohammed VI pour l'investissement prendra une part minoritaire dans le projet."
+    assert org_names(extract_text(extractor, text)) == ["Fonds Mohammed VI"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MAROC. Le groupe a publié ses résultats annuels lundi.",
+        "Les entreprises installées dans la Kenitra Industrial Zone bénéficient d'avantages fiscaux.",
+        "La réforme accompagne la généralisation de l'Assurance Maladie Obligatoire (AMO) dans le pays.",
+    ],
+)
+def test_countries_sites_and_spelled_out_schemes_are_no_organisations(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["organizations"] == []
+
+
+def test_a_port_after_its_role_noun_and_a_name_after_baptise(extractor) -> None:
+    text = ("Le complexe portuaire Nador West Med entrera en service l'an prochain. "
+            "Le village de vacances, baptisé « Oasis Palm », compte 300 chambres.")
+    record = extract_text(extractor, text)
+    assert named(record["organizations"], "Nador West Med") is not None
+    assert named(record["organizations"], "Oasis Palm") is not None

@@ -126,6 +126,24 @@ class CandidateFinder:
             return cand
         return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
 
+    def _purpose_end(self, doc: Doc, i: int) -> Token:
+        """The last token of a body's name that states its purpose in lower case up to a punctuation mark
+        (``Fonds X pour le développement économique et social,``); the name's own end otherwise."""
+        if i + 2 >= len(doc) or doc[i + 1].lower_ != "pour" or doc[i + 2].lower_ not in LEADING_ARTICLES:
+            return doc[i]
+        j, slot = i + 3, True  # slot: a noun may come (after an article or a connector); else only adjectives
+        while j < len(doc) and doc[j].is_lower:
+            word = doc[j].lower_
+            if word in self.lex.skippable:
+                slot = True
+            elif slot and word not in self.lex.stopwords or self.lex.adjective.match(word) or word in self.lex.modifiers:
+                slot = False
+            else:
+                break
+            j += 1
+        ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
+        return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
+
     def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
         """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
         nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` heads a name."""
@@ -180,4 +198,6 @@ class CandidateFinder:
         if title is None and tokens[0].i > 0:
             title = self.lex.honorifics.get(span.doc[tokens[0].i - 1].text)
         last = _hyphenated_end(span.doc, tokens[-1].i)
+        if label == "ORG" and tokens[0].is_title and tokens[0].lower_ in self.lex.prefix_types:
+            last = self._purpose_end(span.doc, last.i)
         return Candidate(tokens[0].idx, last.idx + len(last.text), label, source, title)

@@ -20,6 +20,7 @@ from extract.textnorm import normalize_name
 _WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)|/)\s*$")
+_QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 
 
@@ -50,7 +51,7 @@ class NameEvidence:
     def before(self, text: str, start: int) -> str | None:
         """``ORG`` after a role noun, ``PLACE`` after a place noun, else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
-        words = [_ELIDED.sub("", w) or w for w in words]
+        words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
         i = len(words) - 1
         place_link = i >= 0 and words[i].lower() in _CONNECTORS | {"d", "l"}
         if place_link:
@@ -94,6 +95,7 @@ class NameEvidence:
         return (
             not self.opens_with_first_name(surface)
             and normalize_name(surface) not in self.lex.countries
+            and not self.is_city(surface)
             and not ACRONYM.match(surface)
             and (kind == "PER" or surface[:1].isupper())
         )

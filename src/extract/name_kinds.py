@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extract.acronyms import ACRONYM
+from extract.acronyms import ACRONYM, initials
 from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
@@ -41,6 +41,10 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end):
             return None
+        if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
+            return None  # MAROC in a dateline; Atlantic Free Zone, a site
+        if len(words) > 2 and text[:1].isupper() and len(initials(text, lex.stopwords)) > 2 and initials(text, lex.stopwords) in lex.not_orgs:
+            return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
         if cand.source == "byline" or cand.title:

@@ -42,6 +42,7 @@ class NameLexicon:
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"])
         self.modifiers = frozenset(rules.names["modifiers"])
+        self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
         self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
         self.name_word = lru_cache(maxsize=65536)(self._name_word)
