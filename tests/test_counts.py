@@ -61,6 +61,8 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         pytest.param("La clinique compte soixante-dix-sept lits.", [(77, "lit")]),
         ("Le nombre de pharmacies affiliées est passé de 310 à 452 en deux ans.", [(310, "pharmacie"), (452, "pharmacie")]),
         ("Le nombre d'adhérents atteint 12 500 selon la mutuelle.", [(12500, "adhérent")]),
+        ("Le trafic est passé de 2,1 à 4 millions de passagers.", [(2100000, "passager"), (4000000, "passager")]),
+        ("Le fonds détient 7 sociétés dont trois tunisiennes.", [(3, "société"), (7, "société")]),
     ],
 )
 def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -388,3 +388,9 @@ def test_a_port_after_its_role_noun_and_a_name_after_baptise(extractor) -> None:
     record = extract_text(extractor, text)
     assert named(record["organizations"], "Nador West Med") is not None
     assert named(record["organizations"], "Oasis Palm") is not None
+
+
+def test_a_site_shown_once_to_be_a_place_is_no_person_anywhere(extractor) -> None:
+    text = ("Les travaux de modernisation du parc éolien Karim Tazi Lahmar débuteront en mai. "
+            "Karim Tazi Lahmar est situé au nord du pays.")
+    assert extract_text(extractor, text)["people"] == []

@@ -38,6 +38,7 @@ class _Found:
     unit: str | None
     qualifier: str
     q_start: int
+    scale: float = 1.0  # the multiplier read after the number (millions), which a range partner may share
 
 
 _NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
@@ -72,6 +73,7 @@ class CountFinder:
         self.elision_cues = frozenset(conf["elision_cues"])
         self.range_links = tuple(conf["range_links"])
         self.number_of_links = frozenset(conf["number_of_links"])
+        self.elided_adjective = re.compile(conf["elided_adjective"])
         self.irregular = conf["irregular_singulars"]
         self.stopwords = rules.stopwords
         self.qualifiers = Qualifiers(rules)
@@ -100,8 +102,8 @@ class CountFinder:
         if match.group("approx"):
             number *= self.approx[match.group("approx").lower()]
             qualifier = "approx" if qualifier == "exact" else qualifier
-        if match.group("scale"):
-            number *= self.scales[match.group("scale").lower()]
+        scale = self.scales[match.group("scale").lower()] if match.group("scale") else 1.0
+        number *= scale
         end = match.end()
         unit, head_end = self._head(text, end, after_scale=bool(match.group("approx") or match.group("scale")))
         if unit == "":
@@ -110,7 +112,9 @@ class CountFinder:
             return None  # a symbol that ends the excerpt is a word cut off (3,5 m… for 3,5 milliards)
         if head_end and number >= 2 and unit not in self.units.values() and not _plural_after(text, end, head_end):
             return None  # 2021 connaît, les 4 offriront, 20 précédente: a verb or an adjective, no counted noun
-        return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start)
+        if unit and self._previous_word(text, match.start()) in self.elision_cues and self.elided_adjective.search(unit):
+            unit = None  # 5 sociétés dont deux marocaines: the noun is left out, restored from the count before
+        return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start, scale)
 
     def _head(self, text: str, pos: int, after_scale: bool = False) -> tuple[str | None, int | None]:
         """The unit after ``pos``: a unit of measure or a noun; ``""`` when what follows is never counted."""
@@ -149,6 +153,8 @@ class CountFinder:
             after = text[f.num_end : f.num_end + 6].strip().lower()
             if i + 1 < len(found) and after.startswith(self.range_links) and found[i + 1].start - f.num_end < 6 and found[i + 1].unit:
                 f.unit = found[i + 1].unit
+                if f.scale == 1.0 and found[i + 1].scale != 1.0:
+                    f.value *= found[i + 1].scale  # de 3,47 à 9 millions de conteneurs
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
             previous = [p for p in found[:i] if p.unit and p.start >= sentence]

@@ -102,11 +102,15 @@ class NameEvidence:
 
     def revise(self, text: str, kinds: dict[str, list[Mention]]) -> None:
         """Move doubtful person and weak mentions to ``ORG`` or drop them, in place, from their context."""
+        places: set[str] = set()  # a name shown once to be a place's is one at every mention
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:
                 untitled = cand.title is None and cand.source in ("ner", "role")
-                if kind == "PER" and untitled and (self.is_title(surface) or self.names_place(text, cand.start, cand.end)):
+                if kind == "PER" and untitled and self.is_title(surface):
+                    continue
+                if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
+                    places.add(surface)
                     continue
                 if kind == "PER" and untitled and ACRONYM.match(surface.split()[0]):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
@@ -123,6 +127,7 @@ class NameEvidence:
                     continue
                 kept.append((cand, surface))
             kinds[kind] = kept
+        kinds["PER"] = [(c, surface) for c, surface in kinds["PER"] if c.title is not None or surface not in places]
         self._coordinated(text, kinds)
 
     def _coordinated(self, text: str, kinds: dict[str, list[Mention]]) -> None:
