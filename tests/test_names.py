@@ -394,3 +394,25 @@ def test_a_site_shown_once_to_be_a_place_is_no_person_anywhere(extractor) -> Non
     text = ("Les travaux de modernisation du parc éolien Karim Tazi Lahmar débuteront en mai. "
             "Karim Tazi Lahmar est situé au nord du pays.")
     assert extract_text(extractor, text)["people"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le Plan national de lutte contre les hépatites (PNLH) a été présenté hier à Rabat.",
+        "Le Salon international de l'aviation de Marrakech (SIAMK) ouvrira ses portes en octobre.",
+    ],
+)
+def test_the_acronym_of_a_plan_or_an_event_is_no_organisation(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["organizations"] == []
+
+
+def test_the_acronym_of_a_pension_fund_stays_an_organisation(extractor) -> None:
+    text = "Le Régime collectif d'allocation de retraite (RCAR) a souscrit à l'émission obligataire."
+    assert named(extract_text(extractor, text)["organizations"], "RCAR") is not None
+
+
+def test_units_inside_a_company_are_no_organisations(extractor) -> None:
+    text = ("La fonction « Contrôle Groupe » est rattachée au directeur général. "
+            "Les comités de Gouvernance Stratégique et Opérationnelle ont été remaniés.")
+    assert extract_text(extractor, text)["organizations"] == []

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from extract.acronyms import ACRONYM
-from extract.name_candidates import Mention
+from extract.name_candidates import Candidate, Mention
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
@@ -44,12 +44,12 @@ class NameEvidence:
         """A word between a role noun and the name it introduces: an adjective (``pharmaceutique``,
         ``Franco-italo-américain``, ``sud-africain``) or a noun used as one (``automobile``)."""
         last = word.split("-")[-1].lower()
-        if word.lower() in self.lex.role_nouns or word.lower() in self.lex.place_nouns:
+        if word.lower() in self.lex.role_nouns | self.lex.place_nouns | self.lex.unit_nouns:
             return False
         return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
 
     def before(self, text: str, start: int) -> str | None:
-        """``ORG`` after a role noun, ``PLACE`` after a place noun, else None."""
+        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
         i = len(words) - 1
@@ -64,12 +64,22 @@ class NameEvidence:
         noun = words[i].lower()
         if noun in self.lex.place_nouns:
             return "PLACE"
+        if noun in self.lex.unit_nouns:
+            return "UNIT"
         if place_link:
             return None
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()
         return "ORG" if noun in self.lex.role_nouns else None
+
+    def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
+        """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``)
+        or a lone capitalised adjective (``… et Opérationnelle``)."""
+        if cand.source != "ner" or ACRONYM.match(surface):
+            return False
+        lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
+        return lone or self.before(text, cand.start) == "UNIT"
 
     def names_place(self, text: str, start: int, end: int) -> bool:
         """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
@@ -103,6 +113,7 @@ class NameEvidence:
     def revise(self, text: str, kinds: dict[str, list[Mention]]) -> None:
         """Move doubtful person and weak mentions to ``ORG`` or drop them, in place, from their context."""
         places: set[str] = set()  # a name shown once to be a place's is one at every mention
+        kinds["ORG"] = [m for m in kinds["ORG"] if not self.is_unit(text, *m)]
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:

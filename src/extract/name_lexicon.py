@@ -42,6 +42,9 @@ class NameLexicon:
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"])
         self.modifiers = frozenset(rules.names["modifiers"])
+        self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
+        self.unit_nouns = frozenset(rules.names["unit_nouns"])
+        self.lone_adjective = re.compile(rules.names["lone_adjective"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
         self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
