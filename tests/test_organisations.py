@@ -91,6 +91,13 @@ def test_acronym_in_parentheses_after_a_name_is_its_partner() -> None:
     assert inner == "CNSS" and text[a:b] == "CNSS"
 
 
+def test_an_acronym_written_as_a_word_is_a_partner(merger) -> None:
+    text = "Le prêt vient de la Banque européenne pour la reconstruction et le développement (Berd) et de l'AFD."
+    start = text.index("Banque")
+    end = start + len("Banque européenne pour la reconstruction et le développement")
+    assert parenthesised(text, start, end, merger.lex.stopwords)[0] == "Berd"
+
+
 def test_a_place_in_parentheses_is_no_partner() -> None:
     text = "Le groupe Akdital (Casablanca) a levé des fonds."
     start = text.index("Akdital")

@@ -6,7 +6,7 @@ share a core (the name without type words, legal forms and city) and compatible 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from extract.acronyms import ACRONYM, initials
 from extract.facts import NamedFact, Span
@@ -23,14 +23,16 @@ def _lower_words(text: str) -> list[str]:
     return text.replace("’", "'").lower().split()
 
 
-def parenthesised(text: str, start: int, end: int) -> tuple[str, Span] | None:
-    """The name or acronym in parentheses right after the name at ``text[start:end]``, with its span, if any."""
+def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = ()) -> tuple[str, Span] | None:
+    """The name or acronym in parentheses right after the name at ``text[start:end]``, with its span, if any;
+    an acronym written as a word (``Banque européenne pour la reconstruction et le développement (Berd)``) too."""
     match = _PARENTHESES.match(text[end:])
     if not match:
         return None
     inner = match.group(1).strip()
     surface = text[start:end]
-    if inner and ACRONYM.match(inner) != ACRONYM.match(surface) and inner[0].isupper():
+    spelled = len(surface.split()) > 2 and initials(surface, stopwords) == inner.upper()
+    if inner and (ACRONYM.match(inner) != ACRONYM.match(surface) or spelled) and inner[0].isupper():
         begin = end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         return inner, (begin, begin + len(inner))
     return None
@@ -52,7 +54,7 @@ class OrgMerger:
         """One fact per organisation, in order of first mention; a parenthesised alias joins its name."""
         facts: list[NamedFact] = []
         for cand, surface in orgs:
-            partner = parenthesised(text, cand.start, cand.end)
+            partner = parenthesised(text, cand.start, cand.end, self.lex.stopwords)
             fact = self.find(facts, surface) or (self.find(facts, partner[0]) if partner else None)
             if fact is None:
                 fact = NamedFact()
