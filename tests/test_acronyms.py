@@ -68,3 +68,11 @@ def test_a_word_of_a_headline_in_capitals_is_no_acronym() -> None:
 def test_a_long_line_is_prose_even_in_capitals() -> None:
     text = "LA CNSS " + "ET " * 200
     assert not on_capitals_line(text, text.index("CNSS"))
+
+
+def test_an_accented_initial_spells_its_plain_letter(stopwords) -> None:
+    text = "Le projet sera suivi par l'Observatoire des études et recherches sur l'énergie (OERE) dès 2026."
+    assert [text[s:e] for s, e in expansions(text, frozenset(), stopwords)] == [
+        "Observatoire des études et recherches sur l'énergie"
+    ]
+    assert initials("Études et recherches", stopwords) == "ER"

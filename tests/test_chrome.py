@@ -268,3 +268,17 @@ def test_body_paragraphs_after_a_teaser_block_are_not_chrome() -> None:
     layout = analyse(text)
     assert not layout.in_chrome(*span_of(text, SHORT_1))
     assert not layout.in_chrome(*span_of(text, SHORT_2))
+
+
+def test_photo_credit_at_the_end_of_a_caption_is_chrome() -> None:
+    caption = "Le nouveau siège du groupe à Casablanca. © Nabil Tahiri / Maroc Hebdo"
+    text = f"{BODY_1}\n\n{caption}\n\n{BODY_2}\n"
+    layout = analyse(text)
+    assert layout.in_chrome(*span_of(text, "Nabil Tahiri / Maroc Hebdo"))
+    assert not layout.in_chrome(*span_of(text, "Le nouveau siège du groupe"))
+
+
+def test_teaser_line_opening_with_arrows_is_chrome() -> None:
+    line = ">> Lire aussi : Lydec, Marsa Maroc, Label’Vie… les valeurs qui ont porté la Bourse"
+    text = f"{BODY_1}\n\n{line}\n\n{BODY_2}\n"
+    assert analyse(text).in_chrome(*span_of(text, line))

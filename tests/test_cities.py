@@ -118,7 +118,31 @@ def test_city_in_chrome_only_is_not_extracted(extractor) -> None:
     assert city_names(extract_text(extractor, text)) == ["Tanger"]
 
 
-@pytest.mark.xfail(strict=True, reason="a named district (Sidi Maârouf) is not found: it is not in the gazetteer")
 def test_named_district_is_a_city(extractor) -> None:
     record = extract_text(extractor, "La clinique est installée à Sidi Maârouf, à Casablanca.")
     assert city_names(record) == ["Casablanca", "Sidi Maârouf"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "district"),
+    [
+        ("Le promoteur livrera deux résidences à Guéliz et une troisième à Targa, près de Marrakech.", "Guéliz"),
+        ("La nouvelle agence ouvrira ses portes à Hay Riad, à Rabat, dès le mois prochain.", "Hay Riad"),
+    ],
+)
+def test_district_missing_from_geonames_is_a_city_without_id(extractor, sentence: str, district: str) -> None:
+    city = named(extract_text(extractor, sentence)["cities"], district)
+    assert city is not None and city["country"] == "MA" and city["geonameid"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les exportations visent les pays du Golfe et les marchés européens.",
+        "Le groupe vise aussi la Côte d'Ivoire et le Sénégal pour ses prochaines cliniques.",
+        "Le port est situé sur le détroit de Gibraltar, face aux côtes espagnoles.",
+        "La Clinique De Vinci a changé de propriétaire après dix ans d'activité.",
+    ],
+)
+def test_common_words_and_surnames_that_geonames_lists_are_not_cities(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["cities"] == []

@@ -59,6 +59,10 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         ("Le groupe compte 12 cliniques, 3 centres d'oncologie et 2 laboratoires.",
          [(2, "laboratoire"), (3, "centre"), (12, "clinique")]),
         pytest.param("La clinique compte soixante-dix-sept lits.", [(77, "lit")]),
+        ("Le nombre de pharmacies affiliées est passé de 310 à 452 en deux ans.", [(310, "pharmacie"), (452, "pharmacie")]),
+        ("Le nombre d'adhérents atteint 12 500 selon la mutuelle.", [(12500, "adhérent")]),
+        ("Le trafic est passé de 2,1 à 4 millions de passagers.", [(2100000, "passager"), (4000000, "passager")]),
+        ("Le fonds détient 7 sociétés dont trois tunisiennes.", [(3, "société"), (7, "société")]),
     ],
 )
 def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> None:
@@ -115,6 +119,9 @@ def test_same_count_twice_is_one_fact(finder) -> None:
         "La clinique est classée numéro 3 du pays.",
         "Le patient a subi un triple pontage.",
         "Il a parcouru des centaines de kilomètres.",
+        "L'année 2023 montre une nette reprise des investissements.",
+        "Les 4 offriront ensemble une capacité inédite.",
+        "Le résultat net consolidé s’établit à 2,8 m",
     ],
 )
 def test_not_counts(finder, sentence: str) -> None:

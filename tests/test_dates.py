@@ -160,6 +160,9 @@ def test_iso_publication_date(finder) -> None:
         "La loi n° 17-2005 a été votée.",
         "Aujourd'hui, les six dernières semaines ont été difficiles.",
         pytest.param("La loi de finances 2025 a été adoptée par le Parlement."),
+        "Le ministre a détaillé son plan santé 2030 devant les élus.",
+        "Le pays se prépare en vue de la Coupe d'Afrique des nations 2027 et d'autres tournois.",
+        "Le Plan national de lutte contre le diabète (PNLD) 2022 mobilise les régions.",
     ],
 )
 def test_not_dates(finder, sentence: str) -> None:
@@ -170,3 +173,8 @@ def test_allowed_decides_which_spans_may_be_used(finder) -> None:
     sentence = "Mardi 18 juillet 2023 : à lire aussi. Le groupe a été fondé en 2000."
     cut = sentence.index("Le groupe")
     assert values(finder.find(sentence, lambda start, end: start >= cut)) == ["2000"]
+
+
+def test_a_period_after_a_programme_is_dated(finder) -> None:
+    text = "Le port a engagé un programme d'extension sur la période 2026-2029, selon sa direction."
+    assert sorted(values(find(finder, text))) == ["2026", "2029"]

@@ -226,3 +226,193 @@ def test_centre_hospitalier_universitaire_is_its_acronym_chu(extractor) -> None:
     record = extract_text(extractor, text)
     (org,) = record["organizations"]
     assert "CHU Ibn Zohr" in [org["name"], *org["aliases"]]
+
+
+# -- company names with no type word, places and titles the model reads as people (issue 8) --------
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("L'équipementier japonais Sumikawa ouvrira une troisième usine à Kénitra l'an prochain.", "Sumikawa"),
+        ("Le constructeur automobile Sino-marocain Dravona a présenté son premier véhicule électrique.", "Dravona"),
+        ("Le marché est tenu par des fournisseurs comme Tekzen, qui livrent les usines de la région.", "Tekzen"),
+        ("Lavexa, filiale du groupe hollandais Vermeer, a ouvert un entrepôt à Tanger.", "Lavexa"),
+        ("Après deux années difficiles, Tazrit a levé 40 millions de dirhams auprès de ses actionnaires.", "Tazrit"),
+    ],
+)
+def test_company_name_without_type_word_is_an_organisation(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["organizations"], name) is not None, record["organizations"]
+    assert named(record["people"], name) is None
+
+
+def test_names_listed_with_an_organisation_are_organisations(extractor) -> None:
+    text = "Le trio de tête du secteur est formé par Atlas Pharma, Medivor et Zentis, selon l'association professionnelle."
+    record = extract_text(extractor, text)
+    for name in ("Atlas Pharma", "Medivor", "Zentis"):
+        assert named(record["organizations"], name) is not None, (name, record["organizations"])
+    assert record["people"] == []
+
+
+def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
+    text = "L'actionnaire Karim Bennis a cédé sa participation au fonds d'investissement."
+    record = extract_text(extractor, text)
+    assert named(record["people"], "Karim Bennis") is not None
+    assert named(record["organizations"], "Karim Bennis") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le projet s'inscrit dans la stratégie énergétique voulue par SM le Roi pour le pays.",
+        "Les deux directions sont désormais rattachées au Président Directeur Général du groupe.",
+        "Le site se trouve dans la région de Sebt Oulad Zemmour, à une heure de la capitale.",
+        "Le parc éolien Koudiat Lahmar sera modernisé par le consortium d'ici deux ans.",
+    ],
+)
+def test_titles_places_and_sites_are_no_people(extractor, sentence: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert record["people"] == [], record["people"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le Directoire de la Banque Atlantique du Nord a approuvé les comptes de l'exercice.", "Banque Atlantique du Nord"),
+        ("Selon la direction de Wafira Telecom, le réseau couvrira tout le pays en 2026.", "Wafira Telecom"),
+    ],
+)
+def test_a_body_inside_an_organisation_is_no_organisation_of_its_own(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+def test_a_board_named_alone_is_no_organisation(extractor) -> None:
+    record = extract_text(extractor, "Le Conseil de Surveillance a validé la nomination du nouveau président.")
+    assert record["organizations"] == []
+
+
+def test_a_power_unit_is_no_organisation(extractor) -> None:
+    record = extract_text(extractor, "La centrale solaire aura une capacité de 350 MW dès sa mise en service.")
+    assert record["organizations"] == []
+    assert [(c["value"], c["unit"]) for c in record["counts"]] == [(350, "MW")]
+
+
+def test_a_name_goes_on_past_a_hyphen(extractor) -> None:
+    record = extract_text(extractor, "L'Hôpital Privé de Sidi-Slimane a été racheté par un groupe de cliniques.")
+    assert org_names(record) == ["Hôpital Privé de Sidi-Slimane"]
+
+
+def test_people_after_en_compagnie_de_are_people(extractor) -> None:
+    text = "Le président a présenté les résultats en compagnie de Karim Tazi et Youssef Alami, directeurs du groupe."
+    record = extract_text(extractor, text)
+    assert record["organizations"] == []
+    assert sorted(p["name"] for p in record["people"]) == ["Karim Tazi", "Youssef Alami"]
+
+
+def test_le_groupe_x_joins_x_holding(extractor) -> None:
+    text = "Tazmit Holding a racheté une clinique à Fès. Le groupe Tazmit compte désormais neuf établissements."
+    (org,) = extract_text(extractor, text)["organizations"]
+    assert org["name"] == "Tazmit Holding" and "groupe Tazmit" in org["aliases"]
+
+
+def test_acronym_in_parentheses_after_a_quoted_name_is_its_alias(extractor) -> None:
+    text = "L'État a créé la «Moroccan Agency for Water Desalination» (MAWD) pour piloter les stations."
+    (org,) = extract_text(extractor, text)["organizations"]
+    assert "MAWD" in [org["name"], *org["aliases"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("« Les marges se redressent », a expliqué le directeur financier au micro de Radio Atlas24.", "Radio Atlas24"),
+        ("Ces chiffres ont été recueillis par Tanja7 auprès de l'agence régionale.", "Tanja7"),
+    ],
+)
+def test_outlet_cited_in_the_body_is_an_organisation(extractor, sentence: str, outlet: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], outlet) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le groupe a versé 50 millions de dirhams au fonds dédié aux victimes du séisme d'Al Haouz.",
+        "Les juges ont reproché à la Dame de Rabat une trop forte dispersion de ses participations.",
+        "Les centrales seront situées à Ouarzazate, Sidi Bou Othmane, Tiznit et Boujdour.",
+    ],
+)
+def test_places_read_as_people_are_no_people(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["people"] == []
+
+
+def test_a_fund_series_is_an_organisation_and_its_acronym_an_alias(extractor) -> None:
+    text = ("Le fonds Atlas Growth Partners III a bouclé sa levée. "
+            "AGP III investira dans une dizaine de PME marocaines.")
+    record = extract_text(extractor, text)
+    assert record["people"] == []
+    fund = named(record["organizations"], "AGP III")
+    assert fund is not None and "Atlas Growth Partners III" in [fund["name"], *fund["aliases"]]
+
+
+def test_a_subsidiary_in_parentheses_after_a_name_is_a_company(extractor) -> None:
+    text = "Il arrive de la société de crédit Wafira (filiale du groupe Horizon) où il dirigeait les risques."
+    assert named(extract_text(extractor, text)["organizations"], "Wafira") is not None
+
+
+def test_a_body_named_by_its_purpose_keeps_it_up_to_the_comma(extractor) -> None:
+    text = ("Le capital est détenu par l'État, le Fonds Mohammed VI pour l'investissement agricole et rural, "
+            "et deux banques.")
+    assert named(extract_text(extractor, text)["organizations"],
+                 "Fonds Mohammed VI pour l'investissement agricole et rural") is not None
+
+
+def test_a_purpose_followed_by_a_verb_is_left_out(extractor) -> None:
+    text = "Le Fonds Mohammed VI pour l'investissement prendra une part minoritaire dans le projet."
+    assert org_names(extract_text(extractor, text)) == ["Fonds Mohammed VI"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MAROC. Le groupe a publié ses résultats annuels lundi.",
+        "Les entreprises installées dans la Kenitra Industrial Zone bénéficient d'avantages fiscaux.",
+        "La réforme accompagne la généralisation de l'Assurance Maladie Obligatoire (AMO) dans le pays.",
+    ],
+)
+def test_countries_sites_and_spelled_out_schemes_are_no_organisations(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["organizations"] == []
+
+
+def test_a_port_after_its_role_noun_and_a_name_after_baptise(extractor) -> None:
+    text = ("Le complexe portuaire Nador West Med entrera en service l'an prochain. "
+            "Le village de vacances, baptisé « Oasis Palm », compte 300 chambres.")
+    record = extract_text(extractor, text)
+    assert named(record["organizations"], "Nador West Med") is not None
+    assert named(record["organizations"], "Oasis Palm") is not None
+
+
+def test_a_site_shown_once_to_be_a_place_is_no_person_anywhere(extractor) -> None:
+    text = ("Les travaux de modernisation du parc éolien Karim Tazi Lahmar débuteront en mai. "
+            "Karim Tazi Lahmar est situé au nord du pays.")
+    assert extract_text(extractor, text)["people"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le Plan national de lutte contre les hépatites (PNLH) a été présenté hier à Rabat.",
+        "Le Salon international de l'aviation de Marrakech (SIAMK) ouvrira ses portes en octobre.",
+    ],
+)
+def test_the_acronym_of_a_plan_or_an_event_is_no_organisation(extractor, sentence: str) -> None:
+    assert extract_text(extractor, sentence)["organizations"] == []
+
+
+def test_the_acronym_of_a_pension_fund_stays_an_organisation(extractor) -> None:
+    text = "Le Régime collectif d'allocation de retraite (RCAR) a souscrit à l'émission obligataire."
+    assert named(extract_text(extractor, text)["organizations"], "RCAR") is not None
+
+
+def test_units_inside_a_company_are_no_organisations(extractor) -> None:
+    text = ("La fonction « Contrôle Groupe » est rattachée au directeur général. "
+            "Les comités de Gouvernance Stratégique et Opérationnelle ont été remaniés.")
+    assert extract_text(extractor, text)["organizations"] == []

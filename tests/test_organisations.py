@@ -65,7 +65,8 @@ def test_core_drops_type_words_and_the_city(merger) -> None:
 
 def test_types_are_canonical_and_a_spelled_out_type_phrase_is_its_acronym(merger) -> None:
     assert merger.types("Centre hospitalier universitaire Ibn Rochd") == {"chu"}
-    assert merger.types("Saham Group") == merger.types("groupe Saham")
+    assert merger.types("Saham Group") == merger.types("Groupe Saham")
+    assert merger.types("groupe Saham") == frozenset()  # a lower-case common noun describes: no type of the name
     assert merger.types("Akdital") == frozenset()
 
 
@@ -88,6 +89,13 @@ def test_acronym_in_parentheses_after_a_name_is_its_partner() -> None:
     end = start + len("Caisse nationale de sécurité sociale")
     inner, (a, b) = parenthesised(text, start, end)
     assert inner == "CNSS" and text[a:b] == "CNSS"
+
+
+def test_an_acronym_written_as_a_word_is_a_partner(merger) -> None:
+    text = "Le prêt vient de la Banque européenne pour la reconstruction et le développement (Berd) et de l'AFD."
+    start = text.index("Banque")
+    end = start + len("Banque européenne pour la reconstruction et le développement")
+    assert parenthesised(text, start, end, merger.lex.stopwords)[0] == "Berd"
 
 
 def test_a_place_in_parentheses_is_no_partner() -> None:

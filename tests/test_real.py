@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.85
+DEV_FLOOR = 0.93  # 0.883 before issue 8 §2; 0.943 after
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)

@@ -5,6 +5,7 @@ import re
 from collections.abc import Collection
 
 from extract.facts import Span
+from extract.textnorm import strip_accents
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -16,7 +17,7 @@ def initials(surface: str, stopwords: Collection[str]) -> str:
     """Upper-case initials of a name's content words (``Agence nationale de l'assurance maladie`` → ANAM)."""
     words = re.split(r"[\s'’-]+", surface)
     content = [w for w in words if w.lower() not in stopwords and len(w) > 1 and w[0].isalpha()]
-    return "".join(w[0] for w in content).upper()
+    return strip_accents("".join(w[0] for w in content)).upper()
 
 
 def expansions(text: str, not_orgs: Collection[str], stopwords: Collection[str]) -> list[Span]:
@@ -54,7 +55,7 @@ def initials_start(before: str, acronym: str, word_pattern: str, skip: int, stop
         text = word.group()
         if text.lower() in stopwords or (len(text) == 1 and text.islower()):
             continue
-        found = text[0].upper() + found
+        found = strip_accents(text[0]).upper() + found  # études gives E
         if found == acronym.upper():
             return word.start() if text[0].isupper() else None
         if len(found) >= len(acronym):

@@ -173,6 +173,8 @@ def analyse(text: str) -> Layout:
         elif not is_header_notice(line.text):
             layout.title = (line.start, line.end)
     layout.chrome = [(line.start, line.end) for line, flag in zip(lines, chrome_flags) if flag]
+    credits = [(m.start(), m.end()) for m in re.finditer(conf["inline_credit"], text) if not layout.in_chrome(m.start(), m.end())]
+    layout.chrome = sorted(layout.chrome + credits)
     return layout
 
 

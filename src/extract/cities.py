@@ -77,7 +77,7 @@ class CityFinder:
             SpanIndex(entity_spans(doc, "LOC")),
         )
         tokens = Tokens(doc)
-        facts: dict[int, tuple[City, NamedFact]] = {}
+        facts: dict[int | str, tuple[City, NamedFact]] = {}
         i = 0
         while i < len(doc):
             hit = self._longest_match(tokens, text, i)
@@ -92,14 +92,14 @@ class CityFinder:
             # a person's surname used alone (Selon Settat, …) names the person unless a preposition says place
             surname = key in surnames and (i == 0 or previous not in self.locative)
             if not surname and key not in org_names and self._names_place(text, previous, span, city, context):
-                entry = facts.setdefault(city.geonameid, (city, NamedFact()))
+                entry = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
                 entry[1].add(surface, span)
             i = end_i
         return [
             {
                 "name": fact.forms[0],
                 "country": city.country,
-                "geonameid": city.geonameid,
+                "geonameid": city.geonameid or None,
                 "aliases": fact.forms[1:],
                 "mentions": sorted(map(list, fact.mentions)),
             }
@@ -131,6 +131,8 @@ class CityFinder:
         tagged = context.locs.overlaps(span)
         if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
+        if re.search(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$", text[max(0, span[0] - 5) : span[0]]):
+            return False  # a surname after its capitalised particle (De Vinci, Da Costa)
         if previous in self.district_prefixes:
             return False  # Hay Riad, Sidi Maârouf: a district named after something else
         if normalize_name(surface) in self.common:

@@ -38,6 +38,17 @@ class _Found:
     unit: str | None
     qualifier: str
     q_start: int
+    scale: float = 1.0  # the multiplier read after the number (millions), which a range partner may share
+
+
+_NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
+
+
+def _plural_after(text: str, start: int, end: int) -> bool:
+    """Whether the head word in ``text[start:end]`` may be what two or more of something are: a plural, an
+    invariable or a short symbol (``lits``, ``prix``, ``mg``)."""
+    word = text[start:end].split()[-1].lower()
+    return word[-1:] in ("s", "x", "z") or len(word) <= 3 or not word.isalpha()
 
 
 class CountFinder:
@@ -61,6 +72,8 @@ class CountFinder:
         self.adjectives = frozenset(conf["prenominal_adjectives"])
         self.elision_cues = frozenset(conf["elision_cues"])
         self.range_links = tuple(conf["range_links"])
+        self.number_of_links = frozenset(conf["number_of_links"])
+        self.elided_adjective = re.compile(conf["elided_adjective"])
         self.irregular = conf["irregular_singulars"]
         self.stopwords = rules.stopwords
         self.qualifiers = Qualifiers(rules)
@@ -89,13 +102,19 @@ class CountFinder:
         if match.group("approx"):
             number = scaled(number, self.approx[match.group("approx").lower()])
             qualifier = "approx" if qualifier == "exact" else qualifier
-        if match.group("scale"):
-            number = scaled(number, self.scales[match.group("scale").lower()])
+        scale = self.scales[match.group("scale").lower()] if match.group("scale") else 1.0
+        number = scaled(number, scale)
         end = match.end()
         unit, head_end = self._head(text, end, after_scale=bool(match.group("approx") or match.group("scale")))
         if unit == "":
             return None
-        return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start)
+        if head_end and len(text[head_end:].strip()) == 0 and head_end - end <= 3:
+            return None  # a symbol that ends the excerpt is a word cut off (3,5 m… for 3,5 milliards)
+        if head_end and number >= 2 and unit not in self.units.values() and not _plural_after(text, end, head_end):
+            return None  # 2021 connaît, les 4 offriront, 20 précédente: a verb or an adjective, no counted noun
+        if unit and self._previous_word(text, match.start()) in self.elision_cues and self.elided_adjective.search(unit):
+            unit = None  # 5 sociétés dont deux marocaines: the noun is left out, restored from the count before
+        return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start, scale)
 
     def _head(self, text: str, pos: int, after_scale: bool = False) -> tuple[str | None, int | None]:
         """The unit after ``pos``: a unit of measure or a noun; ``""`` when what follows is never counted."""
@@ -132,14 +151,20 @@ class CountFinder:
             if f.unit:
                 continue
             after = text[f.num_end : f.num_end + 6].strip().lower()
-            if i + 1 < len(found) and after.startswith(self.range_links) and found[i + 1].start - f.num_end < 6:
+            if i + 1 < len(found) and after.startswith(self.range_links) and found[i + 1].start - f.num_end < 6 and found[i + 1].unit:
                 f.unit = found[i + 1].unit
+                if f.scale == 1.0 and found[i + 1].scale != 1.0:
+                    f.value *= found[i + 1].scale  # de 3,47 à 9 millions de conteneurs
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
             previous = [p for p in found[:i] if p.unit and p.start >= sentence]
             cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
             if previous and cue:
                 f.unit = previous[-1].unit
+                continue
+            counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
+            if counted and self._previous_word(text, f.start) in self.number_of_links:
+                f.unit = singular(counted[-1].group(1).lower(), self.irregular)  # le nombre de lits est passé de 80 à 120
 
     @staticmethod
     def _previous_word(text: str, pos: int) -> str:

@@ -115,10 +115,24 @@ class DateFinder:
             return True
         if word in self.cues or word[:2] in ("l'", "l’", "d'", "d’") and word[2:] in self.cues:
             return True
+        if self._names_a_plan(text, match.start()):
+            return False  # Plan national de … (PNPCC) 2010-2019, Coupe d'Afrique des nations 2025
         if (previous[:1].isupper() and word not in self.weak_cues) or previous.isdigit():
             return False
         after = re.match(r"\s*([a-zà-ÿ][\w'’-]*)", text[match.end() : match.end() + 30])
         return not after or after.group(1).lower() in self.stopwords or after.group(1).lower() in self.months
+
+    def _names_a_plan(self, text: str, start: int) -> bool:
+        """A year closing the name of a plan, a cup or a programme a few words back, in the same clause."""
+        clause = re.split(r"[.;:!?\n]|,\s", text[max(0, start - 100) : start])[-1]
+        words = re.findall(r"[\w'’]+", clause)[-10:]
+        periods = self.cues | (self.span_words - self.name_words)  # … sur la période 2025-2028: a span, not a name
+        for word in map(str.lower, reversed(words)):
+            if word in periods:
+                return False
+            if word in self.name_words:
+                return True
+        return False
 
     @staticmethod
     def _group(found: list[tuple[str, str, tuple[int, int]]]) -> list[dict]:

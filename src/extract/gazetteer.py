@@ -13,6 +13,7 @@ import os
 import re
 import struct
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -67,11 +68,19 @@ def best_cities(conf: dict) -> dict[str, City]:
         names = {entry["name"]} | {
             alt for alt in entry.get("alternatenames", []) if len(alt) >= 3 and not _CODE_LIKE.match(alt)
         }
-        for key in {normalize(n) for n in names}:
-            known = best.get(key)
-            if known is None or rank(city) < rank(known):
-                best[key] = city
+        _keep_best(best, city, {normalize(n) for n in names}, rank)
+    for country, districts in conf["districts"].items():  # districts GeoNames lacks: no geonameid (0)
+        for name in districts:
+            _keep_best(best, City(0, name, country, 0), {normalize(name)}, rank)
     return best
+
+
+def _keep_best(best: dict[str, City], city: City, keys: set[str], rank: Callable[[City], tuple]) -> None:
+    """Map each key to ``city`` unless a better-ranked city already bears it."""
+    for key in keys:
+        known = best.get(key)
+        if known is None or rank(city) < rank(known):
+            best[key] = city
 
 
 def index_dir() -> Path:

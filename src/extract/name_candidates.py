@@ -6,6 +6,7 @@ function words; the longest wins among overlaps, and nothing is kept in chrome.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,11 +27,12 @@ class Candidate:
     start: int
     end: int
     label: str  # ORG, PER, MISC, LOC
-    source: str  # ner, pattern, byline, acronym, expansion
+    source: str  # ner, pattern, role, byline, acronym, expansion
     title: str | None = None
 
 
-Mention = tuple[Candidate, str]  # a candidate and its text
+Mention = tuple[Candidate, str]
+_COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
 def split_lines(ent: SpacySpan) -> list[SpacySpan]:
@@ -44,6 +46,13 @@ def split_lines(ent: SpacySpan) -> list[SpacySpan]:
     if start < ent.end:
         parts.append(ent.doc[start : ent.end])
     return parts
+
+
+def _hyphenated_end(doc: Doc, i: int) -> Token:
+    """The last token of a name that goes on past a hyphen with no spaces (``Béni-Mellal``, ``Aït-Melloul``)."""
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_title:
+        i += 2
+    return doc[i]
 
 
 class CandidateFinder:
@@ -67,6 +76,9 @@ class CandidateFinder:
             "$STOPWORDS": sorted(self.lex.stopwords),
             "$ADJECTIVE": self.lex.adjective.pattern,
             "$MEDIA_CUES": self.lex.media_cues,
+            "$ROLE_NOUNS": sorted(self.lex.role_nouns),
+            "$MODIFIERS": sorted(self.lex.modifiers),
+            "$LIST_CUES": sorted(self.lex.list_cues),
         }
 
         def expand(value: object) -> object:
@@ -89,10 +101,13 @@ class CandidateFinder:
         found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
-            found.append(self._from_tokens(doc[start:end], label, "pattern"))
+            if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
+                found.append(self._without_demonym(text, self._from_tokens(doc[start:end], "MISC", "role")))
+            else:
+                found.append(self._from_tokens(doc[start:end], label, "pattern"))
         for ent in doc.ents:
             for part in split_lines(ent):
-                found.append(self._from_tokens(part, ent.label_, "ner"))
+                found.append(self._without_demonym(text, self._from_tokens(part, ent.label_, "ner")))
         for token in doc:
             if is_acronym(text, token.text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
@@ -103,6 +118,43 @@ class CandidateFinder:
                 continue
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
+
+    def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
+        """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``)."""
+        match = cand and _COMPOUND_ADJECTIVE.match(text, cand.start, cand.end)
+        if not match or not self.lex.adjective.match(match.group(1)):
+            return cand
+        return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+
+    def _purpose_end(self, doc: Doc, i: int) -> Token:
+        """The last token of a body's name that states its purpose in lower case up to a punctuation mark
+        (``Fonds X pour le développement économique et social,``); the name's own end otherwise."""
+        if i + 2 >= len(doc) or doc[i + 1].lower_ != "pour" or doc[i + 2].lower_ not in LEADING_ARTICLES:
+            return doc[i]
+        j, slot = i + 3, True  # slot: a noun may come (after an article or a connector); else only adjectives
+        while j < len(doc) and doc[j].is_lower:
+            word = doc[j].lower_
+            if word in self.lex.skippable:
+                slot = True
+            elif slot and word not in self.lex.stopwords or self.lex.adjective.match(word) or word in self.lex.modifiers:
+                slot = False
+            else:
+                break
+            j += 1
+        ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
+        return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
+
+    def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
+        """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
+        nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` heads a name."""
+        words = [t.lower_.replace("’", "'") for t in tokens]
+        for body in self.lex.internal_bodies:
+            if words[: len(body)] == body and not (body == ["direction"] and tokens[0].is_title):
+                rest = tokens[len(body) :]
+                while rest and rest[0].lower_ in self.lex.skippable:
+                    rest = rest[1:]
+                return rest
+        return tokens
 
     def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words; read the title."""
@@ -121,6 +173,9 @@ class CandidateFinder:
             or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
         ):
             tokens.pop()
+        tokens = self._without_internal_body(tokens)
+        if not tokens:
+            return None
         for k, token in enumerate(tokens[1:], 1):
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
             if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
@@ -133,10 +188,16 @@ class CandidateFinder:
                 rest = rest[1:]
             if not rest or not rest[0]._.name_part:
                 return None
-            if self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
+            linked = any(t.lower_ in self.lex.connectors for t in tokens[1 : len(tokens) - len(rest)])
+            if linked and len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part:
+                return None  # en compagnie de Karim X: a person after a common noun (not l'hôpital Mokhtar X)
+            if linked and self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:
             title = self.lex.honorifics.get(span.doc[tokens[0].i - 1].text)
-        return Candidate(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, source, title)
+        last = _hyphenated_end(span.doc, tokens[-1].i)
+        if label == "ORG" and tokens[0].is_title and tokens[0].lower_ in self.lex.prefix_types:
+            last = self._purpose_end(span.doc, last.i)
+        return Candidate(tokens[0].idx, last.idx + len(last.text), label, source, title)

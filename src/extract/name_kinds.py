@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extract.acronyms import ACRONYM
+from extract.acronyms import ACRONYM, initials
 from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
@@ -41,6 +41,12 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end):
             return None
+        if ACRONYM.match(text) and self._spells_a_non_org(doc_text, cand.start, text):
+            return None  # Plan national de … (PNPCC): the acronym of a plan is no organisation either
+        if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
+            return None  # MAROC in a dateline; Atlantic Free Zone, a site
+        if len(words) > 2 and text[:1].isupper() and len(initials(text, lex.stopwords)) > 2 and initials(text, lex.stopwords) in lex.not_orgs:
+            return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
         if cand.source == "byline" or cand.title:
@@ -59,6 +65,15 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _spells_a_non_org(self, doc_text: str, start: int, acronym: str) -> bool:
+        """Whether the acronym in parentheses spells the words since a plan-like head before it."""
+        before = doc_text[max(0, start - 150) : start].rstrip()
+        if not before.endswith("("):
+            return False
+        before = before[:-1]
+        heads = [m.start() for m in re.finditer(r"\w+", before) if m.group().lower() in self.lex.non_org_acronym_heads]
+        return bool(heads) and initials(before[heads[-1] :], self.lex.stopwords) == acronym
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
         """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""

@@ -35,6 +35,18 @@ class NameLexicon:
         self.adjective = re.compile(rules.adjective_regex)
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
+        self.first_names = rules.first_names
+        self.role_nouns = frozenset(rules.names["role_nouns"])
+        self.place_nouns = frozenset(rules.names["place_nouns"])
+        self.list_cues = frozenset(rules.names["list_cues"])
+        self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
+        self.title_words = frozenset(rules.names["title_words"])
+        self.modifiers = frozenset(rules.names["modifiers"])
+        self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
+        self.unit_nouns = frozenset(rules.names["unit_nouns"])
+        self.lone_adjective = re.compile(rules.names["lone_adjective"])
+        self.site_suffixes = frozenset(rules.names["site_suffixes"])
+        self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
         self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
         self.name_word = lru_cache(maxsize=65536)(self._name_word)
 

@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from extract.chrome import Layout
 from extract.facts import Span
 from extract.name_candidates import CandidateFinder, Mention
+from extract.name_evidence import NameEvidence
 from extract.name_kinds import NameClassifier
 from extract.name_lexicon import NameLexicon
 from extract.organisations import OrgMerger, org_record
@@ -29,6 +30,7 @@ class NameFinder:
         self.candidates = CandidateFinder(nlp_vocab, rules.name_patterns, self.lex, is_city)
         self.classifier = NameClassifier(self.lex, is_city)
         self.orgs = OrgMerger(self.lex, is_city)
+        self.evidence = NameEvidence(self.lex, is_city)
 
     def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
         """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
@@ -38,6 +40,7 @@ class NameFinder:
             kind = self.classifier.kind(text, cand)
             if kind is not None:
                 kinds[kind].append((cand, text[cand.start : cand.end]))
+        self.evidence.revise(text, kinds)
         org_facts = self.orgs.merge(text, kinds["ORG"])
         # a person's form that is an organisation's joins it, full names first
         people = self.orgs.absorb(org_facts, longest_first(kinds["PER"]))

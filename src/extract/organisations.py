@@ -6,7 +6,7 @@ share a core (the name without type words, legal forms and city) and compatible 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from extract.acronyms import ACRONYM, initials
 from extract.facts import NamedFact, Span
@@ -14,7 +14,8 @@ from extract.name_candidates import Mention
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
-_PARENTHESES = re.compile(r"\s*\(([^()\n]{2,80})\)")
+_SERIES = re.compile(r"\s+(?:[IVX]+|\d{1,2})$")
+_PARENTHESES = re.compile(r"[»”\"]?\s*\(([^()\n]{2,80})\)")  # «Name» (ACRONYM) too
 
 
 def _lower_words(text: str) -> list[str]:
@@ -22,14 +23,16 @@ def _lower_words(text: str) -> list[str]:
     return text.replace("’", "'").lower().split()
 
 
-def parenthesised(text: str, start: int, end: int) -> tuple[str, Span] | None:
-    """The name or acronym in parentheses right after the name at ``text[start:end]``, with its span, if any."""
+def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = ()) -> tuple[str, Span] | None:
+    """The name or acronym in parentheses right after the name at ``text[start:end]``, with its span, if any;
+    an acronym written as a word (``Banque européenne pour la reconstruction et le développement (Berd)``) too."""
     match = _PARENTHESES.match(text[end:])
     if not match:
         return None
     inner = match.group(1).strip()
     surface = text[start:end]
-    if inner and ACRONYM.match(inner) != ACRONYM.match(surface) and inner[0].isupper():
+    spelled = len(surface.split()) > 2 and initials(surface, stopwords) == inner.upper()
+    if inner and (ACRONYM.match(inner) != ACRONYM.match(surface) or spelled) and inner[0].isupper():
         begin = end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         return inner, (begin, begin + len(inner))
     return None
@@ -51,7 +54,7 @@ class OrgMerger:
         """One fact per organisation, in order of first mention; a parenthesised alias joins its name."""
         facts: list[NamedFact] = []
         for cand, surface in orgs:
-            partner = parenthesised(text, cand.start, cand.end)
+            partner = parenthesised(text, cand.start, cand.end, self.lex.stopwords)
             fact = self.find(facts, surface) or (self.find(facts, partner[0]) if partner else None)
             if fact is None:
                 fact = NamedFact()
@@ -110,6 +113,10 @@ class OrgMerger:
         for short, full in ((a, b), (b, a)):
             if ACRONYM.match(short) and len(full.split()) > 1 and initials(full, self.lex.stopwords) == short:
                 return True
+            series = _SERIES.search(short)  # MC III and Mediterrania Capital III: an acronym with the series number
+            if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):
+                if initials(full[: -len(series.group())], self.lex.stopwords) == short[: series.start()]:
+                    return True
         core_a, core_b = self.core(a), self.core(b)
         if not core_a or core_a != core_b or core_a in self.lex.stopwords:
             return False
@@ -143,6 +150,9 @@ class OrgMerger:
     def types(self, surface: str) -> frozenset[str]:
         """The canonical organisation-type words in a name (``Group`` and ``groupe`` are one;
         ``Centre hospitalier universitaire`` is ``chu``)."""
+        inner = self.described(surface)
+        if inner is not None:
+            return self.types(inner)  # le groupe X, la banque X: the common noun describes, it is no type of the name
         phrase = self._type_phrase(surface)
         canonical = self.lex.canonical
         found = {canonical.get(w, w) for w in _lower_words(surface) if w in self.lex.type_words}

@@ -50,6 +50,7 @@ class Rules:
     name_patterns: list[dict[str, Any]]
     adjective_regex: str
     names: dict[str, Any]
+    first_names: frozenset[str]
     currencies: dict[str, str]
     scales: dict[str, tuple[float, str]]
     qualifiers: dict[str, str]
@@ -88,6 +89,7 @@ def load_rules(folder: Path | None = None) -> Rules:
         name_patterns=[json.loads(line) for line in read_list(folder / "name_patterns.jsonl")],
         adjective_regex=load_json("adjectives.json")["regex"],
         names=load_json("names.json"),
+        first_names=frozenset(name.lower() for name in read_list(folder / "first_names.txt")),
         currencies={form: code for form, code in read_tsv(folder / "currencies.tsv", (2, 2))},
         scales={form: (float(mult), kind) for form, mult, kind in read_tsv(folder / "scales.tsv", (3, 3))},
         qualifiers={phrase: q for phrase, q in read_tsv(folder / "qualifiers.tsv", (2, 2))},

@@ -1,0 +1,163 @@
+"""Evidence that a name the model calls a person (or leaves unsure) is a company's, a place's or a title.
+
+A company name with no type word (``Maphar``, ``Stellantis``) is read as a person by the model. It
+is an organisation when no first name opens it and its context says so: a role noun before it
+(``le constructeur automobile X``, ``des fournisseurs comme X``), a company's apposition or verb after
+it (``X, filiale de…``, ``X a levé…``), or a list it shares with a known organisation
+(``Cooper Pharma, X et Y``). A name after a place noun (``la région de X``, ``le parc éolien X``)
+names a place or a site; a span of title words only (``SM le Roi``) names no one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from extract.acronyms import ACRONYM
+from extract.name_candidates import Candidate, Mention
+from extract.name_lexicon import NameLexicon
+from extract.textnorm import normalize_name
+
+_WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
+_ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)|/)\s*$")
+_QUOTES = frozenset("«»“”\"")
+_CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+class NameEvidence:
+    """Revises person and weak mentions from their context; the word sets come from the lexicon."""
+
+    def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
+        self.lex = lex
+        self.is_city = is_city
+
+    def opens_with_first_name(self, surface: str) -> bool:
+        """Whether the name's first word is a first name (``Jawad Ziyat``) or an initial (``K. Ouazzani``)."""
+        first = surface.split()[0].rstrip(".").split("-")[0].lower()
+        return first in self.lex.first_names or len(first) == 1
+
+    def is_title(self, surface: str) -> bool:
+        """A span of title words only (``SM le Roi``, ``Président Directeur Général``)."""
+        return all(w.lower() in self.lex.title_words for w in surface.replace("’", "'").split())
+
+    def _modifier(self, word: str) -> bool:
+        """A word between a role noun and the name it introduces: an adjective (``pharmaceutique``,
+        ``Franco-italo-américain``, ``sud-africain``) or a noun used as one (``automobile``)."""
+        last = word.split("-")[-1].lower()
+        if word.lower() in self.lex.role_nouns | self.lex.place_nouns | self.lex.unit_nouns:
+            return False
+        return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
+
+    def before(self, text: str, start: int) -> str | None:
+        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, else None."""
+        words = _WORDS.findall(text[max(0, start - 100) : start])
+        words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
+        i = len(words) - 1
+        place_link = i >= 0 and words[i].lower() in _CONNECTORS | {"d", "l"}
+        if place_link:
+            i -= 1
+        skipped = 0
+        while i >= 0 and skipped < 3 and self._modifier(words[i]):
+            i, skipped = i - 1, skipped + 1
+        if i < 0:
+            return None
+        noun = words[i].lower()
+        if noun in self.lex.place_nouns:
+            return "PLACE"
+        if noun in self.lex.unit_nouns:
+            return "UNIT"
+        if place_link:
+            return None
+        while i > 0 and noun in self.lex.list_cues:
+            i -= 1
+            noun = words[i].lower()
+        return "ORG" if noun in self.lex.role_nouns else None
+
+    def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
+        """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``)
+        or a lone capitalised adjective (``… et Opérationnelle``)."""
+        if cand.source != "ner" or ACRONYM.match(surface):
+            return False
+        lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
+        return lone or self.before(text, cand.start) == "UNIT"
+
+    def names_place(self, text: str, start: int, end: int) -> bool:
+        """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
+        ending in ``de`` and a city (``la Dame de Rabat``), or listed among cities (``Ouarzazate, X et Boujdour``)."""
+        surface = text[start:end]
+        if self.before(text, start) == "PLACE":
+            return True
+        words = surface.split()
+        if len(words) > 2 and words[-2] in _CONNECTORS and self.is_city(words[-1]) and not self.opens_with_first_name(surface):
+            return True
+        if self.opens_with_first_name(surface):
+            return False
+        left = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*,\s*$", text[max(0, start - 40) : start])
+        right = re.match(r"\s*(?:,|\bet\b|\bou\b)\s*([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)", text[end : end + 40])
+        return any(m and self.is_city(m.group(1)) for m in (left, right))
+
+    def after(self, text: str, end: int) -> bool:
+        """A company's apposition or verb right after the name."""
+        return bool(self.lex.company_after.match(text[end : end + 80]))
+
+    def doubtful(self, surface: str, kind: str) -> bool:
+        """A mention that context may turn into an organisation: no first name, not a country or an acronym."""
+        return (
+            not self.opens_with_first_name(surface)
+            and normalize_name(surface) not in self.lex.countries
+            and not self.is_city(surface)
+            and not ACRONYM.match(surface)
+            and (kind == "PER" or surface[:1].isupper())
+        )
+
+    def revise(self, text: str, kinds: dict[str, list[Mention]]) -> None:
+        """Move doubtful person and weak mentions to ``ORG`` or drop them, in place, from their context."""
+        places: set[str] = set()  # a name shown once to be a place's is one at every mention
+        kinds["ORG"] = [m for m in kinds["ORG"] if not self.is_unit(text, *m)]
+        for kind in ("PER", "MISC"):
+            kept = []
+            for cand, surface in kinds[kind]:
+                untitled = cand.title is None and cand.source in ("ner", "role")
+                if kind == "PER" and untitled and self.is_title(surface):
+                    continue
+                if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
+                    places.add(surface)
+                    continue
+                if kind == "PER" and untitled and ACRONYM.match(surface.split()[0]):
+                    kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
+                    continue
+                if untitled and self.doubtful(surface, kind):
+                    side = self.before(text, cand.start)
+                    if side == "PLACE":
+                        continue
+                    if side == "ORG" or self.after(text, cand.end):
+                        kinds["ORG"].append((cand, surface))
+                        continue
+                if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface):
+                    kinds["PER"].append((cand, surface))  # l'actionnaire Othman X: a person after all
+                    continue
+                kept.append((cand, surface))
+            kinds[kind] = kept
+        kinds["PER"] = [(c, surface) for c, surface in kinds["PER"] if c.title is not None or surface not in places]
+        self._coordinated(text, kinds)
+
+    def _coordinated(self, text: str, kinds: dict[str, list[Mention]]) -> None:
+        """A doubtful mention listed next to an organisation (``X, Y et Z``) is one too, in a chain."""
+        changed = True
+        while changed:
+            changed = False
+            orgs = sorted((c.start, c.end) for c, _ in kinds["ORG"])
+            for kind in ("PER", "MISC"):
+                for mention in list(kinds[kind]):
+                    cand, surface = mention
+                    if cand.title is not None or cand.source not in ("ner", "role") or not self.doubtful(surface, kind):
+                        continue
+                    if any(
+                        _COORDINATION.match(text[e:cand.start]) if e <= cand.start else _COORDINATION.match(text[cand.end:s])
+                        for s, e in orgs
+                        if 0 <= cand.start - e <= 50 or 0 <= s - cand.end <= 50
+                    ):
+                        kinds[kind].remove(mention)
+                        kinds["ORG"].append(mention)
+                        changed = True
+        kinds["ORG"].sort(key=lambda m: m[0].start)
