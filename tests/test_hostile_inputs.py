@@ -416,7 +416,7 @@ def test_stale_temporaries_of_dead_processes_are_removed(tmp_path: Path) -> None
 
 # -- cache ---------------------------------------------------------------------------------------
 
-FACTS = {"title": "T", "organizations": [], "people": [], "cities": [], "amounts": [], "dates": [], "counts": []}
+FACTS = {"title": "T", "organizations": [], "people": [], "cities": [], "amounts": [], "dates": [], "counts": [], "events": []}
 SHA = "0" * 64
 
 
