@@ -78,9 +78,9 @@ class CandidateFinder:
 
         return [expand(token) for token in pattern]
 
-    def find(self, doc: Doc, layout: Layout) -> list[Candidate]:
-        """Every candidate span outside chrome, trimmed, longest first among overlaps; in text order."""
-        text = doc.text
+    def find(self, doc: Doc, text: str, layout: Layout) -> list[Candidate]:
+        """Every candidate span of ``doc`` (whose text is ``text``) outside chrome, trimmed, longest first
+        among overlaps; in text order."""
         found: list[Candidate | None] = []
         for start, end in layout.byline_people:
             found.append(Candidate(start, end, "PER", "byline"))
@@ -89,10 +89,10 @@ class CandidateFinder:
         found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
-            found.append(self._from_tokens(doc[start:end], label, "pattern"))
+            found.append(self._from_tokens(text, doc[start:end], label, "pattern"))
         for ent in doc.ents:
             for part in split_lines(ent):
-                found.append(self._from_tokens(part, ent.label_, "ner"))
+                found.append(self._from_tokens(text, part, ent.label_, "ner"))
         for token in doc:
             if is_acronym(text, token.text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
@@ -104,8 +104,9 @@ class CandidateFinder:
             kept.append(cand)
         return sorted(kept, key=lambda c: c.start)
 
-    def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
-        """Trim articles, honorifics and trailing non-name words; read the title."""
+    def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
+        """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
+        read the title."""
         tokens = list(span)
         title = None
         while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers:
@@ -133,7 +134,7 @@ class CandidateFinder:
                 rest = rest[1:]
             if not rest or not rest[0]._.name_part:
                 return None
-            if self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
+            if self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:
             return None
