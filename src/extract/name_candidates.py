@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 
 from extract.acronyms import ACRONYM, expansions, is_acronym
 from extract.chrome import Layout
-from extract.facts import overlaps
+from extract.facts import DisjointSpans
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
 
 
@@ -97,11 +97,13 @@ class CandidateFinder:
             if is_acronym(text, token.text, token.idx):
                 found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
         kept: list[Candidate] = []
+        taken = DisjointSpans()
         ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
         for cand in ranked:
-            if layout.in_chrome(cand.start, cand.end) or overlaps((cand.start, cand.end), [(k.start, k.end) for k in kept]):
+            if layout.in_chrome(cand.start, cand.end) or taken.overlaps((cand.start, cand.end)):
                 continue
             kept.append(cand)
+            taken.add((cand.start, cand.end))
         return sorted(kept, key=lambda c: c.start)
 
     def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
