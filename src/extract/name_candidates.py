@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import IDS
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.vocab import Vocab
 
@@ -46,16 +49,37 @@ def split_lines(ent: SpacySpan) -> list[SpacySpan]:
     return parts
 
 
+def free_flag(vocab: Vocab) -> str:
+    """The name of the first lexeme flag (``FLAG19`` to ``FLAG63``) that no attribute getter of ``vocab`` sets."""
+    return next(f"FLAG{n}" for n in range(19, 64) if n not in vocab.lex_attr_getters)
+
+
 class CandidateFinder:
     """Gathers and trims candidate names in a doc; its matcher is built once from the name patterns."""
 
     def __init__(self, vocab: Vocab, patterns: list[dict], lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
-        Token.set_extension("name_part", getter=lambda token: lex.name_word(token.text), force=True)
-        self.matcher = Matcher(vocab)
+        # Whether a word can be part of a name depends on its text alone: as a lexeme flag it is computed once
+        # per word of the vocabulary, and the matcher tests it in C instead of calling Python for every token.
+        self.name_flag = free_flag(vocab)
+        flag_id = vocab.add_flag(lex.name_word, flag_id=IDS[self.name_flag])
+        Token.set_extension("name_part", getter=lambda token: token.check_flag(flag_id), force=True)
+        self.matcher = Matcher(vocab, validate=False)  # validated below as written, with ``_.name_part``
         for i, entry in enumerate(patterns):
-            self.matcher.add(f"{entry['label']}_{i}", [self._expand(entry["pattern"])], greedy="LONGEST")
+            key, pattern = f"{entry['label']}_{i}", self._expand(entry["pattern"])
+            if errors := validate_token_pattern(pattern):
+                raise MatchPatternError(key, {0: errors})
+            self.matcher.add(key, [[self._flagged(token) for token in pattern]], greedy="LONGEST")
+
+    def _flagged(self, token: dict) -> dict:
+        """A token pattern with ``{"_": {"name_part": …}}`` tested on the lexeme flag instead."""
+        extensions = dict(token.get("_", {}))
+        if "name_part" not in extensions:
+            return token
+        flagged = {key: value for key, value in token.items() if key != "_"}
+        flagged[self.name_flag] = extensions.pop("name_part")
+        return {**flagged, "_": extensions} if extensions else flagged
 
     def _expand(self, pattern: list[dict]) -> list[dict]:
         """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
