@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from extract.acronyms import ACRONYM, initials
 from extract.facts import NamedFact, Span
@@ -46,6 +47,9 @@ class OrgMerger:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+        # forms are compared pairwise, each many times: their core and type words are read once per form
+        self.core = lru_cache(maxsize=16384)(self.core)
+        self.types = lru_cache(maxsize=16384)(self.types)
 
     def merge(self, text: str, orgs: list[Mention]) -> list[NamedFact]:
         """One fact per organisation, in order of first mention; a parenthesised alias joins its name."""
