@@ -43,3 +43,14 @@ def test_the_name_word_flag_matches_as_the_name_word_test(lex) -> None:
 def test_a_malformed_name_pattern_is_refused(lex) -> None:
     with pytest.raises(MatchPatternError):
         CandidateFinder(spacy.blank("fr").vocab, [{"label": "ORG", "pattern": [{"LOWER": {"IN": 3}}]}], lex, lambda _: False)
+
+
+def test_acronyms_are_read_from_the_lexeme_flag_outside_lines_of_capitals(lex) -> None:
+    from extract.chrome import analyse
+
+    nlp = spacy.blank("fr")
+    finder = CandidateFinder(nlp.vocab, [{"label": "ORG", "pattern": [{"LOWER": "fondation"}, {"_": {"name_part": True}}]}], lex, lambda _: False)
+    text = "LE MATIN DU SAHARA ET DU MAGHREB\n\nLa CNSS et l'ANAM ont signé avec le groupe II."
+    doc = nlp(text)
+    found = [text[c.start : c.end] for c in finder.find(doc, text, analyse(text)) if c.source == "acronym"]
+    assert found == ["CNSS", "ANAM"]

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.attrs import IDS
+from spacy.attrs import IDS, IDX, LENGTH
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.vocab import Vocab
 
-from extract.acronyms import ACRONYM, expansions, is_acronym
+from extract.acronyms import ACRONYM, acronym_shaped, expansions, on_capitals_line
 from extract.chrome import Layout
 from extract.facts import DisjointSpans
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
@@ -65,6 +65,7 @@ class CandidateFinder:
         self.name_flag = free_flag(vocab)
         flag_id = vocab.add_flag(lex.name_word, flag_id=IDS[self.name_flag])
         Token.set_extension("name_part", getter=lambda token: token.check_flag(flag_id), force=True)
+        self.acronym_flag = vocab.add_flag(acronym_shaped, flag_id=IDS[free_flag(vocab)])  # read without a Token per word
         self.matcher = Matcher(vocab, validate=False)  # validated below as written, with ``_.name_part``
         for i, entry in enumerate(patterns):
             key, pattern = f"{entry['label']}_{i}", self._expand(entry["pattern"])
@@ -117,9 +118,10 @@ class CandidateFinder:
         for ent in doc.ents:
             for part in split_lines(ent):
                 found.append(self._from_tokens(text, part, ent.label_, "ner"))
-        for token in doc:
-            if is_acronym(text, token.text, token.idx):
-                found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
+        shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
+        for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
+            if not on_capitals_line(text, idx):
+                found.append(Candidate(idx, idx + length, "ORG", "acronym"))
         kept: list[Candidate] = []
         taken = DisjointSpans()
         ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
