@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 from extract.acronyms import ACRONYM, acronym_shaped, expansions, on_capitals_line
 from extract.chrome import Layout
 from extract.facts import DisjointSpans
+from extract.lexeme_flags import LexemeFlags
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
 
 
@@ -49,38 +50,24 @@ def split_lines(ent: SpacySpan) -> list[SpacySpan]:
     return parts
 
 
-def free_flag(vocab: Vocab) -> str:
-    """The name of the first lexeme flag (``FLAG19`` to ``FLAG63``) that no attribute getter of ``vocab`` sets."""
-    return next(f"FLAG{n}" for n in range(19, 64) if n not in vocab.lex_attr_getters)
-
-
 class CandidateFinder:
     """Gathers and trims candidate names in a doc; its matcher is built once from the name patterns."""
 
     def __init__(self, vocab: Vocab, patterns: list[dict], lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
-        # Whether a word can be part of a name depends on its text alone: as a lexeme flag it is computed once
-        # per word of the vocabulary, and the matcher tests it in C instead of calling Python for every token.
-        self.name_flag = free_flag(vocab)
-        flag_id = vocab.add_flag(lex.name_word, flag_id=IDS[self.name_flag])
-        Token.set_extension("name_part", getter=lambda token: token.check_flag(flag_id), force=True)
-        self.acronym_flag = vocab.add_flag(acronym_shaped, flag_id=IDS[free_flag(vocab)])  # read without a Token per word
-        self.matcher = Matcher(vocab, validate=False)  # validated below as written, with ``_.name_part``
+        # Word tests (``_.name_part``, lists, regexes) depend on a word's text alone: as lexeme flags they are
+        # computed once per word of the vocabulary and the matcher runs them in C, not in Python for every token.
+        self.flags = LexemeFlags(vocab, {"name_part": lex.name_word})
+        name_part = IDS[self.flags.extensions["name_part"]]
+        Token.set_extension("name_part", getter=lambda token: token.check_flag(name_part), force=True)
+        self.acronym_flag = IDS[self.flags.add(acronym_shaped)]  # read with doc.to_array, without a Token per word
+        self.matcher = Matcher(vocab, validate=False)  # validated below as written, before flags replace tests
         for i, entry in enumerate(patterns):
             key, pattern = f"{entry['label']}_{i}", self._expand(entry["pattern"])
             if errors := validate_token_pattern(pattern):
                 raise MatchPatternError(key, {0: errors})
-            self.matcher.add(key, [[self._flagged(token) for token in pattern]], greedy="LONGEST")
-
-    def _flagged(self, token: dict) -> dict:
-        """A token pattern with ``{"_": {"name_part": …}}`` tested on the lexeme flag instead."""
-        extensions = dict(token.get("_", {}))
-        if "name_part" not in extensions:
-            return token
-        flagged = {key: value for key, value in token.items() if key != "_"}
-        flagged[self.name_flag] = extensions.pop("name_part")
-        return {**flagged, "_": extensions} if extensions else flagged
+            self.matcher.add(key, [[self.flags.native(token) for token in pattern]], greedy="LONGEST")
 
     def _expand(self, pattern: list[dict]) -> list[dict]:
         """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
