@@ -50,6 +50,7 @@ class OrgMerger:
         # forms are compared pairwise, each many times: their core and type words are read once per form
         self.core = lru_cache(maxsize=16384)(self.core)
         self.types = lru_cache(maxsize=16384)(self.types)
+        self.initials = lru_cache(maxsize=16384)(lambda surface: initials(surface, lex.stopwords))
 
     def merge(self, text: str, orgs: list[Mention]) -> list[NamedFact]:
         """One fact per organisation, in order of first mention; a parenthesised alias joins its name."""
@@ -112,7 +113,7 @@ class OrgMerger:
         if normalize_name(a) == normalize_name(b):
             return True
         for short, full in ((a, b), (b, a)):
-            if ACRONYM.match(short) and len(full.split()) > 1 and initials(full, self.lex.stopwords) == short:
+            if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
                 return True
         core_a, core_b = self.core(a), self.core(b)
         if not core_a or core_a != core_b or core_a in self.lex.stopwords:
