@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.name_candidates import split_lines
+from spacy.errors import MatchPatternError
+
+from extract.name_candidates import CandidateFinder, split_lines
 from extract.name_lexicon import NameLexicon
 from extract.rules import load_rules
 
@@ -28,3 +30,27 @@ def test_an_entity_running_over_a_line_break_is_split_into_its_lines() -> None:
     doc = spacy.blank("fr")("Clinique Atlas\nRabat a ouvert")
     assert [p.text for p in split_lines(doc[0:4])] == ["Clinique Atlas", "Rabat"]
     assert [p.text for p in split_lines(doc[0:2])] == ["Clinique Atlas"]
+
+
+def test_the_name_word_flag_matches_as_the_name_word_test(lex) -> None:
+    nlp = spacy.blank("fr")
+    finder = CandidateFinder(nlp.vocab, [{"label": "ORG", "pattern": [{"LOWER": "groupe"}, {"_": {"name_part": True}, "OP": "+"}]}], lex, lambda _: False)
+    doc = nlp("le groupe Akdital Holding et la CNSS ont signé lundi avec le groupe Le Lundi")
+    assert [t._.name_part for t in doc] == [lex.name_word(t.text) for t in doc]
+    assert [doc[s:e].text for _, s, e in finder.matcher(doc)] == ["groupe Akdital Holding"]
+
+
+def test_a_malformed_name_pattern_is_refused(lex) -> None:
+    with pytest.raises(MatchPatternError):
+        CandidateFinder(spacy.blank("fr").vocab, [{"label": "ORG", "pattern": [{"LOWER": {"IN": 3}}]}], lex, lambda _: False)
+
+
+def test_acronyms_are_read_from_the_lexeme_flag_outside_lines_of_capitals(lex) -> None:
+    from extract.chrome import analyse
+
+    nlp = spacy.blank("fr")
+    finder = CandidateFinder(nlp.vocab, [{"label": "ORG", "pattern": [{"LOWER": "fondation"}, {"_": {"name_part": True}}]}], lex, lambda _: False)
+    text = "LE MATIN DU SAHARA ET DU MAGHREB\n\nLa CNSS et l'ANAM ont signé avec le groupe II."
+    doc = nlp(text)
+    found = [text[c.start : c.end] for c in finder.find(doc, text, analyse(text)) if c.source == "acronym"]
+    assert found == ["CNSS", "ANAM"]

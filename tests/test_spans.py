@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from extract.cities import Tokens, entity_spans
-from extract.facts import SpanIndex, overlaps
+from extract.facts import DisjointSpans, SpanIndex, overlaps
 from extract.pipeline import MODEL, UNUSED_COMPONENTS
 
 
@@ -27,6 +27,20 @@ def test_span_index_agrees_with_a_scan(seed: int) -> None:
     for query in random_spans(rng, 200):
         assert index.overlaps(query) == overlaps(query, spans), (query, spans)
         assert index.containing(query) == sorted(s for s in spans if s[0] <= query[0] and query[1] <= s[1])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_disjoint_spans_keep_what_a_scan_keeps(seed: int) -> None:
+    rng = random.Random(seed)
+    kept, taken = [], DisjointSpans()
+    for span in random_spans(rng, 300):
+        if span[1] == span[0]:
+            continue
+        assert taken.overlaps(span) == overlaps(span, kept), (span, kept)
+        if not overlaps(span, kept):
+            kept.append(span)
+            taken.add(span)
+    assert len(kept) > 5  # the greedy choice kept several spans, not just the first
 
 
 def test_span_index_of_nothing() -> None:

@@ -63,9 +63,14 @@ def initials_start(before: str, acronym: str, word_pattern: str, skip: int, stop
     return None
 
 
+def acronym_shaped(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: capitals, not a Roman numeral."""
+    return bool(ACRONYM.match(word)) and not _ROMAN.match(word)
+
+
 def is_acronym(text: str, word: str, pos: int) -> bool:
     """Whether ``word`` at ``pos`` in ``text`` is an acronym: capitals, not a Roman numeral, not on a line of capitals."""
-    return bool(ACRONYM.match(word)) and not _ROMAN.match(word) and not on_capitals_line(text, pos)
+    return acronym_shaped(word) and not on_capitals_line(text, pos)
 
 
 def on_capitals_line(text: str, pos: int) -> bool:

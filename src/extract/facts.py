@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from itertools import accumulate
 from dataclasses import dataclass, field
@@ -71,6 +71,25 @@ class SpanIndex:
                 found.append(self.spans[i])
             i -= 1
         return found[::-1]
+
+
+class DisjointSpans:
+    """Non-overlapping spans kept as they are chosen, for overlap queries in logarithmic time: disjoint spans
+    sorted by start are sorted by end too, so the last one starting before a span ends reaches furthest."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, span: Span) -> bool:
+        """True when ``span`` overlaps some kept span (as :func:`overlaps`)."""
+        before = bisect_left(self.starts, span[1])
+        return before > 0 and self.ends[before - 1] > span[0]
+
+    def add(self, span: Span) -> None:
+        """Keep ``span``, which must be non-empty and overlap no kept span."""
+        insort(self.starts, span[0])
+        insort(self.ends, span[1])
 
 
 def locate(text: str, forms: list[str], blocked: list[Span] = ()) -> list[Span]:

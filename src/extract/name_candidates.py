@@ -10,13 +10,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import IDS, IDX, LENGTH
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.vocab import Vocab
 
-from extract.acronyms import ACRONYM, expansions, is_acronym
+from extract.acronyms import ACRONYM, acronym_shaped, expansions, on_capitals_line
 from extract.chrome import Layout
-from extract.facts import overlaps
+from extract.facts import DisjointSpans
+from extract.lexeme_flags import LexemeFlags
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
 
 
@@ -61,10 +65,18 @@ class CandidateFinder:
     def __init__(self, vocab: Vocab, patterns: list[dict], lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
-        Token.set_extension("name_part", getter=lambda token: lex.name_word(token.text), force=True)
-        self.matcher = Matcher(vocab)
+        # Word tests (``_.name_part``, lists, regexes) depend on a word's text alone: as lexeme flags they are
+        # computed once per word of the vocabulary and the matcher runs them in C, not in Python for every token.
+        self.flags = LexemeFlags(vocab, {"name_part": lex.name_word})
+        name_part = IDS[self.flags.extensions["name_part"]]
+        Token.set_extension("name_part", getter=lambda token: token.check_flag(name_part), force=True)
+        self.acronym_flag = IDS[self.flags.add(acronym_shaped)]  # read with doc.to_array, without a Token per word
+        self.matcher = Matcher(vocab, validate=False)  # validated below as written, before flags replace tests
         for i, entry in enumerate(patterns):
-            self.matcher.add(f"{entry['label']}_{i}", [self._expand(entry["pattern"])], greedy="LONGEST")
+            key, pattern = f"{entry['label']}_{i}", self._expand(entry["pattern"])
+            if errors := validate_token_pattern(pattern):
+                raise MatchPatternError(key, {0: errors})
+            self.matcher.add(key, [[self.flags.native(token) for token in pattern]], greedy="LONGEST")
 
     def _expand(self, pattern: list[dict]) -> list[dict]:
         """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
@@ -90,9 +102,9 @@ class CandidateFinder:
 
         return [expand(token) for token in pattern]
 
-    def find(self, doc: Doc, layout: Layout) -> list[Candidate]:
-        """Every candidate span outside chrome, trimmed, longest first among overlaps; in text order."""
-        text = doc.text
+    def find(self, doc: Doc, text: str, layout: Layout) -> list[Candidate]:
+        """Every candidate span of ``doc`` (whose text is ``text``) outside chrome, trimmed, longest first
+        among overlaps; in text order."""
         found: list[Candidate | None] = []
         for start, end in layout.byline_people:
             found.append(Candidate(start, end, "PER", "byline"))
@@ -102,21 +114,24 @@ class CandidateFinder:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("_")[0]
             if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
-                found.append(self._without_demonym(text, self._from_tokens(doc[start:end], "MISC", "role")))
+                found.append(self._without_demonym(text, self._from_tokens(text, doc[start:end], "MISC", "role")))
             else:
-                found.append(self._from_tokens(doc[start:end], label, "pattern"))
+                found.append(self._from_tokens(text, doc[start:end], label, "pattern"))
         for ent in doc.ents:
             for part in split_lines(ent):
-                found.append(self._without_demonym(text, self._from_tokens(part, ent.label_, "ner")))
-        for token in doc:
-            if is_acronym(text, token.text, token.idx):
-                found.append(Candidate(token.idx, token.idx + len(token.text), "ORG", "acronym"))
+                found.append(self._without_demonym(text, self._from_tokens(text, part, ent.label_, "ner")))
+        shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
+        for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
+            if not on_capitals_line(text, idx):
+                found.append(Candidate(idx, idx + length, "ORG", "acronym"))
         kept: list[Candidate] = []
+        taken = DisjointSpans()
         ranked = sorted((c for c in found if c and c.end > c.start), key=lambda c: (c.source != "byline", c.start - c.end, c.start))
         for cand in ranked:
-            if layout.in_chrome(cand.start, cand.end) or overlaps((cand.start, cand.end), [(k.start, k.end) for k in kept]):
+            if layout.in_chrome(cand.start, cand.end) or taken.overlaps((cand.start, cand.end)):
                 continue
             kept.append(cand)
+            taken.add((cand.start, cand.end))
         return sorted(kept, key=lambda c: c.start)
 
     def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
@@ -156,8 +171,9 @@ class CandidateFinder:
                 return rest
         return tokens
 
-    def _from_tokens(self, span: SpacySpan, label: str, source: str) -> Candidate | None:
-        """Trim articles, honorifics and trailing non-name words; read the title."""
+    def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
+        """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
+        read the title."""
         tokens = list(span)
         title = None
         while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers:
@@ -191,7 +207,7 @@ class CandidateFinder:
             linked = any(t.lower_ in self.lex.connectors for t in tokens[1 : len(tokens) - len(rest)])
             if linked and len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part:
                 return None  # en compagnie de Karim X: a person after a common noun (not l'hôpital Mokhtar X)
-            if linked and self.is_city(span.doc.text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
+            if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:
             return None

@@ -32,11 +32,11 @@ class NameFinder:
         self.orgs = OrgMerger(self.lex, is_city)
         self.evidence = NameEvidence(self.lex, is_city)
 
-    def find(self, doc: Doc, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
-        """Organisations and people of ``doc`` as output facts, and the spans of organisation names."""
-        text = doc.text
+    def find(self, doc: Doc, text: str, layout: Layout) -> tuple[list[dict], list[dict], list[Span]]:
+        """Organisations and people of ``doc`` (whose text is ``text``: spaCy rebuilds ``doc.text`` at each
+        access) as output facts, and the spans of organisation names."""
         kinds: dict[str, list[Mention]] = {"ORG": [], "PER": [], "MISC": []}
-        for cand in self.candidates.find(doc, layout):
+        for cand in self.candidates.find(doc, text, layout):
             kind = self.classifier.kind(text, cand)
             if kind is not None:
                 kinds[kind].append((cand, text[cand.start : cand.end]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 
 from extract.acronyms import ACRONYM, initials
 from extract.facts import NamedFact, Span
@@ -49,6 +50,10 @@ class OrgMerger:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+        # forms are compared pairwise, each many times: their core and type words are read once per form
+        self.core = lru_cache(maxsize=16384)(self.core)
+        self.types = lru_cache(maxsize=16384)(self.types)
+        self.initials = lru_cache(maxsize=16384)(lambda surface: initials(surface, lex.stopwords))
 
     def merge(self, text: str, orgs: list[Mention]) -> list[NamedFact]:
         """One fact per organisation, in order of first mention; a parenthesised alias joins its name."""
@@ -111,7 +116,7 @@ class OrgMerger:
         if normalize_name(a) == normalize_name(b):
             return True
         for short, full in ((a, b), (b, a)):
-            if ACRONYM.match(short) and len(full.split()) > 1 and initials(full, self.lex.stopwords) == short:
+            if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
                 return True
             series = _SERIES.search(short)  # MC III and Mediterrania Capital III: an acronym with the series number
             if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):

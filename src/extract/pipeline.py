@@ -50,7 +50,7 @@ class FactExtractor:
         """The title, the six lists of facts and the metadata of one doc."""
         text = doc.text
         layout = analyse(text)
-        orgs, people, org_spans = self.names.find(doc, layout)
+        orgs, people, org_spans = self.names.find(doc, text, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
         cities = self.cities.find(doc, text, layout, people, orgs)
 
