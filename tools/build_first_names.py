@@ -21,6 +21,14 @@ RULES = Path(__file__).resolve().parents[1] / "rules"
 OUT = RULES / "first_names.txt"
 
 
+def surnames(dataset: NameDataset) -> set[str]:
+    """Moroccan surnames that the dataset also lists as first names (``Alaoui``, ``Tazi``): the most frequent
+    last names of Morocco, less the most frequent first names (``Mohamed`` is both)."""
+    last = set(dataset.get_top_names(n=1000, use_first_names=False, country_alpha2="MA")["MA"])
+    first = {n for names in dataset.get_top_names(n=300, country_alpha2="MA")["MA"].values() for n in names}
+    return last - first
+
+
 def not_first_names() -> set[str]:
     """Words the dataset lists as first names that here are places or organisation words: Moroccan towns,
     large cities, countries, and the organisation type words and stop words of ``rules/``."""
@@ -39,7 +47,7 @@ def main() -> None:
     for country, top in TOP.items():
         for by_gender in dataset.get_top_names(n=top, country_alpha2=country).get(country, {}).values():
             names.update(name for name in by_gender if WORD.fullmatch(name))
-    names -= not_first_names()
+    names -= not_first_names() | surnames(dataset)
     header = "# First names common in Morocco, France and the countries the Moroccan press names most often.\n"
     header += "# Built by tools/build_first_names.py from the names-dataset package (MIT licence).\n"
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")

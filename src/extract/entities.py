@@ -5,7 +5,7 @@ Each named fact of each record is a node. Nodes join, strongest evidence first, 
   2. one article's name is a form another article ties to its own name (``CNSS`` / ``Caisse nationale
      de sécurité sociale (CNSS)``): an alias or acronym that one article itself gives;
   3. organisations only: their names are equal once type words are set aside and carry the same type
-     words, or one carries none (``Oncorad Group`` / ``groupe Oncorad`` / ``Oncorad``; not ``X Partners`` /
+     words, or one carries none (``Atlas Soins Group`` / ``groupe Atlas Soins`` / ``Atlas Soins``; not ``X Partners`` /
      ``X Capital Partners``);
   4. organisations only: the names differ by one letter in one word of six letters or more (a near-spelling).
 Two groups never join when an article names both as different facts, nor when they hold two
