@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from extract.evaluate import InputError, parse_jsonl
 from extract.facts import Span, sentence_bounds
+from extract.gold import RecordError
 from extract.reader import ArticleError, read_article
 
 
@@ -86,3 +87,18 @@ def load_sources(paths: Sequence[Path], corpus: Path | None = None) -> list[Sour
         )
     return sources
 
+
+def exit_status(write: Callable[[], str], output: object) -> int:
+    """Run a command's ``write`` and say on stderr what it wrote (exit 0); bad input, or an ``output`` that
+    cannot be written, is one line on stderr (exit 2)."""
+    try:
+        said = write()
+    except (InputError, RecordError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: cannot write {output}: {err}", file=sys.stderr)
+        return 2
+    if said:
+        print(said, file=sys.stderr)
+    return 0

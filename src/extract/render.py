@@ -22,9 +22,9 @@ from extract.chrome import analyse
 from extract.entities import Item, entity_index, resolve
 from extract.facts import FACT_TYPES, Span, locate
 from extract.fileio import atomic_write_text
-from extract.gold import RecordError, is_draft, load_gold_dir
+from extract.gold import is_draft, load_gold_dir
 from extract.progress import progress
-from extract.records import InputError, Source, load_sources
+from extract.records import InputError, Source, exit_status, load_sources
 from extract.scoring import Tally, score_article
 from extract.table import format_number
 
@@ -319,7 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str]) -> int:
     """Entry point of ``python -m extract render``: 0 written, 2 bad input."""
     args = build_parser().parse_args(argv)
-    try:
+
+    def write() -> str:
         gold = load_gold(args.gold)
         sources = load_sources(args.facts, args.corpus)
         if args.output.exists() and not args.output.is_dir():
@@ -329,11 +330,6 @@ def main(argv: Sequence[str]) -> int:
         for page in progress(pages, len(pages), unit="page"):
             atomic_write_text(args.output / _page_name(page.record["id"]), page.render())
         atomic_write_text(args.output / "index.html", index_html(pages))
-    except (InputError, RecordError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except OSError as err:
-        print(f"error: cannot write {args.output}: {err}", file=sys.stderr)
-        return 2
-    print(f"wrote {len(pages)} page(s) and {args.output / 'index.html'}", file=sys.stderr)
-    return 0
+        return f"wrote {len(pages)} page(s) and {args.output / 'index.html'}"
+
+    return exit_status(write, args.output)

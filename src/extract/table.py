@@ -21,8 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from extract.entities import Entity, entity_index, resolve
 from extract.facts import FACT_TYPES
 from extract.fileio import atomic_write_bytes, atomic_writer
-from extract.gold import RecordError
-from extract.records import InputError, Source, load_sources
+from extract.records import InputError, Source, exit_status, load_sources
 
 SHEETS = ("articles", *FACT_TYPES, "events", "entities")
 FORMATS = ("xlsx", "csv", "parquet")
@@ -296,7 +295,8 @@ def output_format(output: str, given: str | None) -> str:
 def main(argv: Sequence[str]) -> int:
     """Entry point of ``python -m extract table``: 0 written, 2 bad input."""
     args = build_parser().parse_args(argv)
-    try:
+
+    def write() -> str:
         fmt = output_format(args.output, args.format)
         frames = Tables(load_sources(args.facts, args.corpus)).frames()
         if args.output == "-":
@@ -305,19 +305,13 @@ def main(argv: Sequence[str]) -> int:
                 frames[args.sheet].to_csv(sys.stdout, index=False)
             except BrokenPipeError:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # a reader such as `head` left
-            return 0
+            return ""
         output = Path(args.output)
         print(f"writing {output} ({sum(map(len, frames.values()))} rows)…", file=sys.stderr, flush=True)
         if fmt == "xlsx":
             write_excel(frames, output)
         else:
             write_folder(frames, output, fmt)
-    except (InputError, RecordError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except OSError as err:
-        print(f"error: cannot write {args.output}: {err}", file=sys.stderr)
-        return 2
-    sizes = ", ".join(f"{len(frame)} {name}" for name, frame in frames.items())
-    print(f"wrote {output}: {sizes}", file=sys.stderr)
-    return 0
+        return f"wrote {output}: " + ", ".join(f"{len(frame)} {name}" for name, frame in frames.items())
+
+    return exit_status(write, args.output)
