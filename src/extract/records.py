@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from extract.evaluate import InputError, parse_jsonl
-from extract.facts import Span, sentence_bounds
+from extract.facts import sentence_bounds
 from extract.gold import RecordError
 from extract.reader import ArticleError, read_article
 
@@ -36,12 +36,6 @@ class Source:
         i = bisect_right(self._starts, span[0]) - 1
         end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
         return self.text[self._starts[i] : end].strip()
-
-    def sentence_span(self, span: Span) -> Span:
-        """The offsets of the sentence holding ``span``'s start."""
-        i = bisect_right(self._starts, span[0]) - 1
-        end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text or "")
-        return self._starts[i], end
 
 
 def load_records(paths: Sequence[Path]) -> list[dict]:
