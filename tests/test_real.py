@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.93  # 0.883 before issue 8 §2; 0.943 after
+DEV_FLOOR = 0.92  # 40 texts (the first held-out joined dev in session 14): 0.920 then, 0.932 after its rules
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)
@@ -30,7 +30,7 @@ def test_each_reference_is_complete_and_its_gold_valid(path: Path) -> None:
 
 def test_the_sets_are_varied_and_the_texts_not_tracked() -> None:
     records = realset.references()
-    assert len(realset.references("dev")) >= 30 and len(realset.references("heldout")) >= 10
+    assert len(realset.references("dev")) >= 40 and len(realset.references("heldout")) >= 20
     assert max(collections.Counter(r["site"] for r in records).values()) <= 3
     tracked = subprocess.run(["git", "ls-files", str(REAL)], capture_output=True, text=True, cwd=REAL).stdout
     assert ".txt" not in tracked
