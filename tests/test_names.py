@@ -416,3 +416,21 @@ def test_units_inside_a_company_are_no_organisations(extractor) -> None:
     text = ("La fonction « Contrôle Groupe » est rattachée au directeur général. "
             "Les comités de Gouvernance Stratégique et Opérationnelle ont été remaniés.")
     assert extract_text(extractor, text)["organizations"] == []
+
+
+@pytest.mark.parametrize(("text", "orgs", "people"), [
+    # a fund's series number: no person's name ends in one without a first name opening it
+    ("Le fonds a cédé ses parts à Capmezzanine II, géré par CDG Invest Growth.", {"Capmezzanine II", "CDG Invest Growth"}, set()),
+    # participles no person takes
+    ("Uni Fiber et Uni Tower, officiellement créées le 26 juin, appartiennent à deux opérateurs.", {"Uni Fiber", "Uni Tower"}, set()),
+    # an entity running from an acronym into a person's name
+    ("Le directeur du bureau de l'AFD Karim Alami a signé la convention.", {"AFD"}, {"Karim Alami"}),
+    # the purpose of a deal is no part of the body's name; a body's own purpose is
+    ("Le groupe Akdital a obtenu l’aval du Conseil de la Concurrence pour l’acquisition de deux établissements médicaux à Laâyoune.",
+     {"Akdital", "Conseil de la Concurrence"}, set()),
+    ("La Fondation Mohammed V pour la Solidarité y a contribué.", {"Fondation Mohammed V pour la Solidarité"}, set()),
+])
+def test_context_tells_organisations_from_people(extractor, text: str, orgs: set[str], people: set[str]) -> None:
+    record = extract_text(extractor, text)
+    assert set(org_names(record)) == orgs
+    assert {p["name"] for p in record["people"]} == people

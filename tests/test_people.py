@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.name_candidates import Candidate, Mention
-from extract.people import longest_first, merge_people, person_record, role, surnames
+from extract.people import longest_first, merge_people, near_surname, person_record, role, spelling_variant, surnames
 from extract.rules import load_rules
 
 
@@ -89,3 +89,29 @@ def test_person_record_names_the_first_full_form(particles) -> None:
         "aliases": ["Alaoui"],
         "mentions": [[0, 12], [44, 50]],
     }
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("zouitine", "zouitene", True),  # one edit, six letters or more
+    ("tazi", "tari", False),  # too short to tell a typo from another name
+    ("bennani", "bennouna", False),
+])
+def test_near_surname(a: str, b: str, same: bool) -> None:
+    assert near_surname(a, b) is same
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("boubker jai", "boubacar jai", True),  # first names sharing four letters, the same surname
+    ("mohamed alami", "mohammed alami", True),
+    ("karim alami", "nadia alami", False),  # two people of one family
+    ("boubker jai", "boubker tazi", False),
+    ("alami", "alami", False),
+])
+def test_spelling_variant(a: str, b: str, same: bool) -> None:
+    assert spelling_variant(a, b) is same
+
+
+def test_spelling_variants_of_one_person_are_one_fact(particles) -> None:
+    text = "Le directeur Boubacar Jai part. La décision de Boubker Jai surprend. M. Jaï reste."
+    facts = merge_people(mentions(text, "Boubacar Jai", "Boubker Jai"), [], particles)
+    assert [f.forms for f in facts] == [["Boubacar Jai", "Boubker Jai"]]

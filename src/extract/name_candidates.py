@@ -119,7 +119,8 @@ class CandidateFinder:
                 found.append(self._from_tokens(text, doc[start:end], label, "pattern"))
         for ent in doc.ents:
             for part in split_lines(ent):
-                found.append(self._without_demonym(text, self._from_tokens(text, part, ent.label_, "ner")))
+                for piece, label in self._person_after_acronym(part, ent.label_):
+                    found.append(self._without_demonym(text, self._from_tokens(text, piece, label, "ner")))
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
             if not on_capitals_line(text, idx):
@@ -133,6 +134,13 @@ class CandidateFinder:
             kept.append(cand)
             taken.add((cand.start, cand.end))
         return sorted(kept, key=lambda c: c.start)
+
+    def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
+        """An entity that runs from an acronym into a person's name (``l'AFD Karim Alami``) as its two parts."""
+        for k in range(1, len(span) - 1):
+            if ACRONYM.match(span[k - 1].text) and span[k].lower_ in self.lex.first_names and span[k].is_title and span[k + 1].is_title:
+                return [(span[:k], "ORG"), (span[k:], "PER")]
+        return [(span, label)]
 
     def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
         """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``)."""
@@ -192,6 +200,11 @@ class CandidateFinder:
         tokens = self._without_internal_body(tokens)
         if not tokens:
             return None
+        for k, token in enumerate(tokens[1:], 1):
+            lower_purpose = k + 2 < len(tokens) and tokens[k + 2].is_lower
+            if token.lower_ == "pour" and lower_purpose and self._purpose_end(span.doc, tokens[k - 1].i).i < tokens[-1].i:
+                tokens = tokens[:k]  # Conseil X pour l'acquisition de … à Y: the purpose of a deal, not of the body
+                break
         for k, token in enumerate(tokens[1:], 1):
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
             if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:

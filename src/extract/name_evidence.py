@@ -22,6 +22,7 @@ _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)|/)\s*$")
 _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
+_SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
 class NameEvidence:
@@ -96,6 +97,11 @@ class NameEvidence:
         right = re.match(r"\s*(?:,|\bet\b|\bou\b)\s*([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)", text[end : end + 40])
         return any(m and self.is_city(m.group(1)) for m in (left, right))
 
+    def numbered(self, surface: str) -> bool:
+        """A name without a first name ending in a series number (``Capmezzanine II``); ``Hassan II`` opens with one."""
+        words = surface.split()
+        return len(words) > 1 and bool(_SERIES.match(words[-1])) and not self.opens_with_first_name(surface)
+
     def after(self, text: str, end: int) -> bool:
         """A company's apposition or verb right after the name."""
         return bool(self.lex.company_after.match(text[end : end + 80]))
@@ -123,7 +129,7 @@ class NameEvidence:
                 if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
                     places.add(surface)
                     continue
-                if kind == "PER" and untitled and ACRONYM.match(surface.split()[0]):
+                if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
                 if untitled and self.doubtful(surface, kind):

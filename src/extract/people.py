@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from rapidfuzz.distance import Levenshtein
+
 from extract.facts import NamedFact, Span
 from extract.name_candidates import Candidate, Mention
 from extract.textnorm import normalize_name
@@ -29,12 +31,15 @@ def merge_people(people: list[Mention], weak: list[Mention], particles: Collecti
             continue
         key = normalize_name(surface)
         fact = next((f for f in facts if key in {normalize_name(x) for x in f.forms} | surnames(f.forms)), None)
+        fact = fact or next((f for f in facts if any(spelling_variant(key, normalize_name(x)) for x in f.forms)), None)
         if fact is None:
             fact = NamedFact(extra={"title": cand.title})
             facts.append(fact)
         _add(fact, cand, surface)
     for cand, surface in singles + [w for w in weak if len(w[1].split()) == 1]:
-        fact = next((f for f in facts if normalize_name(surface) in surnames(f.forms)), None)
+        key = normalize_name(surface)
+        fact = next((f for f in facts if key in surnames(f.forms)), None)
+        fact = fact or next((f for f in facts if any(near_surname(key, name) for name in surnames(f.forms))), None)
         if fact is not None:
             _add(fact, cand, surface)
         elif cand.title:
@@ -52,6 +57,21 @@ def surnames(forms: list[str]) -> set[str]:
     """Forms a surname-only mention may take: the last word of the longest form, or all but its first (``El Fassi``)."""
     words = normalize_name(max(forms, key=len)).split()
     return {words[-1], " ".join(words[1:])}
+
+
+def near_surname(a: str, b: str) -> bool:
+    """Two spellings of one surname (``zouitine``, ``zouitene``): one edit apart, both of six letters or more."""
+    return min(len(a), len(b)) >= 6 and Levenshtein.distance(a, b) <= 1
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two normalised full names of one person spelled two ways: the same surname and first names that
+    share their first four letters (``boubker jai``, ``boubacar jai``) or are one edit apart."""
+    first_a, *rest_a = a.split()
+    first_b, *rest_b = b.split()
+    if not rest_a or rest_a != rest_b or first_a == first_b:
+        return False
+    return first_a[:4] == first_b[:4] and min(len(first_a), len(first_b)) >= 4 or near_surname(first_a, first_b)
 
 
 def role(text: str, mentions: list[Span], stopwords: Collection[str]) -> str | None:
