@@ -146,3 +146,9 @@ def test_district_missing_from_geonames_is_a_city_without_id(extractor, sentence
 )
 def test_common_words_and_surnames_that_geonames_lists_are_not_cities(extractor, sentence: str) -> None:
     assert extract_text(extractor, sentence)["cities"] == []
+
+
+def test_a_city_the_model_reads_as_an_organisation_after_a_is_a_city(extractor) -> None:
+    record = extract_text(extractor, "-Un centre de santé à El Jadida pour 2020.-Et un autre à Agadir.")
+    assert city_names(record) == ["El Jadida", "Agadir"]
+    assert record["organizations"] == []

@@ -13,6 +13,7 @@ from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
+_AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
@@ -56,6 +57,8 @@ class NameClassifier:
             if lowered[0] in lex.prefix_types:
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
+        if cand.label == "ORG" and not typed and cand.source == "ner" and self.is_city(text) and _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start):
+            return None  # un centre à El Jadida: a city the model reads as an organisation
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
