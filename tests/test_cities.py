@@ -150,5 +150,5 @@ def test_common_words_and_surnames_that_geonames_lists_are_not_cities(extractor,
 
 def test_a_city_the_model_reads_as_an_organisation_after_a_is_a_city(extractor) -> None:
     record = extract_text(extractor, "-Un centre de santé à El Jadida pour 2020.-Et un autre à Agadir.")
-    assert city_names(record) == ["El Jadida", "Agadir"]
+    assert sorted(city_names(record)) == ["Agadir", "El Jadida"]
     assert record["organizations"] == []
