@@ -222,9 +222,10 @@ class EventFinder:
                 if chosen:
                     self.matchers[attr].add(key, [nlp.make_doc(f) for f in chosen])
 
-    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
-        """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records."""
-        text = doc.text
+    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None) -> list[dict]:
+        """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
+        text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
+        text = doc.text if text is None else text
         slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
