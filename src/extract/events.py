@@ -303,7 +303,10 @@ class EventFinder:
 
     def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
         """Record and return the sentence's subject: its first organisation with no cue before it."""
-        relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
+        orgs = [s for s in inside if s.kind == "org"]
+        if not orgs:
+            return None
+        relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), orgs)
         subject = next((s for s, r in relations.items() if r.label in ("subj", "other") and not r.joined), None)
         if subject is None:
             return None
