@@ -177,7 +177,7 @@ def _slots(facts: dict) -> list[Slot]:
 
 def _sentences(text: str) -> list[Span]:
     """Sentence spans, stripped of surrounding white space, empty ones left out."""
-    bounds = sentence_bounds(text) + [len(text)]
+    bounds = [*sentence_bounds(text), len(text)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
         chunk = text[start:end]
