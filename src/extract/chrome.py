@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from extract.facts import Span
 from extract.rules import load_rules
@@ -25,7 +25,7 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -49,8 +49,10 @@ class Layout:
         return False
 
 
-def split_lines(text: str) -> list[Line]:
-    """Non-empty lines (split at \n or \r) with the offsets of their stripped content (a BOM is stripped too)."""
+@lru_cache(maxsize=8)
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Non-empty lines (split at \n or \r) with the offsets of their stripped content (a BOM is stripped too);
+    cached, as chrome and metadata both read a text's lines."""
     lines = []
     for match in re.finditer(r"[^\n\r]+", text):
         raw = match.group()
@@ -58,7 +60,7 @@ def split_lines(text: str) -> list[Line]:
         if stripped:
             start = match.start() + raw.index(stripped)
             lines.append(Line(start, start + len(stripped), stripped))
-    return lines
+    return tuple(lines)
 
 
 @dataclass(frozen=True)

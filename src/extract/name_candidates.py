@@ -193,8 +193,10 @@ class CandidateFinder:
         if not tokens:
             return None
         for k, token in enumerate(tokens[1:], 1):
+            if token.lower_ != "et":
+                continue
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
-            if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
+            if following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
                 tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
                 break
         if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:
