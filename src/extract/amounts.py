@@ -107,6 +107,8 @@ class AmountFinder:
     def _inherited(self, text: str, found: list[Quantity], allowed: Allowed) -> list[Quantity]:
         """A bare ``870 millions``, or ``210 à Tanger`` in a list, after an amount in the same sentence
         takes its currency (and, for a list item, its scale)."""
+        if not found:
+            return []  # nothing to inherit from
         bounds = sentence_bounds(text)
         taken = [q.mentions[0] for q in found]
         extra = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from extract.facts import Span
 from extract.rules import load_rules
@@ -25,7 +25,7 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -49,8 +49,10 @@ class Layout:
         return False
 
 
-def split_lines(text: str) -> list[Line]:
-    """Non-empty lines (split at \n or \r) with the offsets of their stripped content (a BOM is stripped too)."""
+@lru_cache(maxsize=8)
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Non-empty lines (split at \n or \r) with the offsets of their stripped content (a BOM is stripped too);
+    cached, as chrome and metadata both read a text's lines."""
     lines = []
     for match in re.finditer(r"[^\n\r]+", text):
         raw = match.group()
@@ -58,17 +60,22 @@ def split_lines(text: str) -> list[Line]:
         if stripped:
             start = match.start() + raw.index(stripped)
             lines.append(Line(start, start + len(stripped), stripped))
-    return lines
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
 class _Patterns:
     labels: frozenset[str]
-    lines: list[re.Pattern]
-    phrases: list[re.Pattern]
+    lines: re.Pattern  # each a list of patterns joined in one alternation: a line matches it where it matches one
+    phrases: re.Pattern
     markers: frozenset[str]
     bylines: list[re.Pattern]
-    notices: list[re.Pattern]
+    notices: re.Pattern
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One case-insensitive regex that matches where any of ``patterns`` matches (tried in one pass, not one each)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @cache
@@ -76,11 +83,11 @@ def _compiled() -> _Patterns:
     chrome = load_rules().chrome
     return _Patterns(
         labels=frozenset(label.lower() for label in chrome["section_labels"]),
-        lines=[re.compile(p, re.IGNORECASE) for p in chrome["line_patterns"]],
-        phrases=[re.compile(p, re.IGNORECASE) for p in chrome["phrase_patterns"]],
+        lines=_any_of(chrome["line_patterns"]),
+        phrases=_any_of(chrome["phrase_patterns"]),
         markers=frozenset(m.lower() for m in chrome["teaser_markers"]),
         bylines=[re.compile(p) for p in chrome["byline_patterns"]],
-        notices=[re.compile(p, re.IGNORECASE) for p in [chrome["publication_line"], *chrome["tagline_patterns"]]],
+        notices=_any_of([chrome["publication_line"], *chrome["tagline_patterns"]]),
     )
 
 
@@ -97,10 +104,10 @@ def is_chrome_line(text: str) -> bool:
         return True
     conf, patterns = load_rules().chrome, _compiled()
     words = len(text.split())
-    if words <= conf["line_pattern_max_words"] and any(p.match(text) for p in patterns.lines):
+    if words <= conf["line_pattern_max_words"] and patterns.lines.match(text):
         return True
     limit = conf["line_pattern_max_words_with_period"] if _SENTENCE_END.search(text) else conf["line_pattern_max_words"]
-    return words <= limit and any(p.match(text) for p in patterns.phrases)
+    return words <= limit and bool(patterns.phrases.match(text))
 
 
 def is_teaser_marker(text: str) -> bool:
@@ -112,7 +119,7 @@ def is_header_notice(text: str) -> bool:
     """A line above the headline that is never the headline: a publication or edition line, an outlet's
     tagline (``Le quotidien des régions``), a cookie or app notice of any length."""
     patterns = _compiled()
-    return any(p.match(text) for p in patterns.notices) or any(p.match(text) for p in patterns.phrases)
+    return bool(patterns.notices.match(text) or patterns.phrases.match(text))
 
 
 def is_body_paragraph(line: Line, min_words: int) -> bool:

@@ -36,6 +36,10 @@ class Tokens:
         self.ends: list[int] = [s + n for s, n in zip(starts, lengths)]
         self.punct: list[int] = punct
 
+    def capitalised(self, text: str) -> list[int]:
+        """The indices of the tokens of ``text`` that begin with a capital, where a city name may begin."""
+        return [i for i, start in enumerate(self.starts) if text[start : start + 1].isupper()]
+
 
 def entity_spans(doc: Doc, label: str) -> list[Span]:
     """Character spans of the doc's entities of one label, as ``doc.ents`` gives them, without making Spans."""
@@ -78,11 +82,10 @@ class CityFinder:
         )
         tokens = Tokens(doc)
         facts: dict[int | str, tuple[City, NamedFact]] = {}
-        i = 0
-        while i < len(doc):
-            hit = self._longest_match(tokens, text, i)
+        position = 0  # the first token not yet inside a city name
+        for i in tokens.capitalised(text):
+            hit = self._longest_match(tokens, text, i) if i >= position else None
             if hit is None:
-                i += 1
                 continue
             end_i, city = hit
             span = (tokens.starts[i], tokens.ends[end_i - 1])
@@ -94,7 +97,7 @@ class CityFinder:
             if not surname and key not in org_names and self._names_place(text, previous, span, city, context):
                 entry = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
                 entry[1].add(surface, span)
-            i = end_i
+            position = end_i
         return [
             {
                 "name": fact.forms[0],
@@ -107,9 +110,9 @@ class CityFinder:
         ]
 
     def _longest_match(self, tokens: Tokens, text: str, i: int) -> tuple[int, City] | None:
+        """The longest gazetteer name of at most ``_MAX_TOKENS`` tokens from the capitalised token ``i``, and its
+        city; None when there is none."""
         start = tokens.starts[i]
-        if not text[start : start + 1].isupper():
-            return None
         for end_i in range(min(len(tokens.starts), i + _MAX_TOKENS), i, -1):
             surface = text[start : tokens.ends[end_i - 1]]
             if tokens.punct[end_i - 1] or "\n" in surface:

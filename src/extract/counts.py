@@ -42,6 +42,9 @@ class _Found:
 
 
 _NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
+_PREVIOUS_WORD = re.compile(r"([\w'’°-]+)\W*$")
+_CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
+_ELIDED_WORD = re.compile(r"\w['’]")
 
 
 def _plural_after(text: str, start: int, end: int) -> bool:
@@ -80,7 +83,9 @@ class CountFinder:
 
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Count facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
-        found = [f for f in (self._read(text, m) for m in self.number.finditer(text)) if f and allowed(f.start, f.end)]
+        # a count spans its number: a number that may not be used is never read (overlap grows with the span)
+        numbers = (m for m in self.number.finditer(text) if allowed(m.start(), m.end()))
+        found = [f for m in numbers if (f := self._read(text, m)) and allowed(f.start, f.end)]
         self._restore_elided(text, found)
         quantities = [
             Quantity(f.value, f.unit, f.qualifier, text[f.q_start : f.end], [(f.q_start, f.end)])
@@ -132,7 +137,7 @@ class CountFinder:
             if not word:
                 return None, None
             lower = word.group(1).lower()
-            if re.match(r"\w['’]", lower):
+            if _ELIDED_WORD.match(lower):
                 return None, None  # l'an, d'autres, qu'il: no noun here
             if lower in self.not_counted:
                 return "", None
@@ -168,12 +173,12 @@ class CountFinder:
 
     @staticmethod
     def _previous_word(text: str, pos: int) -> str:
-        match = re.search(r"([\w'’°-]+)\W*$", text[max(0, pos - 30) : pos])
+        match = _PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
         return match.group(1).lower() if match else ""
 
     def _after_name(self, text: str, pos: int) -> bool:
         """A number right after a capitalised word inside a sentence belongs to a name (``Boeing 787``)."""
-        match = re.search(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$", text[max(0, pos - 40) : pos])
+        match = _CAPITALISED_BEFORE.search(text[max(0, pos - 40) : pos])
         if not match or match.group(2).lower() in self.stopwords:
             return False
         return match.group(1) is not None and match.group(1) not in ".!?:\n"

@@ -177,7 +177,7 @@ def _slots(facts: dict) -> list[Slot]:
 
 def _sentences(text: str) -> list[Span]:
     """Sentence spans, stripped of surrounding white space, empty ones left out."""
-    bounds = sentence_bounds(text) + [len(text)]
+    bounds = [*sentence_bounds(text), len(text)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
         chunk = text[start:end]
@@ -222,9 +222,10 @@ class EventFinder:
                 if chosen:
                     self.matchers[attr].add(key, [nlp.make_doc(f) for f in chosen])
 
-    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool]) -> list[dict]:
-        """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records."""
-        text = doc.text
+    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None) -> list[dict]:
+        """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
+        text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
+        text = doc.text if text is None else text
         slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
@@ -302,7 +303,10 @@ class EventFinder:
 
     def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
         """Record and return the sentence's subject: its first organisation with no cue before it."""
-        relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), [s for s in inside if s.kind == "org"])
+        orgs = [s for s in inside if s.kind == "org"]
+        if not orgs:
+            return None
+        relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), orgs)
         subject = next((s for s, r in relations.items() if r.label in ("subj", "other") and not r.joined), None)
         if subject is None:
             return None

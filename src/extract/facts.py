@@ -6,6 +6,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from itertools import accumulate
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 Span = tuple[int, int]
 Allowed = Callable[[int, int], bool]  # whether the text span [start, end) may yield a fact
@@ -38,9 +39,10 @@ class NamedFact:
         return [form for form in self.forms if form != name]
 
 
-def sentence_bounds(text: str) -> list[int]:
-    """Start offsets of the sentences (and lines) of ``text``."""
-    return [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+@lru_cache(maxsize=8)
+def sentence_bounds(text: str) -> tuple[int, ...]:
+    """Start offsets of the sentences (and lines) of ``text`` (amounts, counts and events each ask, once per text)."""
+    return (0, *(m.end() for m in SENTENCE_BREAK.finditer(text)))
 
 
 def overlaps(span: Span, spans: list[Span]) -> bool:

@@ -201,13 +201,14 @@ class CandidateFinder:
         if not tokens:
             return None
         for k, token in enumerate(tokens[1:], 1):
-            lower_purpose = k + 2 < len(tokens) and tokens[k + 2].is_lower
-            if token.lower_ == "pour" and lower_purpose and self._purpose_end(span.doc, tokens[k - 1].i).i < tokens[-1].i:
+            word = token.lower_
+            if word == "pour" and k + 2 < len(tokens) and tokens[k + 2].is_lower and self._purpose_end(span.doc, tokens[k - 1].i).i < tokens[-1].i:
                 tokens = tokens[:k]  # Conseil X pour l'acquisition de … à Y: the purpose of a deal, not of the body
                 break
-        for k, token in enumerate(tokens[1:], 1):
+            if word != "et":
+                continue
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
-            if token.lower_ == "et" and following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
+            if following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
                 tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
                 break
         if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:

@@ -72,7 +72,7 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
-        facts["events"] = self.events.find(doc, facts, layout.in_chrome)
+        facts["events"] = self.events.find(doc, facts, layout.in_chrome, text)
         return {**facts, "metadata": describe(text, layout, facts)}
 
 

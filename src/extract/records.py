@@ -22,7 +22,7 @@ class Source:
     text: str | None
 
     @cached_property
-    def _starts(self) -> list[int]:
+    def _starts(self) -> tuple[int, ...]:
         return sentence_bounds(self.text or "")
 
     def said(self, span: Sequence[int]) -> str:
