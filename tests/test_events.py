@@ -152,3 +152,37 @@ def test_a_plan_of_new_clinics_in_two_cities_is_one_opening_per_city(extractor) 
                    "opening")
     assert [(e["roles"]["operator"], e["roles"]["city"], e["roles"]["date"]) for e in found] == [
         ("Vitalis Santé", "Oujda", "2027"), ("Vitalis Santé", "Nador", "2027")]
+
+
+def test_a_name_alone_in_parentheses_is_an_aside_not_the_subject(extractor) -> None:
+    roles = only(extractor, "Karim Bennani (Atlas Capital) a été nommé directeur général de Medika Santé.\n",
+                 "appointment")
+    assert (roles["person"], roles["org"]) == ("Karim Bennani", "Medika Santé")
+    roles = only(extractor, "(Agence Nova) - Medika Santé a publié ses comptes annuels. Son résultat net atteint "
+                 "120 millions de dirhams en 2024.\n", "result")
+    assert roles["org"] == "Medika Santé"
+
+
+def test_le_groupe_stands_for_the_latest_subject_named_as_a_group(extractor) -> None:
+    roles = only(extractor, "Le Groupe Vitalis a racheté la Clinique Atlas en 2021. La Clinique Atlas compte 120 "
+                 "lits. Le groupe a réalisé un chiffre d'affaires de 900 millions de dirhams en 2023.\n", "result")
+    assert roles["org"] == "Groupe Vitalis"
+
+
+def test_the_antecedent_of_qui_after_a_cue_is_not_the_sentence_subject(extractor) -> None:
+    found = events(extractor, "Medika Santé a levé 12 millions de dollars en 2024. Le tour de table est mené par "
+                   "Atlas Capital, aux côtés de Rif Invest, qui apporte 4 millions. En 2020, la société avait bouclé "
+                   "une levée de fonds de 2 millions d'euros auprès de Nova Ventures.\n", "funding")
+    assert {e["roles"]["recipient"] for e in found} == {"Medika Santé"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "key"), [
+    ("Le groupe Vitalis Santé a annoncé deux ouvertures à Agadir et à Tanger en 2026.\n", "opening",
+     ("operator", "Vitalis Santé")),
+    ("Omar Tazi prendra la présidence de Medika Santé en janvier 2025.\n", "appointment", ("org", "Medika Santé")),
+    ("Medika Santé a réalisé une augmentation du capital de 80 millions de dirhams souscrite par Atlas Capital.\n",
+     "funding", ("recipient", "Medika Santé")),
+])
+def test_inflected_and_longer_trigger_forms(extractor, text: str, event_type: str, key: tuple[str, str]) -> None:
+    found = events(extractor, text, event_type)
+    assert found and all(e["roles"][key[0]] == key[1] for e in found), found

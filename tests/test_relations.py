@@ -73,6 +73,14 @@ def test_subject_tracker_resolves_to_the_latest_subject_before() -> None:
         tracker.add(10, "Atlas Capital")
 
 
+def test_subject_tracker_prefers_the_latest_subject_whose_name_fits() -> None:
+    tracker = SubjectTracker()
+    tracker.add(0, "Groupe Vitalis")
+    tracker.add(100, "Clinique Atlas")
+    assert tracker.resolve(150, re.compile("groupe", re.IGNORECASE)) == "Groupe Vitalis"
+    assert tracker.resolve(150, re.compile("banque", re.IGNORECASE)) == "Clinique Atlas"
+
+
 def test_generic_references_exclude_names_and_typed_names() -> None:
     pattern = generic_pattern(["le groupe", "la société", "il", "elle", "l'établissement"])
     text = "Le groupe Akdital grandit. Le groupe a levé 20 MDH; il recrute. L’établissement ouvre. Elles, non."

@@ -34,9 +34,14 @@ class SubjectTracker:
         self.starts.append(start)
         self.names.append(name)
 
-    def resolve(self, start: int) -> str | None:
-        """The organisation most recently named as subject before offset ``start``, or None."""
+    def resolve(self, start: int, prefer: re.Pattern[str] | None = None) -> str | None:
+        """The organisation most recently named as subject before offset ``start`` (the latest whose name matches
+        ``prefer``, where one does: `le groupe` → `Groupe X` rather than `Clinique Y`), or None."""
         i = bisect_left(self.starts, start)
+        if prefer is not None:
+            fitting = next((name for name in reversed(self.names[:i]) if prefer.search(name)), None)
+            if fitting is not None:
+                return fitting
         return self.names[i - 1] if i else None
 
 

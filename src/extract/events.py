@@ -68,6 +68,7 @@ class EventRules:
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
     generic: re.Pattern[str]
+    generic_names: dict[str, re.Pattern[str]]
     anaphors: list[str]
     not_triggers: list[str]
     part_cue: re.Pattern[str]
@@ -124,6 +125,7 @@ def load_event_rules() -> EventRules:
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
         generic=generic_pattern(data["generic_references"]),
+        generic_names={head: _words(names) for head, names in data["generic_names"].items()},
         anaphors=data["anaphors"],
         not_triggers=data["not_triggers"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
@@ -307,7 +309,8 @@ class EventFinder:
         if not orgs:
             return None
         relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), orgs)
-        subject = next((s for s, r in relations.items() if r.label in ("subj", "other") and not r.joined), None)
+        subject = next((s for s, r in relations.items()
+                        if r.label in ("subj", "other") and r.cue is None and not r.joined), None)
         if subject is None:
             return None
         tracker.add(subject.start, subject.value)
@@ -318,7 +321,8 @@ class EventFinder:
         named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
         added = []
         for start, end in generic_mentions(text, sentence, self.rules.generic, named):
-            name = tracker.resolve(start)
+            head = text[start:end].split()[-1].lower()
+            name = tracker.resolve(start, self.rules.generic_names.get(head))
             if name is not None:
                 added.append(Slot("org", start, end, name, generic=True))
         return sorted(inside + added, key=lambda s: (s.start, -s.end))

@@ -36,7 +36,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class Relation:
-    """A mention's relation to a trigger: ``subj``, ``obj``, ``agent``, ``prep`` (with its cue) or ``other``."""
+    """A mention's relation to a trigger: ``subj``, ``obj``, ``agent``, ``prep`` (with its cue), ``aside`` (alone in
+    parentheses) or ``other``."""
 
     label: str
     start: int
@@ -109,12 +110,15 @@ class SurfaceRelations:
             lead = text[anchor : slot.start]
             if previous is not None and lead.strip() in ("(", "") and slot.kind == previous.kind:
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif _enclosed(text, slot):
+                relation = Relation("aside", slot.start)  # `X (IAM) a été nommé`, `(Agence Ecofin) - X`: no role
             elif slot.generic and slot.value and text[slot.end : trigger.start].strip() == "" and not after:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
             elif previous is not None and self.coordinated(lead, relations[previous].label == "prep", after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
             elif not after and _RELATIVE_SUBJECT.match(text, slot.end):
-                relation = Relation("subj", slot.start)  # the antecedent of `qui` (`la BEI, qui a approuvé un prêt`)
+                # the antecedent of `qui` (`la BEI, qui a approuvé un prêt`), with the cue that ties it to the clause
+                relation = Relation("subj", slot.start, self.cue_before(lead))
             elif (cue := self.cue_before(lead)) is not None:
                 relation = Relation("prep", slot.start, cue)
             elif after:
@@ -126,6 +130,11 @@ class SurfaceRelations:
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
         return _nearest_subject(relations, trigger)
+
+
+def _enclosed(text: str, slot: Slot) -> bool:
+    """Whether a mention stands alone in parentheses (an aside: an affiliation, a source)."""
+    return text[max(0, slot.start - 2) : slot.start].rstrip().endswith("(") and text[slot.end : slot.end + 2].lstrip().startswith(")")
 
 
 def _nearest_subject(relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
