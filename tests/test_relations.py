@@ -37,6 +37,12 @@ def test_coordination_shares_the_relation_even_with_the_cue_repeated(relate) -> 
     assert {found[n] for n in ("Atlas Capital", "Rif Invest", "Sahel Partners")} == {("prep", "auprès de")}
 
 
+def test_the_antecedent_of_qui_keeps_its_cue(relate) -> None:
+    text = "Le tour est mené par Atlas Capital, un fonds de Paris, avec Rif Invest, qui apporte 4 MDH."
+    found = read(relate, text, "apporte", ["Atlas Capital", "Rif Invest"])
+    assert found["Rif Invest"] == ("subj", "avec")
+
+
 def test_a_cue_before_a_type_noun_governs_the_name(relate) -> None:
     text = "Medika Santé a levé 200 MDH auprès du fonds d'investissement Atlas Capital."
     assert read(relate, text, "a levé", ["Atlas Capital"])["Atlas Capital"] == ("prep", "auprès de")

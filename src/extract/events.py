@@ -72,12 +72,16 @@ class EventRules:
     anaphors: list[str]
     not_triggers: list[str]
     part_cue: re.Pattern[str]
+    delta_cue: re.Pattern[str]
     total_cue: re.Pattern[str]
     per_unit: re.Pattern[str]
     capacity_units: frozenset[str]
     stake_units: frozenset[str]
     not_facility: re.Pattern[str]
+    not_facility_before: re.Pattern[str]
     not_results: re.Pattern[str]
+    negation: re.Pattern[str]
+    demonstrative: re.Pattern[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -129,12 +133,18 @@ def load_event_rules() -> EventRules:
         anaphors=data["anaphors"],
         not_triggers=data["not_triggers"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
+        delta_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['delta_cues'])})\s+(?:(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*"
+                             rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
         stake_units=frozenset(data["stake_units"]),
         not_facility=re.compile(rf"[^,.;:]{{0,30}}?(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
+        not_facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])[^,.;:]{{0,30}},?\s*$",
+                                       re.I),
         not_results=_words(data["not_results"]),
+        negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
+        demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
     )
 
 
@@ -148,6 +158,7 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     at: int = 0
     frame: Frame | None = None
+    recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -335,9 +346,10 @@ class EventFinder:
             if slot.kind != "amount" or not groups:
                 continue
             if (self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
+                    or self.rules.delta_cue.search(text, max(0, slot.start - 60), slot.start)
                     or self.rules.total_cue.match(text, slot.end, slot.end + 50)
                     or self.rules.per_unit.match(text, slot.end)):
-                continue  # a part of a sum, a total over many deals, a price per unit
+                continue  # a part of a sum, a change (`en hausse de 20 MDH`), a total over many deals, a price per unit
 
             def distance(i: int) -> int:
                 t = groups[i][0]
@@ -362,27 +374,42 @@ class EventFinder:
         named), or a partial one, or none."""
         owned = [s for s, i in context.owners.items() if i == index]
         partial: list[Event] = []
+        before = context.text[max(context.sentence[0], group[0].start - 30) : group[0].start]
+        if group[0].voice == "noun" and self.rules.negation.search(before):
+            return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
+        recalled = bool(self.rules.demonstrative.search(before))  # `ce financement`: an event already told
         for trigger in group:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
                 continue
+            event.recalled = recalled
             if event.complete():
                 return self._per_city(context, trigger, event)
             partial = partial or [event]
         return partial
 
     def _per_city(self, context: Context, trigger: Trigger, event: Event) -> list[Event]:
-        """An opening in several cities (`à Nador, Safi et Oujda`) is one opening per city."""
+        """An opening in several cities (`à Nador, Safi et Oujda`) is one opening per city of the list that holds the
+        chosen city (`des hôpitaux de Khouribga et Azilal` further on is another list)."""
         if event.type != "opening":
             return [event]
         scope = self._scope(context.text, context.sentence, trigger)
         names = [s for s in context.slots if s.kind in NAME_KINDS]
-        cities = _unique(s.value for s in context.slots if s.kind == "city" and scope[0] <= s.start < scope[1]
-                                and not any(n.start <= s.start and s.end <= n.end for n in names))
-        if len(cities) < 2:
+        cities = [s for s in context.slots if s.kind == "city" and scope[0] <= s.start < scope[1]
+                  and not any(n.start <= s.start and s.end <= n.end for n in names)]
+        chosen = [i for i, s in enumerate(cities) if s.value == event.roles["city"]]
+        if not chosen:
+            return [event]
+        first = last = min(chosen, key=lambda i: _distance(cities[i], trigger))
+        while first > 0 and _CITY_LINK.fullmatch(context.text, cities[first - 1].end, cities[first].start):
+            first -= 1
+        while last + 1 < len(cities) and _CITY_LINK.fullmatch(context.text, cities[last].end, cities[last + 1].start):
+            last += 1
+        listed = _unique(s.value for s in cities[first : last + 1])
+        if len(listed) < 2:
             return [event]
         return [Event(event.type, event.trigger, {**event.roles, "city": city}, list(event.evidence), event.at,
-                      event.frame) for city in cities]
+                      event.frame) for city in listed]
 
     @staticmethod
     def _refers_back(text: str, sentence: Span, anaphor: Trigger, previous: Span | None, events: list[Event]) -> bool:
@@ -408,8 +435,9 @@ class EventFinder:
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
             return None
-        if frame.type == "opening" and trigger.voice != "noun" and rules.not_facility.match(text, trigger.end):
-            return None  # `a ouvert une ligne`, `ouvre son capital`: no facility opens
+        if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
+                                        and rules.not_facility_before.search(text, scope[0], trigger.start)):
+            return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
         in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
         roles = empty_roles(frame.type)
@@ -489,6 +517,12 @@ class EventFinder:
             roles["operator"] = topic or roles["facility"]
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
+
+
+_CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['’]|ainsi\s+que|,\s*et|,\s*puis)?\s*"
+                        r"(?:(?:[\w'’*-]+\s+){0,4}?(?:à\s+|au\s+|aux\s+|dans\s+|en\s+|sur\s+|de\s+|d['’]))?(?:(?:la\s+)?ville\s+de\s+|l['’])?",
+                        re.IGNORECASE)
+"""What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
 
 
 def _topic(slots: list[Slot]) -> str | None:
@@ -585,15 +619,16 @@ def _absorb(into: Event, other: Event) -> None:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """One event per real-world event: complete events that repeat merge; partial ones only add to a complete one."""
+    """One event per real-world event: complete events that repeat merge; partial and recalled ones only add to a
+    complete one."""
     complete: list[Event] = []
-    for event in (e for e in events if e.complete()):
+    for event in (e for e in events if e.complete() and not e.recalled):
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is None:
             complete.append(event)
         else:
             _absorb(twin, event)
-    for event in (e for e in events if not e.complete()):
+    for event in (e for e in events if not e.complete() or e.recalled):
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is not None:
             _absorb(twin, event)
