@@ -222,3 +222,25 @@ def test_an_investment_aupres_d_investors_is_funding(extractor) -> None:
     assert (roles["recipient"], roles["investors"]) == ("Medika Santé", ["Atlas Capital"])
     assert not events(extractor, "Medika Santé a signé un accord pour un investissement de 300 millions de dirhams auprès "
                       "d'Atlas Capital en mai 2024.\n", "investment")
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis Santé a racheté la Clinique Badr et la Clinique Atlas en 2023.\n",
+    "Le Groupe Vitalis a obtenu l'aval du régulateur pour l'acquisition de deux cliniques à Oujda : la Clinique Badr et "
+    "la Clinique Atlas.\n",
+])
+def test_one_acquisition_per_target_of_a_list(extractor, text: str) -> None:
+    found = events(extractor, text, "acquisition")
+    assert sorted(e["roles"]["target"] for e in found) == ["Clinique Atlas", "Clinique Badr"]
+
+
+def test_the_lender_named_with_its_acronym_before_qui(extractor) -> None:
+    roles = only(extractor, "Le projet sera financé par la Banque africaine de développement (BAD), qui a approuvé un "
+                 "prêt de 40 millions d'euros en mars 2024.\n", "loan")
+    assert roles["lender"] == "Banque africaine de développement"
+
+
+def test_a_capitalised_legal_form_is_no_possessive(extractor) -> None:
+    found = events(extractor, "L'Autorité de contrôle des assurances (ACAPS) a approuvé la fusion-absorption de Medika "
+                   "Assurance SA par Vitalis Assurance en 2024.\n", "acquisition")
+    assert [(e["roles"]["buyer"], e["roles"]["target"]) for e in found] == [("Vitalis Assurance", "Medika Assurance")]

@@ -50,6 +50,8 @@ def generic_mentions(text: str, span: Span, pattern: re.Pattern[str], taken: Ite
     taken = list(taken)
     found = []
     for match in pattern.finditer(text, span[0], span[1]):
+        if match.group().isupper():
+            continue  # a legal form (`Salama Vie SA`), a capitalised title: no reference
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append((match.start(), match.end()))
     return found

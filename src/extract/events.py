@@ -159,6 +159,7 @@ class Event:
     at: int = 0
     frame: Frame | None = None
     recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
+    listed: list[str] = field(default_factory=list)  # other targets listed with the target: one deal each
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -384,7 +385,9 @@ class EventFinder:
                 continue
             event.recalled = recalled
             if event.complete():
-                return self._per_city(context, trigger, event)
+                return self._per_city(context, trigger, event) + [
+                    Event(event.type, event.trigger, {**event.roles, "target": target}, list(event.evidence), event.at,
+                          event.frame) for target in event.listed]
             partial = partial or [event]
         return partial
 
@@ -444,9 +447,13 @@ class EventFinder:
         names = [s for s in in_scope if s.kind in NAME_KINDS]
         relations = self.relate(text, scope, trigger, names)
         used: set[str] = set()
-        for slot in sorted(relations, key=lambda s: _distance(s, trigger)):
+        # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
+        # subject
+        for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
+                                                          and _distance(s, trigger) <= 50), _distance(s, trigger))):
             if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
                 used.add(slot.value)
+        listed = _listed_with(relations, roles["target"], used) if frame.type == "acquisition" else []
         if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
                                                                     for r in relations.values()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
@@ -472,7 +479,8 @@ class EventFinder:
         self._fallbacks(frame.type, roles, names, context.topic)
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
-        return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame)
+        return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
+                     listed=listed)
 
     @staticmethod
     def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
@@ -517,6 +525,19 @@ class EventFinder:
             roles["operator"] = topic or roles["facility"]
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
+
+
+def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[str]) -> list[str]:
+    """The organisations coordinated after the one named ``first`` (`la Clinique A et la Clinique B`), unused."""
+    ordered = sorted(relations, key=lambda s: s.start)
+    start = next((i for i, s in enumerate(ordered) if s.value == first and s.kind == "org"), None)
+    listed: list[str] = []
+    for slot in ordered[start + 1 :] if start is not None else ():
+        if not relations[slot].joined or slot.kind != "org" or slot.generic:
+            break
+        if slot.value not in used and slot.value not in listed:
+            listed.append(slot.value)
+    return listed
 
 
 _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['’]|ainsi\s+que|,\s*et|,\s*puis)?\s*"

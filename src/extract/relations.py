@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:que|qu['’])", re.IGNORECASE)
-_RELATIVE_SUBJECT = re.compile(r"\s*,?\s*qui\s", re.IGNORECASE)
+_RELATIVE_SUBJECT = re.compile(r"\s*\)?\s*,?\s*qui\s", re.IGNORECASE)
 _FILLER = re.compile(r"\s*(?:(?:[a-zà-ÿ-]+|l['’]|d['’])\s*){0,4}")
+_ARTICLE = re.compile(r"(?<=\S)\s+(?:le|la|les|l['’]|un|une)$")
 _NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
 
 
@@ -77,15 +78,24 @@ class SurfaceRelations:
             return None
         i = len(matches) - 1
         if not _FILLER.fullmatch(lead[matches[i].end() :]):
-            return None
+            return self._listed(lead)
         while i > 0 and self._canon(matches[i]) == "de" and _NOUN_GAP.fullmatch(lead[matches[i - 1].end() : matches[i].start()]):
             i -= 1
         return self._canon(matches[i])
 
+    def _listed(self, lead: str) -> str | None:
+        """The cue of a phrase that a colon's list spells out (`l'acquisition de deux cliniques à Fès : la Clinique
+        A`): the cue that opens the lead, when only small words follow the colon."""
+        head, colon, tail = lead.rpartition(":")
+        if not colon or not _FILLER.fullmatch(tail) or ";" in head:
+            return None
+        first = self.cue.match(head, len(head) - len(head.lstrip()))
+        return self._canon(first) if first is not None else None
+
     def coordinated(self, lead: str, in_list: bool, after: bool) -> bool:
         """Whether ``lead`` joins a mention to the previous one (`et`, `ainsi que`, also with the cue repeated:
         `et de`); a bare comma only continues a list after the trigger and a cue (`auprès de A, B et C`)."""
-        words = lead.strip().lower()
+        words = _ARTICLE.sub("", lead.strip().lower())  # `et la Clinique B`
         if words == ",":
             return in_list and after  # `auprès de A, B et C`
         if words.startswith(",") and words.endswith((" et", " ainsi que")):
@@ -109,7 +119,8 @@ class SurfaceRelations:
                 anchor, previous = trigger.end, None
             lead = text[anchor : slot.start]
             if previous is not None and lead.strip() in ("(", "") and slot.kind == previous.kind:
-                relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+                label = "subj" if not after and _RELATIVE_SUBJECT.match(text, slot.end) else relations[previous].label
+                relation = Relation(label, slot.start, relations[previous].cue, joined=True)  # `la BEI (BEI), qui`
             elif _enclosed(text, slot):
                 relation = Relation("aside", slot.start)  # `X (IAM) a été nommé`, `(Agence Ecofin) - X`: no role
             elif slot.generic and slot.value and text[slot.end : trigger.start].strip() == "" and not after:
