@@ -244,3 +244,14 @@ def test_a_capitalised_legal_form_is_no_possessive(extractor) -> None:
     found = events(extractor, "L'Autorité de contrôle des assurances (ACAPS) a approuvé la fusion-absorption de Medika "
                    "Assurance SA par Vitalis Assurance en 2024.\n", "acquisition")
     assert [(e["roles"]["buyer"], e["roles"]["target"]) for e in found] == [("Vitalis Assurance", "Medika Assurance")]
+
+
+@pytest.mark.parametrize("text", [
+    "Medika Santé a tenu son assemblée générale en juin 2024. Karim Bennani a été nommé président du conseil "
+    "d'administration.\n",
+    "Medika Santé a levé 20 millions de dollars en 2024. Leila Amrani, associée chez Atlas Capital, siégera au conseil "
+    "d'administration.\n",
+])
+def test_a_board_seat_with_no_organisation_named_is_on_the_board_of_the_text_s_organisation(extractor, text) -> None:
+    roles = only(extractor, text, "appointment")
+    assert roles["org"] == "Medika Santé" and roles["person"] in ("Karim Bennani", "Leila Amrani")

@@ -80,6 +80,7 @@ class EventRules:
     not_facility: re.Pattern[str]
     not_facility_before: re.Pattern[str]
     not_results: re.Pattern[str]
+    board: re.Pattern[str]
     negation: re.Pattern[str]
     demonstrative: re.Pattern[str]
 
@@ -143,6 +144,7 @@ def load_event_rules() -> EventRules:
         not_facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])[^,.;:]{{0,30}},?\s*$",
                                        re.I),
         not_results=_words(data["not_results"]),
+        board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
     )
@@ -477,6 +479,8 @@ class EventFinder:
         if frame.metric:
             roles["metric"] = frame.metric
         self._fallbacks(frame.type, roles, names, context.topic)
+        if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
+            roles["org"] = context.topic  # `nommé président du conseil d'administration`: of the text's organisation
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
