@@ -255,3 +255,12 @@ def test_a_capitalised_legal_form_is_no_possessive(extractor) -> None:
 def test_a_board_seat_with_no_organisation_named_is_on_the_board_of_the_text_s_organisation(extractor, text) -> None:
     roles = only(extractor, text, "appointment")
     assert roles["org"] == "Medika Santé" and roles["person"] in ("Karim Bennani", "Leila Amrani")
+
+
+def test_an_organisation_only_cited_further_on_is_not_what_the_text_is_about(extractor) -> None:
+    assert not events(extractor, "Le pays renforce son offre de soins contre le cancer. Quatre centres régionaux seront "
+                      "ouverts à Safi et à Tanger en 2026. Le programme a été salué par les experts internationaux, a "
+                      "indiqué un responsable de l'OMS.\n", "opening")
+    roles = only(extractor, "Les résultats du Groupe Vitalis progressent nettement. Le chiffre d'affaires atteint 900 "
+                 "millions de dirhams en 2024.\n", "result")
+    assert roles["org"] == "Groupe Vitalis"

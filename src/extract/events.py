@@ -248,15 +248,15 @@ class EventFinder:
         found = self.trigger_words(doc)
         trigger_starts = [t.start for t in found]
         tracker = SubjectTracker()
-        topic = _topic(slots)
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
         if hasattr(self.relate, "prepare"):
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
-        for number, sentence in enumerate(sentences):
-            inside = [s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
-                      if s.end <= sentence[1]]
-            subject = self._track_subject(text, sentence, inside, tracker)
+        slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+                     if s.end <= sentence[1]] for sentence in sentences]
+        subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
+        topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
+        for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
             previous = sentences[number - 1] if number else None
@@ -550,13 +550,20 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
 
 
-def _topic(slots: list[Slot]) -> str | None:
-    """The organisation the text is about: the one named most often (the first named, on a tie)."""
+def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
+    """The organisation the text is about: the one named most often (the first named, on a tie); where none is named
+    twice, the first named as a subject, else the first named in the lead (ending at ``lead_end``), but not an
+    organisation the text only cites further on (`selon l'OMS`)."""
     counts: dict[str, int] = {}
     for slot in slots:
         if slot.kind == "org":
             counts[slot.value] = counts.get(slot.value, 0) + 1
-    return max(counts, key=lambda name: counts[name]) if counts else None
+    best = max(counts, key=lambda name: counts[name]) if counts else None
+    if best is not None and counts[best] > 1:
+        return best
+    if subjects:
+        return subjects[0]
+    return next((s.value for s in slots if s.kind == "org" and s.start < lead_end), None)
 
 
 def _distance(slot: Slot, trigger: Trigger) -> int:
