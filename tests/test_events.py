@@ -264,3 +264,11 @@ def test_an_organisation_only_cited_further_on_is_not_what_the_text_is_about(ext
     roles = only(extractor, "Les résultats du Groupe Vitalis progressent nettement. Le chiffre d'affaires atteint 900 "
                  "millions de dirhams en 2024.\n", "result")
     assert roles["org"] == "Groupe Vitalis"
+
+
+@pytest.mark.parametrize("text", [
+    "Le fonds Atlas Capital gère 1,4 milliard d'euros d'actifs investis en Afrique.\n",
+    "Medika Santé proposera un dividende de 9 DH par action, soit une enveloppe globale de 300 millions de dirhams.\n",
+])
+def test_assets_under_management_and_dividends_are_no_investment(extractor, text: str) -> None:
+    assert not events(extractor, text, "investment")

@@ -43,6 +43,15 @@ def test_the_antecedent_of_qui_keeps_its_cue(relate) -> None:
     assert found["Rif Invest"] == ("subj", "avec")
 
 
+def test_par_after_a_participle_on_another_name_is_not_the_trigger_s_agent(relate) -> None:
+    text = "Un prêt de 40 M€ à la société Rif Solar, détenue à parts égales par Atlas Energie, puis arrangé par Sahel Bank."
+    found = read(relate, text, "prêt", ["Rif Solar", "Atlas Energie"])
+    assert found["Atlas Energie"] == ("other", None)
+    text = "Un prêt de 40 M€ arrangé par Sahel Bank pour Rif Solar, qui sera accordé par Atlas Energie."
+    found = read(relate, text, "prêt", ["Sahel Bank", "Rif Solar", "Atlas Energie"])
+    assert found["Sahel Bank"] == ("prep", "par") and found["Atlas Energie"] == ("prep", "par")
+
+
 def test_a_cue_before_a_type_noun_governs_the_name(relate) -> None:
     text = "Medika Santé a levé 200 MDH auprès du fonds d'investissement Atlas Capital."
     assert read(relate, text, "a levé", ["Atlas Capital"])["Atlas Capital"] == ("prep", "auprès de")

@@ -80,6 +80,7 @@ class EventRules:
     not_facility: re.Pattern[str]
     not_facility_before: re.Pattern[str]
     not_results: re.Pattern[str]
+    not_investments: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
     demonstrative: re.Pattern[str]
@@ -144,6 +145,7 @@ def load_event_rules() -> EventRules:
         not_facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])[^,.;:]{{0,30}},?\s*$",
                                        re.I),
         not_results=_words(data["not_results"]),
+        not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
@@ -440,6 +442,8 @@ class EventFinder:
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
             return None
+        if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
+            return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 _RELATIVE_OBJECT = re.compile(r"\s*,?\s*(?:que|qu['’])", re.IGNORECASE)
 _RELATIVE_SUBJECT = re.compile(r"\s*\)?\s*,?\s*qui\s", re.IGNORECASE)
 _FILLER = re.compile(r"\s*(?:(?:[a-zà-ÿ-]+|l['’]|d['’])\s*){0,4}")
+_PARTICIPLE_PAR = re.compile(r"([\w'’]+)?[\s,]+[a-zà-ÿ]{3,}(?:ée?s?|ues?|ises?|ites?)\s+(?:[\w'’]+\s+){0,3}?par\s+"
+                             r"(?:[\w'’]+\s+){0,4}$", re.IGNORECASE)
+_PASSIVE_AUXILIARIES = frozenset({"est", "sont", "été", "sera", "seront", "serait", "était", "étaient", "soit", "être",
+                                  "fut"})
 _ARTICLE = re.compile(r"(?<=\S)\s+(?:le|la|les|l['’]|un|une)$")
 _NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
 
@@ -131,7 +135,10 @@ class SurfaceRelations:
                 # the antecedent of `qui` (`la BEI, qui a approuvé un prêt`), with the cue that ties it to the clause
                 relation = Relation("subj", slot.start, self.cue_before(lead))
             elif (cue := self.cue_before(lead)) is not None:
-                relation = Relation("prep", slot.start, cue)
+                # `par` after a participle on another name (`à la société A, détenue par B`) names its agent
+                relation = (Relation("other", slot.start) if cue == "par" and previous is not None
+                            and _reduced_relative(lead)
+                            else Relation("prep", slot.start, cue))
             elif after:
                 relation = Relation("obj" if previous is None else "other", slot.start)
             elif _RELATIVE_OBJECT.match(text, slot.end):
@@ -141,6 +148,13 @@ class SurfaceRelations:
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
         return _nearest_subject(relations, trigger)
+
+
+def _reduced_relative(lead: str) -> bool:
+    """Whether ``lead`` ends with a participle and `par` not after a passive auxiliary: `une société, détenue à
+    parts égales par` (but `sera accordé par`)."""
+    match = _PARTICIPLE_PAR.search(lead)
+    return match is not None and (match.group(1) or "").lower() not in _PASSIVE_AUXILIARIES
 
 
 def _enclosed(text: str, slot: Slot) -> bool:
