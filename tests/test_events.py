@@ -272,3 +272,15 @@ def test_an_organisation_only_cited_further_on_is_not_what_the_text_is_about(ext
 ])
 def test_assets_under_management_and_dividends_are_no_investment(extractor, text: str) -> None:
     assert not events(extractor, text, "investment")
+
+
+def test_openings_in_one_city_at_different_dates_are_two(extractor) -> None:
+    found = events(extractor, "Vitalis Santé ouvrira une clinique à Casablanca en 2025. En 2027, Vitalis Santé "
+                   "ouvrira un second hôpital à Casablanca.\n", "opening")
+    assert sorted(e["roles"]["date"] for e in found) == ["2025", "2027"]
+
+
+def test_a_city_list_may_hold_a_short_aside(extractor) -> None:
+    found = events(extractor, "En 2026, le groupe Vitalis Santé prévoit l'ouverture de quatre cliniques à Safi avec "
+                   "deux unités, à Nador et à Oujda.\n", "opening")
+    assert {e["roles"]["city"] for e in found} == {"Safi", "Nador", "Oujda"}

@@ -549,7 +549,7 @@ def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[s
 
 
 _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['’]|ainsi\s+que|,\s*et|,\s*puis)?\s*"
-                        r"(?:(?:[\w'’*-]+\s+){0,4}?(?:à\s+|au\s+|aux\s+|dans\s+|en\s+|sur\s+|de\s+|d['’]))?(?:(?:la\s+)?ville\s+de\s+|l['’])?",
+                        r"(?:(?:[\w'’*-]+,?\s+){0,4}?(?:à\s+|au\s+|aux\s+|dans\s+|en\s+|sur\s+|de\s+|d['’]))?(?:(?:la\s+)?ville\s+de\s+|l['’])?",
                         re.IGNORECASE)
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
 
@@ -631,7 +631,12 @@ def _compatible(a: Event, b: Event) -> bool:
         if not _same_value(x, y, ROLES[a.type][role]):
             return False
         shared = shared or ROLES[a.type][role] in ("org", "person")
-    return shared
+    return shared and not (a.type == "opening" and _other_dates(a.roles["date"], b.roles["date"]))
+
+
+def _other_dates(a: str | None, b: str | None) -> bool:
+    """Whether two dates are both stated and name different times (`2008` and `2009`; not `2024` and `2024-05`)."""
+    return a is not None and b is not None and not (a.startswith(b) or b.startswith(a))
 
 
 def _conflicts(a: Event, b: Event) -> bool:
