@@ -284,3 +284,10 @@ def test_a_city_list_may_hold_a_short_aside(extractor) -> None:
     found = events(extractor, "En 2026, le groupe Vitalis Santé prévoit l'ouverture de quatre cliniques à Safi avec "
                    "deux unités, à Nador et à Oujda.\n", "opening")
     assert {e["roles"]["city"] for e in found} == {"Safi", "Nador", "Oujda"}
+
+
+def test_one_opening_per_facility_of_a_list_in_the_city_its_name_holds(extractor) -> None:
+    found = events(extractor, "En 2026, le groupe Vitalis Santé inaugurera la Clinique Atlas Agadir et la Clinique "
+                   "Kasbah Marrakech.\n", "opening")
+    assert sorted((e["roles"]["facility"], e["roles"]["city"]) for e in found) == [
+        ("Clinique Atlas Agadir", "Agadir"), ("Clinique Kasbah Marrakech", "Marrakech")]

@@ -163,7 +163,7 @@ class Event:
     at: int = 0
     frame: Frame | None = None
     recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
-    listed: list[str] = field(default_factory=list)  # other targets listed with the target: one deal each
+    listed: list[dict[str, Any]] = field(default_factory=list)  # roles of the others of a list: one event each
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -389,9 +389,10 @@ class EventFinder:
                 continue
             event.recalled = recalled
             if event.complete():
-                return self._per_city(context, trigger, event) + [
-                    Event(event.type, event.trigger, {**event.roles, "target": target}, list(event.evidence), event.at,
-                          event.frame) for target in event.listed]
+                if not event.listed:
+                    return self._per_city(context, trigger, event)
+                return [event] + [Event(event.type, event.trigger, {**event.roles, **roles}, list(event.evidence),
+                                        event.at, event.frame) for roles in event.listed]
             partial = partial or [event]
         return partial
 
@@ -459,7 +460,7 @@ class EventFinder:
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
                 used.add(slot.value)
-        listed = _listed_with(relations, roles["target"], used) if frame.type == "acquisition" else []
+        listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
                                                                     for r in relations.values()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
@@ -489,6 +490,25 @@ class EventFinder:
             roles["role"] = context.people_roles.get(roles["person"])
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
                      listed=listed)
+
+    @staticmethod
+    def _listed(event_type: str, roles: dict[str, Any], relations: dict[Slot, Relation], used: set[str],
+                in_scope: list[Slot]) -> list[dict[str, Any]]:
+        """The roles of each other target or facility listed with the one read (`les hôtels A Rabat et B Agadir`):
+        one event each, a facility in the city its name holds; the one read takes its own name's city too."""
+        role = LISTED_ROLE[event_type]
+        others = _listed_with(relations, roles[role], used)
+        if not others or role != "facility":
+            return [{role: name} for name in others]
+
+        def own_city(name: str) -> dict[str, str]:
+            mention = next(s for s in relations if s.value == name)
+            city = next((c.value for c in in_scope if c.kind == "city" and mention.start <= c.start
+                         and c.end <= mention.end), None)
+            return {"city": city} if city is not None else {}
+
+        roles.update(own_city(roles[role]))
+        return [{role: name, **own_city(name)} for name in others]
 
     @staticmethod
     def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
@@ -533,6 +553,10 @@ class EventFinder:
             roles["operator"] = topic or roles["facility"]
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
+
+
+LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
+"""The role that a list splits into one event per item."""
 
 
 def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[str]) -> list[str]:
