@@ -291,3 +291,20 @@ def test_one_opening_per_facility_of_a_list_in_the_city_its_name_holds(extractor
                    "Kasbah Marrakech.\n", "opening")
     assert sorted((e["roles"]["facility"], e["roles"]["city"]) for e in found) == [
         ("Clinique Atlas Agadir", "Agadir"), ("Clinique Kasbah Marrakech", "Marrakech")]
+
+
+def test_the_new_facility_with_a_definite_article_is_one_already_told(extractor) -> None:
+    found = events(extractor, "Vitalis Santé a inauguré en 2024 le Centre Atlas de Fès. Le nouvel établissement "
+                   "travaillera en réseau avec les hôpitaux de Taza, Sefrou et Ifrane.\n", "opening")
+    assert [e["roles"]["city"] for e in found] == ["Fès"]
+
+
+def test_opening_a_city_is_a_market_not_a_facility(extractor) -> None:
+    assert not events(extractor, "Le groupe Medika Santé lèvera 5 millions de dollars pour ouvrir Dakar et Abidjan en "
+                      "2026.\n", "opening")
+
+
+def test_who_completes_the_round_is_an_investor_not_the_recipient(extractor) -> None:
+    found = events(extractor, "Medika Santé a levé 200 millions de dirhams en 2024. La banque Sahel Bank complète le "
+                   "tour de table pour 50 millions de dirhams.\n", "funding")
+    assert [e["roles"]["recipient"] for e in found] == ["Medika Santé"]

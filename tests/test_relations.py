@@ -52,6 +52,12 @@ def test_par_after_a_participle_on_another_name_is_not_the_trigger_s_agent(relat
     assert found["Sahel Bank"] == ("prep", "par") and found["Atlas Energie"] == ("prep", "par")
 
 
+def test_a_name_closing_the_relative_clause_of_the_subject_is_no_subject(relate) -> None:
+    text = "Vitalis, qui a racheté l'an dernier Atlas Care, a réalisé un chiffre d'affaires de 3 MMDH."
+    found = read(relate, text, "chiffre d'affaires", ["Vitalis", "Atlas Care"])
+    assert found == {"Vitalis": ("subj", None), "Atlas Care": ("other", None)}
+
+
 def test_a_cue_before_a_type_noun_governs_the_name(relate) -> None:
     text = "Medika Santé a levé 200 MDH auprès du fonds d'investissement Atlas Capital."
     assert read(relate, text, "a levé", ["Atlas Capital"])["Atlas Capital"] == ("prep", "auprès de")

@@ -84,6 +84,7 @@ class EventRules:
     board: re.Pattern[str]
     negation: re.Pattern[str]
     demonstrative: re.Pattern[str]
+    definite: re.Pattern[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -149,6 +150,7 @@ def load_event_rules() -> EventRules:
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
+        definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
     )
 
 
@@ -168,6 +170,11 @@ class Event:
     def complete(self) -> bool:
         """Whether every key role is stated."""
         return all(self.roles[role] not in (None, []) for role in KEY_ROLES[self.type])
+
+    def variant(self, roles: dict[str, Any]) -> Event:
+        """The same event read again with some roles set otherwise (one of a list of cities or targets)."""
+        return Event(self.type, self.trigger, {**self.roles, **roles}, list(self.evidence), self.at, self.frame,
+                     self.recalled)
 
     def record(self) -> dict:
         return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
@@ -382,7 +389,8 @@ class EventFinder:
         before = context.text[max(context.sentence[0], group[0].start - 30) : group[0].start]
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
-        recalled = bool(self.rules.demonstrative.search(before))  # `ce financement`: an event already told
+        recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
+                        or context.text.startswith("nouv", group[0].start) and self.rules.definite.search(before))
         for trigger in group:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
@@ -391,8 +399,7 @@ class EventFinder:
             if event.complete():
                 if not event.listed:
                     return self._per_city(context, trigger, event)
-                return [event] + [Event(event.type, event.trigger, {**event.roles, **roles}, list(event.evidence),
-                                        event.at, event.frame) for roles in event.listed]
+                return [event] + [event.variant(roles) for roles in event.listed]
             partial = partial or [event]
         return partial
 
@@ -416,8 +423,7 @@ class EventFinder:
         listed = _unique(s.value for s in cities[first : last + 1])
         if len(listed) < 2:
             return [event]
-        return [Event(event.type, event.trigger, {**event.roles, "city": city}, list(event.evidence), event.at,
-                      event.frame) for city in listed]
+        return [event.variant({"city": city}) for city in listed]
 
     @staticmethod
     def _refers_back(text: str, sentence: Span, anaphor: Trigger, previous: Span | None, events: list[Event]) -> bool:
@@ -450,6 +456,9 @@ class EventFinder:
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
         in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
+        if frame.type == "opening" and trigger.voice == "active" and any(
+                s.kind == "city" and s.start >= trigger.end and not text[trigger.end : s.start].strip() for s in in_scope):
+            return None  # `ouvrir Dakar et Abidjan`: a market, no facility
         roles = empty_roles(frame.type)
         names = [s for s in in_scope if s.kind in NAME_KINDS]
         relations = self.relate(text, scope, trigger, names)

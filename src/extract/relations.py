@@ -147,7 +147,7 @@ class SurfaceRelations:
                 relation = Relation("subj", slot.start)
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
-        return _nearest_subject(relations, trigger)
+        return _nearest_subject(_past_relative(text, relations, trigger), trigger)
 
 
 def _reduced_relative(lead: str) -> bool:
@@ -160,6 +160,17 @@ def _reduced_relative(lead: str) -> bool:
 def _enclosed(text: str, slot: Slot) -> bool:
     """Whether a mention stands alone in parentheses (an aside: an affiliation, a source)."""
     return text[max(0, slot.start - 2) : slot.start].rstrip().endswith("(") and text[slot.end : slot.end + 2].lstrip().startswith(")")
+
+
+def _past_relative(text: str, relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
+    """`IAM, qui doit ce succès à sa filiale Mobisud, a réalisé…`: a name that closes the relative clause of a
+    subject before it (a comma after it, then the verb) is no subject."""
+    antecedent = next((s for s, r in relations.items() if r.label == "subj" and r.cue is None and s.end <= trigger.start
+                       and _RELATIVE_SUBJECT.match(text, s.end)), None)
+    if antecedent is None:
+        return relations
+    return {s: Relation("other", r.start) if r.label == "subj" and antecedent.end < s.start and s.end <= trigger.start
+            and text[s.end : trigger.start].lstrip().startswith(",") else r for s, r in relations.items()}
 
 
 def _nearest_subject(relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
