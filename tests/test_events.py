@@ -308,3 +308,9 @@ def test_who_completes_the_round_is_an_investor_not_the_recipient(extractor) -> 
     found = events(extractor, "Medika Santé a levé 200 millions de dirhams en 2024. La banque Sahel Bank complète le "
                    "tour de table pour 50 millions de dirhams.\n", "funding")
     assert [e["roles"]["recipient"] for e in found] == ["Medika Santé"]
+
+
+def test_le_groupe_may_stand_for_a_group_named_but_not_as_a_subject(extractor) -> None:
+    roles = only(extractor, "Medika Santé, filiale du Groupe Vitalis, a ouvert une clinique à Fès en 2023. Le groupe a "
+                 "réalisé un chiffre d'affaires de 900 millions de dirhams en 2023.\n", "result")
+    assert roles["org"] == "Groupe Vitalis"

@@ -100,6 +100,8 @@ def test_subject_tracker_prefers_the_latest_subject_whose_name_fits() -> None:
     tracker.add(100, "Clinique Atlas")
     assert tracker.resolve(150, re.compile("groupe", re.IGNORECASE)) == "Groupe Vitalis"
     assert tracker.resolve(150, re.compile("banque", re.IGNORECASE)) == "Clinique Atlas"
+    assert tracker.resolve(150, re.compile("banque", re.IGNORECASE), [(50, "Sahel Bank"), (60, "Banque Rif")]) == (
+        "Banque Rif")
 
 
 def test_generic_references_exclude_names_and_typed_names() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extract.facts import Span
@@ -34,12 +34,16 @@ class SubjectTracker:
         self.starts.append(start)
         self.names.append(name)
 
-    def resolve(self, start: int, prefer: re.Pattern[str] | None = None) -> str | None:
-        """The organisation most recently named as subject before offset ``start`` (the latest whose name matches
-        ``prefer``, where one does: `le groupe` → `Groupe X` rather than `Clinique Y`), or None."""
+    def resolve(self, start: int, prefer: re.Pattern[str] | None = None, named: Sequence[tuple[int, str]] = ()
+                ) -> str | None:
+        """The organisation most recently named as subject before offset ``start``, or None; but where ``prefer``
+        is given, the latest subject whose name matches it, else the latest of the ``named`` organisations (offset,
+        name; in text order) whose name matches it (`le groupe` → `Groupe X` rather than `Clinique Y`)."""
         i = bisect_left(self.starts, start)
         if prefer is not None:
-            fitting = next((name for name in reversed(self.names[:i]) if prefer.search(name)), None)
+            earlier = [name for at, name in named if at < start]
+            fitting = next((name for name in [*reversed(self.names[:i]), *reversed(earlier)] if prefer.search(name)),
+                           None)
             if fitting is not None:
                 return fitting
         return self.names[i - 1] if i else None

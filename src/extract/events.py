@@ -264,6 +264,7 @@ class EventFinder:
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
         subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
+        named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
         for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
@@ -273,7 +274,7 @@ class EventFinder:
             triggers = [g for g in triggers if g]
             if not triggers:
                 continue
-            inside = self._with_references(text, sentence, inside, tracker)
+            inside = self._with_references(text, sentence, inside, tracker, named_orgs)
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
                               topic)
             for index, group in enumerate(triggers):
@@ -339,13 +340,15 @@ class EventFinder:
         tracker.add(subject.start, subject.value)
         return subject.value
 
-    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> list[Slot]:
-        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation."""
+    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker,
+                         named_orgs: list[tuple[int, str]]) -> list[Slot]:
+        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation (``named_orgs``: every
+        organisation mention, offset and name, in text order)."""
         named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
         added = []
         for start, end in generic_mentions(text, sentence, self.rules.generic, named):
             head = text[start:end].split()[-1].lower()
-            name = tracker.resolve(start, self.rules.generic_names.get(head))
+            name = tracker.resolve(start, self.rules.generic_names.get(head), named_orgs)
             if name is not None:
                 added.append(Slot("org", start, end, name, generic=True))
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
