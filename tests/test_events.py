@@ -314,3 +314,11 @@ def test_le_groupe_may_stand_for_a_group_named_but_not_as_a_subject(extractor) -
     roles = only(extractor, "Medika Santé, filiale du Groupe Vitalis, a ouvert une clinique à Fès en 2023. Le groupe a "
                  "réalisé un chiffre d'affaires de 900 millions de dirhams en 2023.\n", "result")
     assert roles["org"] == "Groupe Vitalis"
+
+
+def test_a_facility_s_city_is_the_one_its_name_holds() -> None:
+    from extract.events import _city_named_in
+
+    assert _city_named_in("Clinique Al Kawtar Fès", ["Rabat", "Fès"]) == "Fès"
+    assert _city_named_in("Port de Tanger-Med", ["Tanger"]) is None
+    assert _city_named_in(None, ["Fès"]) is None

@@ -224,6 +224,7 @@ class Context:
     subject: str | None
     people_roles: dict[str, str | None]
     topic: str | None
+    cities: list[str]  # the names of the record's cities
 
 
 class EventFinder:
@@ -265,6 +266,7 @@ class EventFinder:
                      if s.end <= sentence[1]] for sentence in sentences]
         subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
+        city_names = [c["name"] for c in facts["cities"]]
         topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
         for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
@@ -276,7 +278,7 @@ class EventFinder:
                 continue
             inside = self._with_references(text, sentence, inside, tracker, named_orgs)
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
-                              topic)
+                              topic, city_names)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -496,6 +498,8 @@ class EventFinder:
         if frame.metric:
             roles["metric"] = frame.metric
         self._fallbacks(frame.type, roles, names, context.topic)
+        if frame.type == "opening" and roles["city"] is None:
+            roles["city"] = _city_named_in(roles["facility"], context.cities)
         if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
             roles["org"] = context.topic  # `nommé président du conseil d'administration`: of the text's organisation
         if "role" in roles and roles.get("person"):
@@ -590,6 +594,13 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
 
 
+def _city_named_in(name: str | None, cities: list[str]) -> str | None:
+    """The city whose name a facility's name holds (`Clinique Al Kawtar Fès` → Fès), or None."""
+    if name is None:
+        return None
+    return next((city for city in cities if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", name)), None)
+
+
 def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
     """The organisation the text is about: the one named most often (the first named, on a tie); where none is named
     twice, the first named as a subject, else the first named in the lead (ending at ``lead_end``), but not an
@@ -671,8 +682,8 @@ def _compatible(a: Event, b: Event) -> bool:
 
 
 def _other_dates(a: str | None, b: str | None) -> bool:
-    """Whether two dates are both stated and name different times (`2008` and `2009`; not `2024` and `2024-05`)."""
-    return a is not None and b is not None and not (a.startswith(b) or b.startswith(a))
+    """Whether two dates are both stated and in different years (`2008` and `2009`; not `2024` and `2024-05`)."""
+    return a is not None and b is not None and a[:4] != b[:4]
 
 
 def _conflicts(a: Event, b: Event) -> bool:
