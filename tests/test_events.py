@@ -322,3 +322,9 @@ def test_a_facility_s_city_is_the_one_its_name_holds() -> None:
     assert _city_named_in("Clinique Al Kawtar Fès", ["Rabat", "Fès"]) == "Fès"
     assert _city_named_in("Port de Tanger-Med", ["Tanger"]) is None
     assert _city_named_in(None, ["Fès"]) is None
+
+
+def test_an_opening_s_city_is_after_the_trigger_rather_than_before(extractor) -> None:
+    found = events(extractor, "Vitalis Santé financera l'extension de sa clinique de Marrakech et l'ouverture de "
+                   "nouveaux hôpitaux privés aux standards internationaux à Tanger et Casablanca en 2026.\n", "opening")
+    assert {e["roles"]["city"] for e in found} == {"Tanger", "Casablanca"}

@@ -490,7 +490,8 @@ class EventFinder:
         cities = [s for s in in_scope if s.kind == "city"]
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
-            roles["city"] = min(outside or cities, key=lambda s: _distance(s, trigger)).value
+            # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
+            roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
