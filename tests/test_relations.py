@@ -58,6 +58,15 @@ def test_a_name_closing_the_relative_clause_of_the_subject_is_no_subject(relate)
     assert found == {"Vitalis": ("subj", None), "Atlas Care": ("other", None)}
 
 
+def test_a_colon_list_takes_the_cue_of_the_phrase_it_spells_out(relate) -> None:
+    text = "Le financement sera apporté par trois banques : Sahel Bank, Rif Banque et Atlas Bank."
+    found = read(relate, text, "financement", ["Sahel Bank", "Rif Banque", "Atlas Bank"])
+    assert set(found.values()) == {("prep", "par")}
+    text = "Vitalis a obtenu l'accord pour l'acquisition de deux cliniques à Fès : la Clinique Badr et Atlas Care."
+    found = read(relate, text, "acquisition", ["Clinique Badr", "Atlas Care"])
+    assert set(found.values()) == {("prep", "de")}
+
+
 def test_a_cue_before_a_type_noun_governs_the_name(relate) -> None:
     text = "Medika Santé a levé 200 MDH auprès du fonds d'investissement Atlas Capital."
     assert read(relate, text, "a levé", ["Atlas Capital"])["Atlas Capital"] == ("prep", "auprès de")

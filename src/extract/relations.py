@@ -88,12 +88,14 @@ class SurfaceRelations:
         return self._canon(matches[i])
 
     def _listed(self, lead: str) -> str | None:
-        """The cue of a phrase that a colon's list spells out (`l'acquisition de deux cliniques à Fès : la Clinique
-        A`): the cue that opens the lead, when only small words follow the colon."""
+        """The cue of a phrase that a colon's list spells out, when only small words follow the colon: the last cue
+        before the colon with only small words after it (`apporté par trois banques : A, B`), else the cue that opens
+        the lead (`l'acquisition de deux cliniques à Fès : la Clinique A`)."""
         head, colon, tail = lead.rpartition(":")
         if not colon or not _FILLER.fullmatch(tail) or ";" in head:
             return None
-        first = self.cue.match(head, len(head) - len(head.lstrip()))
+        last = next((m for m in reversed(list(self.cue.finditer(head))) if _FILLER.fullmatch(head[m.end() :])), None)
+        first = last or self.cue.match(head, len(head) - len(head.lstrip()))
         return self._canon(first) if first is not None else None
 
     def coordinated(self, lead: str, in_list: bool, after: bool) -> bool:
