@@ -328,3 +328,8 @@ def test_an_opening_s_city_is_after_the_trigger_rather_than_before(extractor) ->
     found = events(extractor, "Vitalis Santé financera l'extension de sa clinique de Marrakech et l'ouverture de "
                    "nouveaux hôpitaux privés aux standards internationaux à Tanger et Casablanca en 2026.\n", "opening")
     assert {e["roles"]["city"] for e in found} == {"Tanger", "Casablanca"}
+
+
+def test_a_budget_trend_is_no_investment(extractor) -> None:
+    assert not events(extractor, "Le budget de Medika Santé consacré à la prévention est passé de 11 millions de "
+                      "dirhams en 2019 à plus de 40 millions de dirhams en 2024.\n", "investment")

@@ -73,6 +73,7 @@ class EventRules:
     not_triggers: list[str]
     part_cue: re.Pattern[str]
     delta_cue: re.Pattern[str]
+    trend_end: re.Pattern[str]
     total_cue: re.Pattern[str]
     per_unit: re.Pattern[str]
     capacity_units: frozenset[str]
@@ -138,6 +139,8 @@ def load_event_rules() -> EventRules:
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
         delta_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['delta_cues'])})\s+(?:(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*"
                              rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
+                             rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
@@ -364,9 +367,10 @@ class EventFinder:
                 continue
             if (self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
                     or self.rules.delta_cue.search(text, max(0, slot.start - 60), slot.start)
+                    or self.rules.trend_end.search(text, max(0, slot.start - 90), slot.start)
                     or self.rules.total_cue.match(text, slot.end, slot.end + 50)
                     or self.rules.per_unit.match(text, slot.end)):
-                continue  # a part of a sum, a change (`en hausse de 20 MDH`), a total over many deals, a price per unit
+                continue  # a part of a sum, a change (`en hausse de 20 MDH`, `passé de X à Y`), a total, a price per unit
 
             def distance(i: int) -> int:
                 t = groups[i][0]
