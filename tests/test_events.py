@@ -333,3 +333,11 @@ def test_an_opening_s_city_is_after_the_trigger_rather_than_before(extractor) ->
 def test_a_budget_trend_is_no_investment(extractor) -> None:
     assert not events(extractor, "Le budget de Medika Santé consacré à la prévention est passé de 11 millions de "
                       "dirhams en 2019 à plus de 40 millions de dirhams en 2024.\n", "investment")
+
+
+@pytest.mark.parametrize("text", [
+    "Le nouvel ensemble Vitalis Santé revendiquera un chiffre d'affaires combiné de 3,8 milliards de dirhams.\n",
+    "Selon ses dirigeants, le chiffre d'affaires de Medika Santé atteindra 500 millions de dirhams en 2026.\n",
+])
+def test_a_figure_in_the_future_tense_is_a_forecast_not_a_result(extractor, text: str) -> None:
+    assert not events(extractor, text, "result")

@@ -456,7 +456,8 @@ class EventFinder:
         """The event a trigger reads under its frame, with whatever roles its clause states."""
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
-        if frame.type == "result" and rules.not_results.search(text, scope[0], scope[1]):
+        if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
+                                       or _FUTURE.search(text, scope[0], scope[1])):
             return None
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
@@ -597,6 +598,11 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
                         r"(?:(?:[\w'’*-]+,?\s+){0,4}?(?:à\s+|au\s+|aux\s+|dans\s+|en\s+|sur\s+|de\s+|d['’]))?(?:(?:la\s+)?ville\s+de\s+|l['’])?",
                         re.IGNORECASE)
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
+
+
+_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
+                     r"(?![\w'’-])")
+"""A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
 
 
 def _city_named_in(name: str | None, cities: list[str]) -> str | None:
