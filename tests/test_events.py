@@ -341,3 +341,9 @@ def test_a_budget_trend_is_no_investment(extractor) -> None:
 ])
 def test_a_figure_in_the_future_tense_is_a_forecast_not_a_result(extractor, text: str) -> None:
     assert not events(extractor, text, "result")
+
+
+def test_the_company_named_right_after_a_funding_noun_is_its_recipient(extractor) -> None:
+    roles = only(extractor, "Le fonds Atlas Capital a validé en mai 2025 l'augmentation de capital de Medika Santé, "
+                 "d'un montant de 300 millions de dirhams.\n", "funding")
+    assert roles["recipient"] == "Medika Santé"

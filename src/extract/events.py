@@ -45,6 +45,7 @@ class Frame:
     flip: re.Pattern[str] | None = None
     flip_names: re.Pattern[str] | None = None
     flip_subj: tuple[str, ...] = ()
+    adjacent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cues that count only right after a noun
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def load_event_rules() -> EventRules:
             flip=_words(flip["verbs"]) if flip else None,
             flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
             flip_subj=_roles(flip["subj"]) if flip else (),
+            adjacent={cue: _roles(role) for cue, role in spec.get("adjacent", {}).items()},
         )
         voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
         frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
@@ -561,6 +563,9 @@ class EventFinder:
             return subj
         if relation.start < trigger.start:
             return ()  # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`)
+        if relation.cue in frame.adjacent and trigger.voice == "noun" and not slot.generic and _ADJACENT.fullmatch(
+                text, trigger.end, relation.start):
+            return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`
         return frame.preps.get(relation.cue or "", ())
 
     @staticmethod
@@ -599,6 +604,9 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
                         re.IGNORECASE)
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
 
+
+_ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
+"""What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
                      r"(?![\w'’-])")
