@@ -347,3 +347,10 @@ def test_the_company_named_right_after_a_funding_noun_is_its_recipient(extractor
     roles = only(extractor, "Le fonds Atlas Capital a validé en mai 2025 l'augmentation de capital de Medika Santé, "
                  "d'un montant de 300 millions de dirhams.\n", "funding")
     assert roles["recipient"] == "Medika Santé"
+
+
+def test_an_adjective_after_a_generic_reference_picks_the_organisation_that_bears_it(extractor) -> None:
+    found = events(extractor, "La Banque européenne de développement et la Banque Rif financent le projet Sahel Solar. "
+                   "La Banque Rif a signé en 2024 un accord de garantie. La banque européenne consent un prêt de 52 "
+                   "millions de dirhams au projet.\n", "loan")
+    assert [e["roles"]["lender"] for e in found] == ["Banque européenne de développement"]

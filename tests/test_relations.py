@@ -107,10 +107,11 @@ def test_subject_tracker_prefers_the_latest_subject_whose_name_fits() -> None:
     tracker = SubjectTracker()
     tracker.add(0, "Groupe Vitalis")
     tracker.add(100, "Clinique Atlas")
-    assert tracker.resolve(150, re.compile("groupe", re.IGNORECASE)) == "Groupe Vitalis"
-    assert tracker.resolve(150, re.compile("banque", re.IGNORECASE)) == "Clinique Atlas"
-    assert tracker.resolve(150, re.compile("banque", re.IGNORECASE), [(50, "Sahel Bank"), (60, "Banque Rif")]) == (
-        "Banque Rif")
+    assert tracker.resolve(150, [re.compile("groupe", re.IGNORECASE)]) == "Groupe Vitalis"
+    assert tracker.resolve(150, [re.compile("banque", re.IGNORECASE)]) == "Clinique Atlas"
+    banks = [(50, "Banque du Sud"), (60, "Banque Rif")]
+    assert tracker.resolve(150, [re.compile("banque", re.IGNORECASE)], banks) == "Banque Rif"
+    assert tracker.resolve(150, [re.compile("sud", re.IGNORECASE), re.compile("banque", re.IGNORECASE)], banks) == "Banque du Sud"
 
 
 def test_generic_references_exclude_names_and_typed_names() -> None:

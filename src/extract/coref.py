@@ -34,16 +34,16 @@ class SubjectTracker:
         self.starts.append(start)
         self.names.append(name)
 
-    def resolve(self, start: int, prefer: re.Pattern[str] | None = None, named: Sequence[tuple[int, str]] = ()
+    def resolve(self, start: int, prefer: Sequence[re.Pattern[str]] = (), named: Sequence[tuple[int, str]] = ()
                 ) -> str | None:
-        """The organisation most recently named as subject before offset ``start``, or None; but where ``prefer``
-        is given, the latest subject whose name matches it, else the latest of the ``named`` organisations (offset,
-        name; in text order) whose name matches it (`le groupe` → `Groupe X` rather than `Clinique Y`)."""
+        """The organisation most recently named as subject before offset ``start``, or None; but for the first of
+        the ``prefer`` patterns that some name matches, the latest subject whose name matches it, else the latest of
+        the ``named`` organisations (offset, name; in text order) whose name matches it (`le groupe` → `Groupe X`
+        rather than `Clinique Y`)."""
         i = bisect_left(self.starts, start)
-        if prefer is not None:
-            earlier = [name for at, name in named if at < start]
-            fitting = next((name for name in [*reversed(self.names[:i]), *reversed(earlier)] if prefer.search(name)),
-                           None)
+        candidates = [*reversed(self.names[:i]), *(name for at, name in reversed(named) if at < start)]
+        for pattern in prefer:
+            fitting = next((name for name in candidates if pattern.search(name)), None)
             if fitting is not None:
                 return fitting
         return self.names[i - 1] if i else None

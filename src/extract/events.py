@@ -354,8 +354,12 @@ class EventFinder:
         named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
         added = []
         for start, end in generic_mentions(text, sentence, self.rules.generic, named):
-            head = text[start:end].split()[-1].lower()
-            name = tracker.resolve(start, self.rules.generic_names.get(head), named_orgs)
+            head = self.rules.generic_names.get(text[start:end].split()[-1].lower())
+            adjective = _ADJECTIVE.match(text, end)
+            prefer = [] if head is None else [head] if adjective is None else [  # `la banque européenne`
+                re.compile(rf"(?=.*(?:{head.pattern}))(?=.*(?<![\w'’]){re.escape(adjective.group(1))}(?![\w'’]))", re.I),
+                head]
+            name = tracker.resolve(start, prefer, named_orgs)
             if name is not None:
                 added.append(Slot("org", start, end, name, generic=True))
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
@@ -607,6 +611,9 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
 
 _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
+
+_ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
+"""A lower-case word after a generic reference, an adjective that may be in the name (`la banque européenne`)."""
 
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
                      r"(?![\w'’-])")
