@@ -354,3 +354,15 @@ def test_an_adjective_after_a_generic_reference_picks_the_organisation_that_bear
                    "La Banque Rif a signé en 2024 un accord de garantie. La banque européenne consent un prêt de 52 "
                    "millions de dirhams au projet.\n", "loan")
     assert [e["roles"]["lender"] for e in found] == ["Banque européenne de développement"]
+
+
+def test_assets_appartenant_a_a_company_make_it_the_target(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Télécom a signé en avril 2025 un accord portant sur l'acquisition de "
+                 "1.200 pylônes appartenant à Medika Télécom.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis Télécom", "Medika Télécom")
+
+
+def test_a_facility_that_sera_dirige_par_someone_is_an_appointment(extractor) -> None:
+    roles = only(extractor, "Le Centre Atlas d'Oncologie ouvrira en 2026 à Agadir. Il sera dirigé par le Pr Leila "
+                 "Amrani, oncologue.\n", "appointment")
+    assert (roles["person"], roles["org"]) == ("Leila Amrani", "Centre Atlas d'Oncologie")
