@@ -366,3 +366,23 @@ def test_a_facility_that_sera_dirige_par_someone_is_an_appointment(extractor) ->
     roles = only(extractor, "Le Centre Atlas d'Oncologie ouvrira en 2026 à Agadir. Il sera dirigé par le Pr Leila "
                  "Amrani, oncologue.\n", "appointment")
     assert (roles["person"], roles["org"]) == ("Leila Amrani", "Centre Atlas d'Oncologie")
+
+
+def test_a_sentence_going_on_about_an_event_adds_its_city_and_capacity(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Santé inaugurera en 2026 sa nouvelle clinique. Elle sera située à "
+                 "Agadir et comptera 120 lits.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["date"]) == ("Vitalis Santé", "Agadir", "2026")
+    assert roles["capacity"] == [{"value": 120, "unit": "lit"}]
+
+
+def test_a_sentence_going_on_about_an_event_adds_its_amount_not_a_change(extractor) -> None:
+    roles = only(extractor, "La société Vitalis Santé a annoncé une augmentation de capital auprès du fonds Oryx "
+                 "Partners. Elle porte sur 150 millions de dirhams, en hausse de 20 millions de dirhams.\n", "funding")
+    assert roles["amount"] == [{"value": 150_000_000, "currency": MAD}]
+
+
+def test_a_sentence_about_something_else_adds_nothing_to_the_event_before(extractor) -> None:
+    assert not events(extractor, "Le groupe Vitalis Santé inaugurera en 2026 sa nouvelle clinique. Le Centre Atlas "
+                      "Santé est situé à Agadir.\n", "opening")
+    assert not events(extractor, "La société Vitalis Santé a annoncé une augmentation de capital auprès du fonds Oryx "
+                      "Partners. Le marché pèse 150 millions de dirhams.\n", "funding")

@@ -87,6 +87,7 @@ class EventRules:
     negation: re.Pattern[str]
     demonstrative: re.Pattern[str]
     definite: re.Pattern[str]
+    continuation: re.Pattern[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -156,6 +157,7 @@ def load_event_rules() -> EventRules:
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
+        continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
     )
 
 
@@ -280,6 +282,7 @@ class EventFinder:
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
             if not triggers:
+                self._continue(text, sentence, inside, previous, events)
                 continue
             inside = self._with_references(text, sentence, inside, tracker, named_orgs)
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
@@ -369,14 +372,8 @@ class EventFinder:
         group it belongs to: the nearest, after the trigger rather than before."""
         owners = {}
         for slot in inside:
-            if slot.kind != "amount" or not groups:
+            if slot.kind != "amount" or not groups or not self._is_figure(text, slot):
                 continue
-            if (self.rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
-                    or self.rules.delta_cue.search(text, max(0, slot.start - 60), slot.start)
-                    or self.rules.trend_end.search(text, max(0, slot.start - 90), slot.start)
-                    or self.rules.total_cue.match(text, slot.end, slot.end + 50)
-                    or self.rules.per_unit.match(text, slot.end)):
-                continue  # a part of a sum, a change (`en hausse de 20 MDH`, `passé de X à Y`), a total, a price per unit
 
             def distance(i: int) -> int:
                 t = groups[i][0]
@@ -384,6 +381,47 @@ class EventFinder:
 
             owners[slot] = min(range(len(groups)), key=distance)
         return owners
+
+    def _is_figure(self, text: str, slot: Slot) -> bool:
+        """Whether an amount may be an event's sum: not a part of a sum, a change (`en hausse de 20 MDH`, `passé de X
+        à Y`), a total over many deals or a price per unit."""
+        rules = self.rules
+        return not (rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
+                    or rules.delta_cue.search(text, max(0, slot.start - 60), slot.start)
+                    or rules.trend_end.search(text, max(0, slot.start - 90), slot.start)
+                    or rules.total_cue.match(text, slot.end, slot.end + 50)
+                    or rules.per_unit.match(text, slot.end))
+
+    def _continue(self, text: str, sentence: Span, inside: list[Slot], previous: Span | None,
+                  events: list[Event]) -> None:
+        """A sentence with no trigger that goes on about the event just read, which lacks a key role (`Elle sera située
+        à X.`, `Le montant s'élève à 200 MDH.`): its amount, city, date and counts fill the roles that event leaves
+        unstated."""
+        if not events or events[-1].frame is None or events[-1].evidence[-1] != previous or events[-1].complete():
+            return
+        opening = self.rules.continuation.match(text, sentence[0])
+        names = [s for s in inside if s.kind in NAME_KINDS]
+        if opening is None or any(s.start < opening.end() for s in names):
+            return  # no subject going on about the event (`Le Centre X` is a name)
+        event = events[-1]
+        kinds = ROLES[event.type]
+        found: dict[str, Any] = {}
+        for slot in inside:
+            role = next((r for r, k in kinds.items() if event.roles[r] in (None, []) and r not in found
+                         and CONTINUED.get(k) == slot.kind), None)
+            if role is None or slot.kind == "city" and any(n.start <= slot.start and slot.end <= n.end for n in names):
+                continue
+            if slot.kind == "amount" and self._is_figure(text, slot):
+                found[role] = _amount_list(text, slot, inside)
+            elif slot.kind == "count" and normalize_unit(slot.value[1]) in (
+                    self.rules.stake_units if role == "stake" else self.rules.capacity_units):
+                found[role] = [{"value": s.value[0], "unit": s.value[1]} for s in inside if s.kind == "count"
+                               and normalize_unit(s.value[1]) == normalize_unit(slot.value[1])]
+            elif slot.kind in ("city", "date"):
+                found[role] = slot.value
+        if found:
+            event.roles.update(found)
+            event.evidence.append(sentence)
 
     def _scope(self, text: str, sentence: Span, trigger: Trigger) -> Span:
         """The trigger's clause: the sentence cut at clause breaks (`;`, `tandis que`…) around the trigger."""
@@ -588,6 +626,9 @@ class EventFinder:
 
 LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
 """The role that a list splits into one event per item."""
+
+CONTINUED = {"amounts": "amount", "city": "city", "date": "date", "counts": "count"}
+"""The kinds of role a sentence going on about an event may add to it, by the kind of slot that fills them."""
 
 
 def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[str]) -> list[str]:
