@@ -60,16 +60,17 @@ def _hyphenated_end(doc: Doc, i: int) -> Token:
     return doc[i]
 
 
-def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, int]) -> bool:
-    """Whether some span has different candidates from patterns of which two were first reported at one token."""
+def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, tuple[int, int | None]]) -> bool:
+    """Whether some span has different candidates from patterns first reported at one token in an unknown order."""
     by_span: dict[tuple[int, int], dict[Candidate, set[int]]] = {}
     for pattern, cand in cands:
         if cand and cand.end > cand.start:
             by_span.setdefault((cand.start, cand.end), {}).setdefault(cand, set()).add(pattern)
     for group in by_span.values():
         if len(group) > 1:
-            reported = [first[p] for p in set().union(*group.values())]
-            if len(set(reported)) < len(reported):
+            reports = [first[p] for p in set().union(*group.values())]
+            tokens = [token for token, _ in reports]
+            if any(start is None and tokens.count(token) > 1 for token, start in reports):
                 return True
     return False
 
@@ -152,8 +153,8 @@ class CandidateFinder:
 
     def _pattern_candidates(self, doc: Doc, text: str) -> list[Candidate | None]:
         """Candidates from the name patterns, in the order of spaCy's Matcher: of two candidates for one span, the
-        first wins. The automaton gives the Matcher's matches and order, but not the order of two patterns first
-        reported at the same token: when such patterns give different candidates for one span, the Matcher is run."""
+        first wins. The automaton gives the Matcher's matches and nearly always its order; when two patterns give
+        different candidates for one span and their order is not known, the Matcher is run."""
         found = self.patterns(doc)
         cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in found.matches]
         if _order_unknown(cands, found.first):

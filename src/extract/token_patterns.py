@@ -7,10 +7,11 @@ they are first reached. Running it from each token costs a dictionary look-up pe
 one state per pattern and start and builds a Python token for every word.
 
 The result is the Matcher's with ``greedy="LONGEST"``: for each pattern, its longest non-overlapping matches,
-longest first; patterns in the order of their first match. The Matcher reports a match at its last token, or at
-the token after it when the pattern ends with optional tokens (``?``, ``*``, ``+``): that token is kept as
-:attr:`PatternMatches.first`, so that a caller can tell when two patterns were first reported at the same token,
-whose order only the Matcher's internal state order decides.
+longest first; patterns in the order in which the Matcher first reports one of their matches. It reports a match
+at its last token, or at the token after it when the pattern ends with optional tokens (``?``, ``*``, ``+``), and
+at one token in the order of its states: a state is made at its start (patterns in order), or later when a path
+forks (it stays on a ``*`` or takes a ``?`` that is not the last step). Where that order cannot be told without
+the forks' tokens, :attr:`PatternMatches.first` says so, and a caller to whom the order matters asks the Matcher.
 """
 from __future__ import annotations
 
@@ -26,17 +27,18 @@ from spacy.vocab import Vocab
 
 WordTest = Callable[[Lexeme], bool]
 Step = tuple[int, str]  # a test (its index) and how often it may match: "1", "?" or "*"
-Item = tuple[int, int]  # a pattern and the step it waits for
+Item = tuple[int, int, bool]  # a pattern, the step it waits for, and whether its path forked (see _step)
 _TEXT_ATTRS = {"TEXT": "orth_", "ORTH": "orth_", "LOWER": "lower_"}
 
 
 @dataclass
 class PatternMatches:
-    """Matches as ``(pattern, start, end)`` token offsets in the Matcher's order, and for each pattern the token
-    at which the Matcher reports its first match."""
+    """Matches as ``(pattern, start, end)`` token offsets in the Matcher's order, and for each pattern the token at
+    which the Matcher first reports a match and the start of the match it reports first there, None when only the
+    Matcher's order of states could tell (see the module)."""
 
     matches: list[tuple[int, int, int]]
-    first: dict[int, int]
+    first: dict[int, tuple[int, int | None]]
 
 
 def _attribute_test(attr: str, value: object) -> WordTest:
@@ -87,11 +89,11 @@ class TokenPatterns:
         self.class_bits: list[int] = []  # class → the tests its words pass, as bits
         self.class_ids: dict[int, int] = {}
         self.states: list[frozenset[Item]] = []
-        self.state_ids: dict[tuple[frozenset[Item], frozenset[int]], int] = {}
+        self.state_ids: dict[tuple[frozenset[Item], frozenset[tuple[int, bool]]], int] = {}
         self.next: list[dict[int, int]] = []  # state → class → state
-        self.ends: list[tuple[tuple[int, ...], tuple[int, ...]]] = []  # state → patterns matched, reported now/next
+        self.ends: list[tuple[tuple[int, int, bool], ...]] = []  # state → patterns matched: delay of report, forked
         self.dead = self._state(frozenset(), frozenset())
-        self.start = self._state(self._closure({(p, 0) for p in range(len(patterns))}), frozenset())
+        self.start = self._state(self._closure({(p, 0, False) for p in range(len(patterns))}), frozenset())
 
     def _compile(self, pattern: list[dict], word_tests: dict[str, Callable[[str], bool]]) -> tuple[Step, ...]:
         """A pattern's steps, each test made once for all patterns; ``+`` is one step then ``*``."""
@@ -113,21 +115,24 @@ class TokenPatterns:
         """``items`` and the steps reached from them by skipping optional steps."""
         todo = list(items)
         while todo:
-            p, i = todo.pop()
-            if i < len(self.steps[p]) and self.steps[p][i][1] in "?*" and (p, i + 1) not in items:
-                items.add((p, i + 1))
-                todo.append((p, i + 1))
+            p, i, forked = todo.pop()
+            if i < len(self.steps[p]) and self.steps[p][i][1] in "?*" and (p, i + 1, forked) not in items:
+                items.add((p, i + 1, forked))
+                todo.append((p, i + 1, forked))
         return frozenset(items)
 
-    def _state(self, items: frozenset[Item], now: frozenset[int]) -> int:
+    def _state(self, items: frozenset[Item], now: frozenset[tuple[int, bool]]) -> int:
         """The id of a state: the steps awaited, and the patterns whose last step the last word matched."""
         key = (items, now)
         if key not in self.state_ids:
             self.state_ids[key] = len(self.states)
             self.states.append(items)
             self.next.append({})
-            done = sorted(p for p, i in items if i == len(self.steps[p]))
-            self.ends.append((tuple(p for p in done if p in now), tuple(p for p in done if p not in now)))
+            ends: dict[int, tuple[int, bool]] = {}  # pattern → reported at this word (0) or the next (1), forked
+            for p, i, forked in items:
+                if i == len(self.steps[p]):
+                    ends[p] = min(ends.get(p, (1, True)), (0 if (p, forked) in now else 1, forked))
+            self.ends.append(tuple((p, delay, forked) for p, (delay, forked) in sorted(ends.items())))
         return self.state_ids[key]
 
     def _class(self, orth: int) -> int:
@@ -141,17 +146,19 @@ class TokenPatterns:
         return self.word_class[orth]
 
     def _step(self, state: int, word_class: int) -> int:
-        """The state after a word of ``word_class``, computed on first use."""
+        """The state after a word of ``word_class``, computed on first use. As in the Matcher, a path that stays on
+        a ``*`` step or takes a ``?`` step that is not the last one goes on as a new (forked) state."""
         bits, moved, now = self.class_bits[word_class], set(), set()
-        for p, i in self.states[state]:
+        for p, i, forked in self.states[state]:
             steps = self.steps[p]
             if i < len(steps) and bits >> steps[i][0] & 1:
+                last = i + 1 == len(steps)
                 if steps[i][1] == "*":
-                    moved.add((p, i))
+                    moved.add((p, i, forked or not last))
                 else:
-                    moved.add((p, i + 1))
-                    if i + 1 == len(steps):
-                        now.add(p)  # the last step matched this word: reported at it, not at the next one
+                    moved.add((p, i + 1, forked or steps[i][1] == "?" and not last))
+                    if last:
+                        now.add((p, forked))  # the last step matched this word: reported at it, not the next one
         target = self._state(self._closure(moved), frozenset(now))
         self.next[state][word_class] = target
         return target
@@ -160,9 +167,9 @@ class TokenPatterns:
         """The matches in ``doc`` (see the module)."""
         known = self.word_class
         classes = [known[o] if o in known else self._class(o) for o in doc.to_array(ORTH).tolist()]
-        found: dict[int, set[tuple[int, int]]] = {}
-        first: dict[int, int] = {}
         n = len(classes)
+        found: dict[int, set[tuple[int, int]]] = {}
+        reports: dict[int, list[int]] = {}  # pattern → first report: token, least start of a state not forked, forked
         for start in range(n):
             state, end = self.start, start
             while end < n:
@@ -171,13 +178,17 @@ class TokenPatterns:
                 if state == self.dead:
                     break
                 end += 1
-                now, after = self.ends[state]
-                if now or after:
-                    for p, reported in [(p, end - 1) for p in now] + [(p, end) for p in after]:
-                        found.setdefault(p, set()).add((start, end))
-                        first[p] = min(first.get(p, n), reported)
+                for p, delay, forked in self.ends[state]:
+                    found.setdefault(p, set()).add((start, end))
+                    report = reports.get(p)
+                    if report is None or end - 1 + delay < report[0]:
+                        report = reports[p] = [end - 1 + delay, n, n]
+                    if end - 1 + delay == report[0] and start < report[1 + forked]:
+                        report[1 + forked] = start
+        # A state not forked was made at its start, before any state forked from a later or equal start.
+        first = {p: (token, least if least <= forked_least else None) for p, (token, least, forked_least) in reports.items()}
         matches = []
-        for p in sorted(found, key=lambda p: (first[p], p)):
+        for p in sorted(found, key=lambda p: (first[p][0], first[p][1] or 0, p)):
             taken = bytearray(n)
             for start, end in sorted(found[p], key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
                 if not any(taken[start:end]):
