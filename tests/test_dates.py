@@ -178,3 +178,11 @@ def test_allowed_decides_which_spans_may_be_used(finder) -> None:
 def test_a_period_after_a_programme_is_dated(finder) -> None:
     text = "Le port a engagé un programme d'extension sur la période 2026-2029, selon sa direction."
     assert sorted(values(find(finder, text))) == ["2026", "2029"]
+
+
+def test_each_shape_tried_where_it_may_begin_finds_what_a_full_scan_finds(finder) -> None:
+    text = ("Le 1er janvier 2019, puis jeudi 6 février 2025 et du 3 au 5 mars 2021 ; du 28 février au 2 mars 2020, "
+            "le 21/04/2016, le 2023-05-14, en 2024-06 et en mai 2023, MARS 2022, 5 sept. 2022, lundi12 avril 2021.")
+    found = [(kind, match.span()) for kind, match in finder.shape_matches(text)]
+    assert found == [(kind, match.span()) for kind, regex in finder.shapes for match in regex.finditer(text)]
+    assert {kind for kind, _ in found} == {kind for kind, _ in finder.shapes}

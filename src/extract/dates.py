@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed, overlaps
+from extract.facts import Allowed, matches_at, overlaps
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -39,8 +40,13 @@ class DateFinder:
         month = rf"(?:{alternation(list(rules.months))})(?![\w])"
         day = r"(?:1er|1ᵉʳ|[0-3]?\d)(?!\d)"
         year = r"(?:19|20)\d{2}(?!\d)"
-        weekday = rf"(?:(?:{'|'.join(rules.numbers['weekdays'])})\s+)?"
+        weekdays = "|".join(rules.numbers["weekdays"])
+        weekday = rf"(?:(?:{weekdays})\s+)?"
         edge = r"(?<![\w/.,-])"
+        # Every shape begins after the edge with a digit, but ``day`` may begin with a weekday and ``month`` with
+        # a month name: one scan finds where words and digits begin, and each shape is tried there only.
+        self.starts = re.compile(rf"{edge}(?=(\d)|(?i:{weekdays}|{month}))")
+        self.begins = {"day": "any", "month": "word"}  # the others: "digit"
         self.months = {k.lower(): v for k, v in rules.months.items()}
         # Order matters: a longer shape is tried before the shapes it contains.
         self.shapes = [
@@ -68,17 +74,27 @@ class DateFinder:
         def free(start: int, end: int) -> bool:
             return allowed(start, end) and not overlaps((start, end), taken)
 
-        for kind, regex in self.shapes:
-            for match in regex.finditer(text):
-                if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
-                    continue  # exercice 2010-11: a span of years, not a month
-                if free(match.start(), match.end()):
-                    taken.append(match.span())
-                    found += self._read(kind, match)
+        for kind, match in self.shape_matches(text):
+            if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
+                continue  # exercice 2010-11: a span of years, not a month
+            if free(match.start(), match.end()):
+                taken.append(match.span())
+                found += self._read(kind, match)
         for match in self.bare_year.finditer(text):
             if free(*match.span()) and self._is_year(text, match):
                 found.append((match.group("y"), match.group(), match.span()))
         return self._group(found)
+
+    def shape_matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """Each shape's matches in ``text``, shape after shape, as ``finditer`` finds them; each shape is tried
+        only where it may begin."""
+        starts: dict[str, list[int]] = {"digit": [], "word": []}
+        for start in self.starts.finditer(text):
+            starts["digit" if start.group(1) else "word"].append(start.start())
+        starts["any"] = sorted(starts["digit"] + starts["word"])
+        for kind, regex in self.shapes:
+            for match in matches_at(regex, text, starts[self.begins.get(kind, "digit")]):
+                yield kind, match
 
     def _read(self, kind: str, match: re.Match) -> list[tuple[str, str, tuple[int, int]]]:
         """Dates in one matched shape: one, or two for a range."""

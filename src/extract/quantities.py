@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.facts import Span
+from extract.facts import Span, matches_at
 from extract.numbers import DIGITS, number_word_alternation, number_words_regex
 from extract.rules import Rules
 
@@ -45,12 +45,8 @@ def number_starts(text: str) -> tuple[int, ...]:
 
 def find_numbers(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)`` for a regex that opens with :func:`number_regex`, tried only where a number
-    may begin (one shared scan is cheaper than each regex trying every offset)."""
-    end = 0
-    for start in number_starts(text):
-        if start >= end and (match := regex.match(text, start)):
-            end = match.end()
-            yield match
+    may begin."""
+    return matches_at(regex, text, number_starts(text))
 
 
 class Qualifiers:
