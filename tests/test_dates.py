@@ -186,3 +186,13 @@ def test_each_shape_tried_where_it_may_begin_finds_what_a_full_scan_finds(finder
     found = [(kind, match.span()) for kind, match in finder.shape_matches(text)]
     assert found == [(kind, match.span()) for kind, regex in finder.shapes for match in regex.finditer(text)]
     assert {kind for kind, _ in found} == {kind for kind, _ in finder.shapes}
+
+
+def test_a_date_with_a_named_month_is_read_as_dateparser_reads_it(finder) -> None:
+    for month in load_rules().months:
+        for form in (month, month.upper()):
+            for year in ("2000", "2023"):
+                assert finder.named_month_date(None, form, year) == normalize_date(f"{form} {year}", "month")
+                for day in ("0", "00", "1", "1er", "1ᵉʳ", "09", "28", "29", "30", "31", "32"):
+                    assert finder.named_month_date(day, form, year) == normalize_date(f"{day} {form} {year}", "day"), (day, form, year)
+    assert finder.named_month_date("٣", "mars", "2021") == normalize_date("٣ mars 2021", "day")
