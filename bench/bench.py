@@ -6,6 +6,7 @@ Start-up and memory are measured on whole processes against a bare NER-only spaC
 throughput against the NER-only model's ``nlp.pipe`` on the same texts, with each stage's share.
 
     python bench/bench.py [--articles 2000] [--small 500]
+    python bench/bench.py --pipe-only --small 300 [--repeat 3]   # the pipe ratio and stage shares alone (~1 min)
 """
 from __future__ import annotations
 
@@ -159,6 +160,28 @@ def stage_seconds(nlp, texts: list[str]) -> dict[str, float]:
     return {"pipe_s": total, "rules_s": rules, **stages}
 
 
+def pipe_vs_ner_only(nlp_ner, nlp_ext, texts: list[str], repeat: int = 2) -> dict[str, dict]:
+    """The extractor's ``nlp.pipe`` against the NER-only model's on ``texts``, in CPU time, alternately, best of
+    ``repeat`` each; and each stage's share of the rules in the extractor's best run."""
+    ner_runs, ext_runs = [], []
+    for _ in range(repeat):
+        ner_runs.append(cpu_timed(lambda: sum(1 for _ in nlp_ner.pipe(texts, batch_size=32)))[0])
+        ext_runs.append(stage_seconds(nlp_ext, texts))
+    ner_s = min(ner_runs)
+    stages = min(ext_runs, key=lambda r: r["pipe_s"])
+    return {
+        "pipe_vs_ner_only": {
+            "articles": len(texts), "ner_only_cpu_s": round(ner_s, 2), "extractor_cpu_s": round(stages["pipe_s"], 2),
+            "ratio": round(stages["pipe_s"] / ner_s, 3), "rules_cpu_s": round(stages["rules_s"], 2),
+            "rules_share_of_ner": round(stages["rules_s"] / ner_s, 3),
+        },
+        "stage_share_of_rules": {
+            name: f"{seconds:.2f} s, {seconds / stages['rules_s']:.0%}"
+            for name, seconds in stages.items() if name not in ("pipe_s", "rules_s")
+        },
+    }
+
+
 def scaling(nlp, text: str, copies: tuple[int, ...] = (1, 10, 100)) -> dict[str, float]:
     """CPU seconds for one article made of ``n`` copies of ``text``: the whole pipeline, and its rules alone."""
     nlp(text)  # warm
@@ -242,10 +265,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--small", type=int, default=500)
+    parser.add_argument("--pipe-only", action="store_true",
+                        help="only the extractor's pipe against the NER-only one on --small articles, with each "
+                             "stage's share (best of --repeat runs each); prints, writes no results")
+    parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
 
     # The bench's own city index (built on first use), which no other checkout sharing the cache replaces.
     os.environ.setdefault("EXTRACT_INDEX_DIR", str(ROOT / "bench" / "corpus" / "index"))
+    if args.pipe_only:
+        return print_table(pipe_only(args.small, args.repeat))
 
     import spacy
 
@@ -285,22 +314,7 @@ def main() -> None:
         results["start_up_1_article"] = start_up(seeds[:1], env, Path(cache) / "start.jsonl")
         results["start_up_3_seeds"] = start_up(seeds, env, Path(cache) / "start.jsonl")
 
-        # The extractor's nlp.pipe against the NER-only model's, in CPU time, alternately, best of two each.
-        ner_runs, ext_runs = [], []
-        for _ in range(2):
-            ner_runs.append(cpu_timed(lambda: sum(1 for _ in nlp_ner.pipe(small_texts, batch_size=32)))[0])
-            ext_runs.append(stage_seconds(nlp_ext, small_texts))
-        ner_s = min(ner_runs)
-        stages = min(ext_runs, key=lambda r: r["pipe_s"])
-        results["pipe_vs_ner_only"] = {
-            "articles": len(small_texts), "ner_only_cpu_s": round(ner_s, 2), "extractor_cpu_s": round(stages["pipe_s"], 2),
-            "ratio": round(stages["pipe_s"] / ner_s, 3), "rules_cpu_s": round(stages["rules_s"], 2),
-            "rules_share_of_ner": round(stages["rules_s"] / ner_s, 3),
-        }
-        results["stage_share_of_rules"] = {
-            name: f"{seconds:.2f} s, {seconds / stages['rules_s']:.0%}"
-            for name, seconds in stages.items() if name not in ("pipe_s", "rules_s")
-        }
+        results.update(pipe_vs_ner_only(nlp_ner, nlp_ext, small_texts))
         results["scaling_one_article_of_n_seed_copies"] = scaling(nlp_ext, seeds[0].read_text(encoding="utf-8"))
 
         bare_s, _ = timed(lambda: sum(1 for _ in nlp_full.pipe(texts, batch_size=32)))
@@ -351,6 +365,24 @@ def main() -> None:
     results["corpus"] = {"articles": n, "words": w, "machine": f"{os.cpu_count()} cores, shared: figures are noisy"}
 
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_table(results)
+
+
+def pipe_only(count: int, repeat: int) -> dict[str, dict]:
+    """The quick mode: the pipe ratio and stage shares on the first ``count`` articles of the corpus."""
+    import spacy
+
+    from extract.pipeline import MODEL, UNUSED_COMPONENTS, build_nlp
+
+    texts = [p.read_text(encoding="utf-8") for p in build_corpus(ROOT / "bench" / "corpus" / "all", count)]
+    nlp_ner, nlp_ext = spacy.load(MODEL, exclude=UNUSED_COMPONENTS), build_nlp()
+    for nlp in (nlp_ner, nlp_ext):  # warm
+        nlp(texts[0])
+    return pipe_vs_ner_only(nlp_ner, nlp_ext, texts, repeat)
+
+
+def print_table(results: dict[str, dict]) -> None:
+    """The results as a two-column table on stdout."""
     print(f"{'measure':<52}{'value':>26}")
     for section, values in results.items():
         for key, value in values.items():

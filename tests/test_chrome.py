@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.chrome import Layout, analyse, is_chrome_line, is_section_label, is_teaser_marker
+from extract.chrome import Layout, analyse, ends_sentence, is_chrome_line, is_section_label, is_teaser_marker
 
 BODY_1 = (
     "Le groupe Akdital a inauguré mardi une nouvelle clinique à Tanger, d'une capacité de 120 lits, pour un "
@@ -282,3 +282,17 @@ def test_teaser_line_opening_with_arrows_is_chrome() -> None:
     line = ">> Lire aussi : Lydec, Marsa Maroc, Label’Vie… les valeurs qui ont porté la Bourse"
     text = f"{BODY_1}\n\n{line}\n\n{BODY_2}\n"
     assert analyse(text).in_chrome(*span_of(text, line))
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [("Il a signé hier.", True), ("« Nous avançons »\u00a0", True), ("Il a dit (en mars)", True), ("Santé", False),
+     ("Lire la suite…", False), ("Pourquoi ? Voici", False), ("", False)],
+)
+def test_a_line_ends_a_sentence_with_its_closing_mark_trailing_spaces_aside(line: str, ends: bool) -> None:
+    assert ends_sentence(line) is ends
+
+
+@pytest.mark.parametrize(("line", "label"), [("SociétéUne", True), ("Éco-Business", True), ("Société : la CNSS recrute", False)])
+def test_a_section_label_line_is_made_of_labels_only(line: str, label: bool) -> None:
+    assert is_section_label(line) is label

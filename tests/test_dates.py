@@ -178,3 +178,21 @@ def test_allowed_decides_which_spans_may_be_used(finder) -> None:
 def test_a_period_after_a_programme_is_dated(finder) -> None:
     text = "Le port a engagé un programme d'extension sur la période 2026-2029, selon sa direction."
     assert sorted(values(find(finder, text))) == ["2026", "2029"]
+
+
+def test_each_shape_tried_where_it_may_begin_finds_what_a_full_scan_finds(finder) -> None:
+    text = ("Le 1er janvier 2019, puis jeudi 6 février 2025 et du 3 au 5 mars 2021 ; du 28 février au 2 mars 2020, "
+            "le 21/04/2016, le 2023-05-14, en 2024-06 et en mai 2023, MARS 2022, 5 sept. 2022, lundi12 avril 2021.")
+    found = [(kind, match.span()) for kind, match in finder.shape_matches(text)]
+    assert found == [(kind, match.span()) for kind, regex in finder.shapes for match in regex.finditer(text)]
+    assert {kind for kind, _ in found} == {kind for kind, _ in finder.shapes}
+
+
+def test_a_date_with_a_named_month_is_read_as_dateparser_reads_it(finder) -> None:
+    for month in load_rules().months:
+        for form in (month, month.upper()):
+            for year in ("2000", "2023"):
+                assert finder.named_month_date(None, form, year) == normalize_date(f"{form} {year}", "month")
+                for day in ("0", "00", "1", "1er", "1ᵉʳ", "09", "28", "29", "30", "31", "32"):
+                    assert finder.named_month_date(day, form, year) == normalize_date(f"{day} {form} {year}", "day"), (day, form, year)
+    assert finder.named_month_date("٣", "mars", "2021") == normalize_date("٣ mars 2021", "day")

@@ -6,6 +6,8 @@ import re
 import pytest
 
 from extract.numbers import DIGITS, number_words_regex, parse_digits, parse_number, parse_words
+from extract.quantities import find_numbers, number_regex
+from extract.rules import load_rules
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 @pytest.mark.parametrize(
@@ -99,3 +101,12 @@ def test_number_words_regex_finds_the_whole_number(sentence: str, number: str) -
     match = re.search(number_words_regex(), sentence)
     assert match is not None and match.group() == number
     assert parse_words(match.group()) == parse_number(number)
+
+
+def test_a_number_regex_tried_at_number_starts_finds_what_a_full_scan_finds() -> None:
+    text = ("En 2021, 1 200 000 dirhams et 3,5 M€ ; vingt-huit lits, une dizaine de salles, "
+            "deux cent mille visiteurs, x12 ou 10^12, 12.000 et 45%, Un million d'euros.")
+    for glued in (False, True):
+        regex = re.compile(rf"(?P<num>{number_regex(load_rules(), glued=glued)})\s*(?P<word>\w+)?")
+        found = [m.span() for m in find_numbers(regex, text)]
+        assert found == [m.span() for m in regex.finditer(text)] and len(found) >= 10

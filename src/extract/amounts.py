@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from extract.facts import Allowed, overlaps, sentence_bounds
 from extract.numbers import parse_number, scaled
-from extract.quantities import Qualifiers, Quantity, alternation, number_regex, quantity_records
+from extract.quantities import Qualifiers, Quantity, alternation, find_numbers, number_regex, quantity_records
 from extract.rules import Rules
 
 
@@ -45,7 +45,7 @@ class AmountFinder:
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Amount facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         found: list[Quantity] = []
-        for match in self.amount.finditer(text):
+        for match in find_numbers(self.amount, text):
             if not allowed(match.start(), match.end()):
                 continue
             amount = self._read(text, match, self.currencies[match.group("cur")])
@@ -112,7 +112,7 @@ class AmountFinder:
         bounds = sentence_bounds(text)
         taken = [q.mentions[0] for q in found]
         extra = []
-        for match in self.bare.finditer(text):
+        for match in find_numbers(self.bare, text):
             span = (match.start(), match.end())
             if not allowed(*span) or overlaps(span, taken):
                 continue

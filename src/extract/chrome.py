@@ -12,8 +12,8 @@ from functools import cache, cached_property, lru_cache
 from extract.facts import Span
 from extract.rules import load_rules
 
-_SENTENCE_END = re.compile(r"[.!?»\"”)]\s*$")
-_ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
+_SENTENCE_MARKS = tuple('.!?»"”)')
+_ELLIPSES = ("...", "…")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
 
 
@@ -91,9 +91,17 @@ def _compiled() -> _Patterns:
     )
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends, trailing spaces aside, with a mark that closes a sentence."""
+    return text.rstrip().endswith(_SENTENCE_MARKS)
+
+
 def is_section_label(text: str) -> bool:
     """A line made only of section labels (``Société``, ``SociétéUne``, ``Éco-Business``)."""
     labels = _compiled().labels
+    first = _LABEL_SPLIT.split(text.strip(), maxsplit=1)[0]
+    if first and first.strip(" :").lower() not in labels:
+        return False  # not a label from its first part on: a paragraph is not split whole
     parts = [p for p in _LABEL_SPLIT.split(text.strip()) if p]
     return bool(parts) and all(p.strip(" :").lower() in labels for p in parts)
 
@@ -106,7 +114,7 @@ def is_chrome_line(text: str) -> bool:
     words = len(text.split())
     if words <= conf["line_pattern_max_words"] and patterns.lines.match(text):
         return True
-    limit = conf["line_pattern_max_words_with_period"] if _SENTENCE_END.search(text) else conf["line_pattern_max_words"]
+    limit = conf["line_pattern_max_words_with_period"] if ends_sentence(text) else conf["line_pattern_max_words"]
     return words <= limit and bool(patterns.phrases.match(text))
 
 
@@ -124,7 +132,7 @@ def is_header_notice(text: str) -> bool:
 
 def is_body_paragraph(line: Line, min_words: int) -> bool:
     """A long line that reads like the article's prose, not a teaser summary."""
-    return line.words >= min_words and not _ELLIPSIS_END.search(line.text)
+    return line.words >= min_words and not line.text.rstrip().endswith(_ELLIPSES)
 
 
 def is_masthead(line: Line, max_words: int) -> bool:
@@ -159,7 +167,7 @@ def analyse(text: str) -> Layout:
 
     layout = Layout()
     last_body = max(
-        (i for i, line in enumerate(lines) if not chrome_flags[i] and line.words >= 20 and _SENTENCE_END.search(line.text)),
+        (i for i, line in enumerate(lines) if not chrome_flags[i] and line.words >= 20 and ends_sentence(line.text)),
         default=len(lines),
     )
     for i, line in enumerate(lines):
@@ -167,7 +175,7 @@ def analyse(text: str) -> Layout:
         if byline:
             _add_group(layout.byline_people, line, byline, "person")
             _add_group(layout.byline_orgs, line, byline, "org")
-        elif i > last_body and line.words <= conf["tail_headline_max_words"] and not _SENTENCE_END.search(line.text):
+        elif i > last_body and line.words <= conf["tail_headline_max_words"] and not ends_sentence(line.text):
             chrome_flags[i] = True
         if chrome_flags[i] or byline or layout.title is not None:
             continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extract.facts import Allowed, sentence_bounds
 from extract.numbers import parse_number, scaled
-from extract.quantities import Qualifiers, Quantity, alternation, number_regex, quantity_records
+from extract.quantities import Qualifiers, Quantity, alternation, find_numbers, number_regex, quantity_records
 from extract.rules import Rules
 
 _WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*|[A-Z]{2,5}s?(?![\w])"
@@ -84,7 +84,7 @@ class CountFinder:
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Count facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         # a count spans its number: a number that may not be used is never read (overlap grows with the span)
-        numbers = (m for m in self.number.finditer(text) if allowed(m.start(), m.end()))
+        numbers = (m for m in find_numbers(self.number, text) if allowed(m.start(), m.end()))
         found = [f for m in numbers if (f := self._read(text, m)) and allowed(f.start, f.end)]
         self._restore_elided(text, found)
         quantities = [

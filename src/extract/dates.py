@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed, overlaps
+from extract.facts import Allowed, matches_at, overlaps
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -39,8 +41,13 @@ class DateFinder:
         month = rf"(?:{alternation(list(rules.months))})(?![\w])"
         day = r"(?:1er|1ᵉʳ|[0-3]?\d)(?!\d)"
         year = r"(?:19|20)\d{2}(?!\d)"
-        weekday = rf"(?:(?:{'|'.join(rules.numbers['weekdays'])})\s+)?"
+        weekdays = "|".join(rules.numbers["weekdays"])
+        weekday = rf"(?:(?:{weekdays})\s+)?"
         edge = r"(?<![\w/.,-])"
+        # Every shape begins after the edge with a digit, but ``day`` may begin with a weekday and ``month`` with
+        # a month name: one scan finds where words and digits begin, and each shape is tried there only.
+        self.starts = re.compile(rf"{edge}(?=(\d)|(?i:{weekdays}|{month}))")
+        self.begins = {"day": "any", "month": "word"}  # the others: "digit"
         self.months = {k.lower(): v for k, v in rules.months.items()}
         # Order matters: a longer shape is tried before the shapes it contains.
         self.shapes = [
@@ -68,17 +75,27 @@ class DateFinder:
         def free(start: int, end: int) -> bool:
             return allowed(start, end) and not overlaps((start, end), taken)
 
-        for kind, regex in self.shapes:
-            for match in regex.finditer(text):
-                if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
-                    continue  # exercice 2010-11: a span of years, not a month
-                if free(match.start(), match.end()):
-                    taken.append(match.span())
-                    found += self._read(kind, match)
+        for kind, match in self.shape_matches(text):
+            if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
+                continue  # exercice 2010-11: a span of years, not a month
+            if free(match.start(), match.end()):
+                taken.append(match.span())
+                found += self._read(kind, match)
         for match in self.bare_year.finditer(text):
             if free(*match.span()) and self._is_year(text, match):
                 found.append((match.group("y"), match.group(), match.span()))
         return self._group(found)
+
+    def shape_matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """Each shape's matches in ``text``, shape after shape, as ``finditer`` finds them; each shape is tried
+        only where it may begin."""
+        starts: dict[str, list[int]] = {"digit": [], "word": []}
+        for start in self.starts.finditer(text):
+            starts["digit" if start.group(1) else "word"].append(start.start())
+        starts["any"] = sorted(starts["digit"] + starts["word"])
+        for kind, regex in self.shapes:
+            for match in matches_at(regex, text, starts[self.begins.get(kind, "digit")]):
+                yield kind, match
 
     def _read(self, kind: str, match: re.Match) -> list[tuple[str, str, tuple[int, int]]]:
         """Dates in one matched shape: one, or two for a range."""
@@ -90,13 +107,27 @@ class DateFinder:
         if kind == "iso_month":
             return [(f"{y}-{match.group('mn')}", match.group(), match.span())]
         if kind == "month":
-            value = normalize_date(f"{match.group('m')} {y}", "month")
+            value = self.named_month_date(None, match.group("m"), y)
             return [(value, match.group(), match.span())] if value else []
         ends = [(match.group("d1"), match.groupdict().get("m1") or match.group("m"))]
         if kind != "day":
             ends.append((match.group("d2"), match.group("m")))
-        values = [normalize_date(f"{d} {m} {y}", "day") for d, m in ends]
+        values = [self.named_month_date(d, m, y) for d, m in ends]
         return [(v, match.group(), match.span()) for v in values if v]
+
+    def named_month_date(self, day: str | None, month: str, year: str) -> str | None:
+        """The value of a date with a named month (``1er mars 2021`` → ``2021-03-01``; ``mars 2021`` → ``2021-03``
+        without a day) from the months table: what dateparser reads (checked for every form of the table) at a
+        fraction of its cost; None when there is no such day (``31 avril``). Digits other than ASCII go to it."""
+        if not (year + (day if day and day.isdigit() else "")).isascii():
+            return normalize_date(f"{day} {month} {year}" if day else f"{month} {year}", "day" if day else "month")
+        number = self.months[month.lower()]
+        if day is None:
+            return f"{year}-{number:02d}"
+        try:
+            return date(int(year), number, int(day) if day.isdigit() else 1).isoformat()  # 1er, 1ᵉʳ
+        except ValueError:
+            return None
 
     @staticmethod
     def _word_before(text: str, start: int) -> str:

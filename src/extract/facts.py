@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +43,16 @@ class NamedFact:
 def sentence_bounds(text: str) -> tuple[int, ...]:
     """Start offsets of the sentences (and lines) of ``text`` (amounts, counts and events each ask, once per text)."""
     return (0, *(m.end() for m in SENTENCE_BREAK.finditer(text)))
+
+
+def matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` for a regex that can match only at ``starts`` (ascending) and never matches empty:
+    one shared scan for where matches may begin is cheaper than each regex trying every offset."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := regex.match(text, start)):
+            end = match.end()
+            yield match
 
 
 def overlaps(span: Span, spans: list[Span]) -> bool:

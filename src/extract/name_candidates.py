@@ -22,6 +22,7 @@ from extract.chrome import Layout
 from extract.facts import DisjointSpans
 from extract.lexeme_flags import LexemeFlags
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
+from extract.token_patterns import TokenPatterns
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,21 @@ def _hyphenated_end(doc: Doc, i: int) -> Token:
     return doc[i]
 
 
+def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, tuple[int, int | None]]) -> bool:
+    """Whether some span has different candidates from patterns first reported at one token in an unknown order."""
+    by_span: dict[tuple[int, int], dict[Candidate, set[int]]] = {}
+    for pattern, cand in cands:
+        if cand and cand.end > cand.start:
+            by_span.setdefault((cand.start, cand.end), {}).setdefault(cand, set()).add(pattern)
+    for group in by_span.values():
+        if len(group) > 1:
+            reports = [first[p] for p in set().union(*group.values())]
+            tokens = [token for token, _ in reports]
+            if any(start is None and tokens.count(token) > 1 for token, start in reports):
+                return True
+    return False
+
+
 class CandidateFinder:
     """Gathers and trims candidate names in a doc; its matcher is built once from the name patterns."""
 
@@ -71,12 +87,17 @@ class CandidateFinder:
         name_part = IDS[self.flags.extensions["name_part"]]
         Token.set_extension("name_part", getter=lambda token: token.check_flag(name_part), force=True)
         self.acronym_flag = IDS[self.flags.add(acronym_shaped)]  # read with doc.to_array, without a Token per word
-        self.matcher = Matcher(vocab, validate=False)  # validated below as written, before flags replace tests
-        for i, entry in enumerate(patterns):
-            key, pattern = f"{entry['label']}_{i}", self._expand(entry["pattern"])
+        self.labels = [entry["label"] for entry in patterns]
+        expanded = [self._expand(entry["pattern"]) for entry in patterns]
+        for i, pattern in enumerate(expanded):
             if errors := validate_token_pattern(pattern):
-                raise MatchPatternError(key, {0: errors})
-            self.matcher.add(key, [[self.flags.native(token) for token in pattern]], greedy="LONGEST")
+                raise MatchPatternError(str(i), {0: errors})
+        # The patterns run as one automaton over word classes; spaCy's Matcher, which finds the same matches, is
+        # asked only for the order of two patterns that the automaton cannot tell (see _pattern_candidates).
+        self.patterns = TokenPatterns(vocab, expanded, {"name_part": lex.name_word})
+        self.matcher = Matcher(vocab, validate=False)  # validated above as written, before flags replace tests
+        for i, pattern in enumerate(expanded):
+            self.matcher.add(str(i), [[self.flags.native(token) for token in pattern]], greedy="LONGEST")
 
     def _expand(self, pattern: list[dict]) -> list[dict]:
         """Replace ``$PLACEHOLDER`` lists in a token pattern by the lexicons they name."""
@@ -111,12 +132,7 @@ class CandidateFinder:
         for start, end in layout.byline_orgs:
             found.append(Candidate(start, end, "ORG", "byline"))
         found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
-        for match_id, start, end in self.matcher(doc):
-            label = doc.vocab.strings[match_id].split("_")[0]
-            if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
-                found.append(self._without_demonym(text, self._from_tokens(text, doc[start:end], "MISC", "role")))
-            else:
-                found.append(self._from_tokens(text, doc[start:end], label, "pattern"))
+        found += self._pattern_candidates(doc, text)
         for ent in doc.ents:
             for part in split_lines(ent):
                 for piece, label in self._person_after_acronym(part, ent.label_):
@@ -134,6 +150,24 @@ class CandidateFinder:
             kept.append(cand)
             taken.add((cand.start, cand.end))
         return sorted(kept, key=lambda c: c.start)
+
+    def _pattern_candidates(self, doc: Doc, text: str) -> list[Candidate | None]:
+        """Candidates from the name patterns, in the order of spaCy's Matcher: of two candidates for one span, the
+        first wins. The automaton gives the Matcher's matches and nearly always its order; when two patterns give
+        different candidates for one span and their order is not known, the Matcher is run."""
+        found = self.patterns(doc)
+        cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in found.matches]
+        if _order_unknown(cands, found.first):
+            matches = [(int(doc.vocab.strings[key]), start, end) for key, start, end in self.matcher(doc)]
+            cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in matches]
+        return [cand for _, cand in cands]
+
+    def _from_pattern(self, text: str, span: SpacySpan, pattern: int) -> Candidate | None:
+        """The candidate a match of a name pattern gives."""
+        label = self.labels[pattern]
+        if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
+            return self._without_demonym(text, self._from_tokens(text, span, "MISC", "role"))
+        return self._from_tokens(text, span, label, "pattern")
 
     def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
         """An entity that runs from an acronym into a person's name (``l'AFD Karim Alami``) as its two parts."""

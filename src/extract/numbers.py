@@ -44,11 +44,16 @@ def is_finite(value: int | float) -> bool:
 
 
 @cache
+def number_word_alternation() -> str:
+    """Regex alternation of the French number words a number in words is built from, longest first."""
+    return "|".join(sorted(load_rules().numbers["number_words"], key=len, reverse=True))
+
+
+@cache
 def number_words_regex() -> str:
     """Regex for a French number written in words (``vingt-huit``, ``deux cent mille``, ``vingt et un``)."""
-    numbers = load_rules().numbers
-    core = "|".join(sorted(numbers["number_words"], key=len, reverse=True))
-    tail = "|".join(numbers["compound_only_words"])
+    core = number_word_alternation()
+    tail = "|".join(load_rules().numbers["compound_only_words"])
     return rf"(?:{core})(?:[- ](?:et[- ])?(?:{core}|(?:{tail})(?![\w-])))*"
 
 

