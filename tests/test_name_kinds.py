@@ -68,3 +68,18 @@ def test_kicker_is_at_a_line_start_before_a_colon() -> None:
     text = "La dialyse : un marché en croissance"
     start = text.index("dialyse")
     assert not is_kicker(text, start, start + len("dialyse"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Le ministre de l'Équipement et de l'Eau, Karim Alaoui, a visité le chantier.", "Équipement et de l'Eau", None),
+        ("Karim Alaoui, ministre de l'Industrie, du Commerce et des Nouvelles Technologies, était présent.", "Nouvelles Technologies", None),
+        ("La ministre déléguée chargée de la Transition numérique a signé.", "Transition numérique", None),
+        # a ministry, or a name after the minister's own name, is no portfolio
+        ("Le ministère de l'Industrie a publié ses chiffres.", "Industrie", "ORG"),
+        ("Le ministre a reçu Karim Alaoui, patron de Nova Industrie, hier.", "Nova Industrie", "ORG"),
+    ],
+)
+def test_a_ministers_portfolio_is_no_organisation(classifier, text: str, surface: str, expected: str | None) -> None:
+    assert kind(classifier, text, surface, "ORG") == expected

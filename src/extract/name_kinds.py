@@ -14,6 +14,9 @@ from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
+_WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
+_OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
+_PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès"}
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
@@ -59,6 +62,8 @@ class NameClassifier:
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and self.is_city(text) and _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start):
             return None  # un centre à El Jadida: a city the model reads as an organisation
+        if cand.label == "ORG" and lowered[0] not in lex.prefix_types and cand.source == "ner" and self._portfolio(doc_text, cand.start):
+            return None  # le ministre de l'Industrie: a minister's portfolio, no ministry
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
@@ -68,6 +73,21 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _portfolio(self, doc_text: str, start: int) -> bool:
+        """Whether the name closes a minister's title (``le ministre de l'Équipement et de l'Eau``, ``ministre de
+        l'Industrie, du Commerce et des Nouvelles Technologies``): since ``ministre``, only capitalised words,
+        connectors, commas and adjectives, the last a ``de``."""
+        before = doc_text[max(0, start - 120) : start]
+        heads = [m.end() for m in re.finditer(r"\bministres?\b", before, re.IGNORECASE)]
+        if not heads:
+            return False
+        words = [w.replace("’", "'") for w in _WORDS.findall(before[heads[-1] :])]
+        return (
+            bool(words)
+            and words[-1].lower() in _OF
+            and all(w[:1].isupper() or w.lower() in _PORTFOLIO_LINKS or self.lex.adjective.match(w) for w in words)
+        )
 
     def _spells_a_non_org(self, doc_text: str, start: int, acronym: str) -> bool:
         """Whether the acronym in parentheses spells the words since a plan-like head before it."""
