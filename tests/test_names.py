@@ -434,3 +434,19 @@ def test_context_tells_organisations_from_people(extractor, text: str, orgs: set
     record = extract_text(extractor, text)
     assert set(org_names(record)) == orgs
     assert {p["name"] for p in record["people"]} == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a nationality noun in lower case names a company (a person would be l'Américain X)
+        ("Les unités seront livrées par la co-entreprise entre le groupe et l'américain Dalvin Engineering.", "Dalvin Engineering"),
+        ("La société s'est associée au chinois Wenlu pour augmenter sa production d'or.", "Wenlu"),
+        # a role noun with its complement before the name
+        ("Un consortium mené par le groupe de BTP espagnol Vortana a remporté l'appel d'offres.", "Vortana"),
+    ],
+)
+def test_a_demonym_or_a_role_noun_with_its_complement_makes_a_company(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["organizations"], name) is not None, record["organizations"]
+    assert named(record["people"], name) is None

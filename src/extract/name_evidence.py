@@ -72,7 +72,17 @@ class NameEvidence:
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()
-        return "ORG" if noun in self.lex.role_nouns else None
+        return "ORG" if noun in self.lex.role_nouns or self._complemented_role(words, i) else None
+
+    def _complemented_role(self, words: list[str], i: int) -> bool:
+        """A role noun with a complement before the name: ``le groupe de BTP espagnol X``, ``l'opérateur de
+        télécoms X`` (``words[i]`` is the complement)."""
+        complement = words[i]
+        if not (complement.islower() or ACRONYM.match(complement)) or complement in _CONNECTORS:
+            return False
+        if i >= 2 and words[i - 1].lower() in {"de", "d"}:
+            i -= 1
+        return i >= 1 and words[i - 1].lower() in self.lex.role_nouns
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``)

@@ -36,7 +36,7 @@ class NameLexicon:
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
-        self.role_nouns = frozenset(rules.names["role_nouns"])
+        self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
