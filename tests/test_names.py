@@ -450,3 +450,10 @@ def test_a_demonym_or_a_role_noun_with_its_complement_makes_a_company(extractor,
     record = extract_text(extractor, sentence)
     assert named(record["organizations"], name) is not None, record["organizations"]
     assert named(record["people"], name) is None
+
+
+def test_a_source_cited_after_selon_is_an_outlet_unless_it_is_a_persons_surname(extractor) -> None:
+    record = extract_text(extractor, "Selon Tarfaya24, qui a révélé l'opération, le prix avoisine 300 millions de dirhams.")
+    assert named(record["organizations"], "Tarfaya24") is not None, record["organizations"]
+    record = extract_text(extractor, "Le patron, Mostafa Terrab, l'a confirmé. Selon Terrab, la production sera exportée.")
+    assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Mostafa Terrab"]

@@ -22,6 +22,7 @@ _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)|/)\s*$")
 _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
+_CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
@@ -116,6 +117,11 @@ class NameEvidence:
         """A company's apposition or verb right after the name."""
         return bool(self.lex.company_after.match(text[end : end + 80]))
 
+    def cited(self, text: str, start: int, surface: str, surnames: set[str]) -> bool:
+        """A source cited right after ``selon`` or ``d'après`` (``selon Maghreb Hebdo``) that is no person's surname
+        in the article (``selon Terrab`` after ``Mostafa Terrab``): an outlet or a body."""
+        return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
+
     def doubtful(self, surface: str, kind: str) -> bool:
         """A mention that context may turn into an organisation: no first name, not a country or an acronym."""
         return (
@@ -129,6 +135,7 @@ class NameEvidence:
     def revise(self, text: str, kinds: dict[str, list[Mention]]) -> None:
         """Move doubtful person and weak mentions to ``ORG`` or drop them, in place, from their context."""
         places: set[str] = set()  # a name shown once to be a place's is one at every mention
+        surnames = {surface.split()[-1] for _, surface in kinds["PER"] if len(surface.split()) > 1}
         kinds["ORG"] = [m for m in kinds["ORG"] if not self.is_unit(text, *m)]
         for kind in ("PER", "MISC"):
             kept = []
@@ -146,7 +153,7 @@ class NameEvidence:
                     side = self.before(text, cand.start)
                     if side == "PLACE":
                         continue
-                    if side == "ORG" or self.after(text, cand.end):
+                    if side == "ORG" or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
                         continue
                 if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface):
