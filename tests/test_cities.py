@@ -136,6 +136,19 @@ def test_district_missing_from_geonames_is_a_city_without_id(extractor, sentence
 
 
 @pytest.mark.parametrize(
+    ("sentence", "district"),
+    [
+        # a listed district of two words needs no preposition before it
+        ("Le quartier est coincé entre des voisins plus connus : Derb Omar, Bournazel et la Gironde.", "Derb Omar"),
+        # nor does a listed district that names a facility
+        ("Le groupe a ouvert la clinique Ain Sbaa, sa troisième en ville.", "Ain Sbaa"),
+    ],
+)
+def test_a_listed_district_is_a_city_without_a_preposition(extractor, sentence: str, district: str) -> None:
+    assert named(extract_text(extractor, sentence)["cities"], district) is not None
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Les exportations visent les pays du Golfe et les marchés européens.",
