@@ -83,3 +83,4 @@ def test_kicker_is_at_a_line_start_before_a_colon() -> None:
 )
 def test_a_ministers_portfolio_is_no_organisation(classifier, text: str, surface: str, expected: str | None) -> None:
     assert kind(classifier, text, surface, "ORG") == expected
+    assert kind(classifier, text, surface, "ORG", "pattern") == expected  # Nouvelles Technologies: a type word at the end

@@ -457,3 +457,15 @@ def test_a_source_cited_after_selon_is_an_outlet_unless_it_is_a_persons_surname(
     assert named(record["organizations"], "Tarfaya24") is not None, record["organizations"]
     record = extract_text(extractor, "Le patron, Mostafa Terrab, l'a confirmé. Selon Terrab, la production sera exportée.")
     assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Mostafa Terrab"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("L'investissement dans ce centre est un tournant majeur pour Briqueteries du Maroc qui sera présente sur tout le territoire.", "Briqueteries du Maroc"),
+        ("Le secteur a vu l'entrée d'un opérateur marocain, Verreries de l'Atlas.", "Verreries de l'Atlas"),
+        ("Tanneries de Fès a annoncé un chiffre d'affaires en hausse.", "Tanneries de Fès"),
+    ],
+)
+def test_a_trade_in_the_plural_with_its_country_or_region_is_a_company(extractor, sentence: str, name: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], name) is not None

@@ -56,13 +56,15 @@ class NameClassifier:
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
+        if cand.label in ("MISC", "LOC", "PER") and cand.source == "ner" and self._plural_of_a_place(words):
+            return "ORG"  # Ciments du Maroc, Brasseries de l'Atlas: a trade in the plural and its country or region
         if cand.label == "LOC":
             if lowered[0] in lex.prefix_types:
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and self.is_city(text) and _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start):
             return None  # un centre à El Jadida: a city the model reads as an organisation
-        if cand.label == "ORG" and lowered[0] not in lex.prefix_types and cand.source == "ner" and self._portfolio(doc_text, cand.start):
+        if cand.label == "ORG" and lowered[0] not in lex.prefix_types and cand.source in ("ner", "pattern") and self._portfolio(doc_text, cand.start):
             return None  # le ministre de l'Industrie: a minister's portfolio, no ministry
         if typed or cand.label == "ORG":
             return "ORG"
@@ -73,6 +75,17 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _plural_of_a_place(self, words: list[str]) -> bool:
+        """A capitalised plural noun, ``de`` and a country, region or city (``Ciments du Maroc``): a company's
+        name; not an event's (``Journées de …``, ``Assises du …``)."""
+        if len(words) < 3 or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]", words[0]) or words[1].lower() not in {"du", "de", "des", "d'"}:
+            return False
+        head = words[0].lower()
+        if head in self.lex.never_heads or head[:-1] in self.lex.never_heads or head in self.lex.first_names:
+            return False
+        place = re.sub(r"^(?:la|le|les|l')\s*", "", " ".join(words[2:]), flags=re.IGNORECASE)
+        return normalize_name(place) in self.lex.countries | self.lex.regions or self.is_city(place)
 
     def _portfolio(self, doc_text: str, start: int) -> bool:
         """Whether the name closes a minister's title (``le ministre de l'Équipement et de l'Eau``, ``ministre de

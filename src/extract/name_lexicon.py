@@ -30,6 +30,7 @@ class NameLexicon:
         self.media_cues: list[str] = rules.names["media_cues"]
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
+        self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
         self.particles = frozenset(rules.names["particles"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
         self.adjective = re.compile(rules.adjective_regex)
