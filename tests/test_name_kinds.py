@@ -5,6 +5,7 @@ import pytest
 
 from extract.gazetteer import Gazetteer, index_dir
 from extract.name_candidates import Candidate
+from extract.name_evidence import NameEvidence
 from extract.name_kinds import NameClassifier, is_kicker
 from extract.name_lexicon import NameLexicon
 from extract.rules import load_rules
@@ -76,6 +77,7 @@ def test_kicker_is_at_a_line_start_before_a_colon() -> None:
         ("Le ministre de l'Équipement et de l'Eau, Karim Alaoui, a visité le chantier.", "Équipement et de l'Eau", None),
         ("Karim Alaoui, ministre de l'Industrie, du Commerce et des Nouvelles Technologies, était présent.", "Nouvelles Technologies", None),
         ("La ministre déléguée chargée de la Transition numérique a signé.", "Transition numérique", None),
+        ("a indiqué le ministre délégué chargé des Relations avec le Parlement, porte-parole du gouvernement.", "Parlement", None),
         # a ministry, or a name after the minister's own name, is no portfolio
         ("Le ministère de l'Industrie a publié ses chiffres.", "Industrie", "ORG"),
         ("Le ministre a reçu Karim Alaoui, patron de Nova Industrie, hier.", "Nova Industrie", "ORG"),
@@ -84,3 +86,22 @@ def test_kicker_is_at_a_line_start_before_a_colon() -> None:
 def test_a_ministers_portfolio_is_no_organisation(classifier, text: str, surface: str, expected: str | None) -> None:
     assert kind(classifier, text, surface, "ORG") == expected
     assert kind(classifier, text, surface, "ORG", "pattern") == expected  # Nouvelles Technologies: a type word at the end
+
+
+@pytest.fixture(scope="module")
+def evidence() -> NameEvidence:
+    rules = load_rules()
+    return NameEvidence(NameLexicon(rules), Gazetteer(rules, index_dir()).contains)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Regroupant plus de 9.000 éleveurs, la coopérative vise l'export.", "Regroupant", True),  # a participle
+        ("Les comités de Gouvernance Stratégique et Opérationnelle ont été remaniés.", "Opérationnelle", True),
+        ("Tilal a ouvert une usine à Berrechid.", "Tilal", False),
+    ],
+)
+def test_a_lone_capitalised_adjective_or_participle_is_no_organisation(evidence, text: str, surface: str, unit: bool) -> None:
+    start = text.index(surface)
+    assert evidence.is_unit(text, Candidate(start, start + len(surface), "ORG", "ner"), surface) is unit

@@ -16,7 +16,7 @@ from extract.textnorm import normalize_name
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
-_PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès"}
+_PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
@@ -90,7 +90,7 @@ class NameClassifier:
     def _portfolio(self, doc_text: str, start: int) -> bool:
         """Whether the name closes a minister's title (``le ministre de l'Équipement et de l'Eau``, ``ministre de
         l'Industrie, du Commerce et des Nouvelles Technologies``): since ``ministre``, only capitalised words,
-        connectors, commas and adjectives, the last a ``de``."""
+        connectors, commas and adjectives, the last a ``de`` (or ``avec le``: chargé des Relations avec le Parlement)."""
         before = doc_text[max(0, start - 120) : start]
         heads = [m.end() for m in re.finditer(r"\bministres?\b", before, re.IGNORECASE)]
         if not heads:
@@ -98,7 +98,7 @@ class NameClassifier:
         words = [w.replace("’", "'") for w in _WORDS.findall(before[heads[-1] :])]
         return (
             bool(words)
-            and words[-1].lower() in _OF
+            and (words[-1].lower() in _OF or [w.lower() for w in words[-2:]] == ["avec", "le"])
             and all(w[:1].isupper() or w.lower() in _PORTFOLIO_LINKS or self.lex.adjective.match(w) for w in words)
         )
 
