@@ -469,3 +469,10 @@ def test_a_source_cited_after_selon_is_an_outlet_unless_it_is_a_persons_surname(
 )
 def test_a_trade_in_the_plural_with_its_country_or_region_is_a_company(extractor, sentence: str, name: str) -> None:
     assert named(extract_text(extractor, sentence)["organizations"], name) is not None
+
+
+def test_a_name_that_opens_its_doors_is_a_facility_even_after_a_first_name(extractor) -> None:
+    text = "Le complexe compte 120 chambres. Riad Zitouna Tazi, qui a ouvert ses portes il y a six mois, est sis sur 8 ha."
+    record = extract_text(extractor, text)
+    assert named(record["organizations"], "Riad Zitouna Tazi") is not None, record["organizations"]
+    assert record["people"] == []

@@ -149,6 +149,9 @@ class NameEvidence:
                 if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
+                if untitled and self.lex.facility_after.match(text[cand.end : cand.end + 60]):
+                    kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes: a facility, first name or not
+                    continue
                 if untitled and self.doubtful(surface, kind):
                     side = self.before(text, cand.start)
                     if side == "PLACE":

@@ -41,6 +41,7 @@ class NameLexicon:
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
+        self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"])
         self.modifiers = frozenset(rules.names["modifiers"])
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
