@@ -476,3 +476,16 @@ def test_a_name_that_opens_its_doors_is_a_facility_even_after_a_first_name(extra
     record = extract_text(extractor, text)
     assert named(record["organizations"], "Riad Zitouna Tazi") is not None, record["organizations"]
     assert record["people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Selon un rapport publié par l'Autorité nationale en charge du Contrôle des Marchés et de la Concurrence Loyale, les prix ont baissé.",
+         "Autorité nationale en charge du Contrôle des Marchés et de la Concurrence Loyale"),
+        ("Le directeur général de la Société élevage des Ouled Frej a signé la convention hier.", "Société élevage des Ouled Frej"),
+        ("L'acquisition par le groupe Tarik invest de 100% du capital a été autorisée.", "Tarik invest"),
+    ],
+)
+def test_a_name_goes_on_past_en_charge_de_des_and_a_lower_case_foreign_type_word(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
