@@ -489,3 +489,15 @@ def test_a_name_that_opens_its_doors_is_a_facility_even_after_a_first_name(extra
 )
 def test_a_name_goes_on_past_en_charge_de_des_and_a_lower_case_foreign_type_word(extractor, sentence: str, name: str) -> None:
     assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le texte prévoit l'augmentation du budget du ministère de la Santé alloué aux médicaments anticancéreux.", "ministère de la Santé"),
+        ("Le projet est soutenu par la Banque mondiale dédiée au financement des pays en développement.", "Banque mondiale"),
+        ("Le Centre hospitalier spécialisé de Tanger a ouvert ses urgences.", "Centre hospitalier spécialisé de Tanger"),
+    ],
+)
+def test_a_participle_opening_a_phrase_after_the_name_is_left_out(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]

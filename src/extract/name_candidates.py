@@ -36,6 +36,7 @@ class Candidate:
 
 
 Mention = tuple[Candidate, str]
+_PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
@@ -57,6 +58,18 @@ def _hyphenated_end(doc: Doc, i: int) -> Token:
     while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_title:
         i += 2
     return doc[i]
+
+
+def _participle_before_object(token: Token) -> bool:
+    """A past participle that opens a phrase after the name (``le ministère de la Santé alloué aux …``,
+    ``la Banque mondiale dédiée au …``): no part of it."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.is_lower
+        and bool(_PARTICIPLE.match(token.text))
+        and following is not None
+        and following.lower_ in {"à", "au", "aux", "par"}
+    )
 
 
 class CandidateFinder:
@@ -195,6 +208,7 @@ class CandidateFinder:
             tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
             or tokens[-1].lower_ in self.lex.stopwords
             or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
+            or _participle_before_object(tokens[-1])
         ):
             tokens.pop()
         tokens = self._without_internal_body(tokens)
