@@ -105,3 +105,16 @@ def evidence() -> NameEvidence:
 def test_a_lone_capitalised_adjective_or_participle_is_no_organisation(evidence, text: str, surface: str, unit: bool) -> None:
     start = text.index(surface)
     assert evidence.is_unit(text, Candidate(start, start + len(surface), "ORG", "ner"), surface) is unit
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "expected"),
+    [
+        ("Le projet a bénéficié du contrat-programme de l'industrie agroalimentaire (IAA) à hauteur de 21 MDH.", "IAA", None),
+        ("Les cliniques ont signé avec la caisse nationale de sécurité sociale (CNSS) une convention.", "CNSS", "ORG"),
+        ("Le rapport de la Banque africaine de développement (BAD) est paru.", "BAD", "ORG"),
+        ("Le Régime collectif d'allocation de retraite (RCAR) a souscrit à l'émission.", "RCAR", "ORG"),
+    ],
+)
+def test_the_acronym_of_lower_case_words_without_a_type_word_is_no_organisation(classifier, text: str, acronym: str, expected: str | None) -> None:
+    assert kind(classifier, text, acronym, "ORG", "acronym") == expected

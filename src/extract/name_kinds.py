@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extract.acronyms import ACRONYM, initials
+from extract.acronyms import ACRONYM, initials, initials_start
 from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
@@ -45,8 +45,8 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end):
             return None
-        if ACRONYM.match(text) and self._spells_a_non_org(doc_text, cand.start, text):
-            return None  # Plan national de … (PNPCC): the acronym of a plan is no organisation either
+        if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
+            return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
         if len(words) > 2 and text[:1].isupper() and len(initials(text, lex.stopwords)) > 2 and initials(text, lex.stopwords) in lex.not_orgs:
@@ -110,6 +110,26 @@ class NameClassifier:
         before = before[:-1]
         heads = [m.start() for m in re.finditer(r"\w+", before) if m.group().lower() in self.lex.non_org_acronym_heads]
         return bool(heads) and initials(before[heads[-1] :], self.lex.stopwords) == acronym
+
+    def _spells_a_concept(self, doc_text: str, start: int, acronym: str) -> bool:
+        """Whether the acronym in parentheses follows lower-case words without a type word that open with its first
+        letter (``l'industrie agroalimentaire (IAA)``): a sector or a notion, no body."""
+        before = doc_text[max(0, start - 150) : start].rstrip()
+        if not before.endswith("("):
+            return False
+        phrase: list[str] = []
+        for match in reversed(list(re.finditer(r"[\w-]+", before))):
+            word = match.group()
+            if word.lower() in self.lex.stopwords or len(word) == 1:
+                break
+            phrase.insert(0, word)
+        spelled_name = any(initials_start(before[:-1], acronym, pattern, 0, self.lex.stopwords) is not None for pattern in (r"[\w-]+", r"\w+"))
+        return (
+            not spelled_name  # le Régime collectif d'allocation de retraite (RCAR): a name spelled out
+            and 0 < len(phrase) <= len(acronym)
+            and phrase[0][0].upper() == acronym[0]
+            and all(w.islower() and w not in self.lex.type_words for w in phrase)
+        )
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
         """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
