@@ -118,3 +118,15 @@ def test_a_lone_capitalised_adjective_or_participle_is_no_organisation(evidence,
 )
 def test_the_acronym_of_lower_case_words_without_a_type_word_is_no_organisation(classifier, text: str, acronym: str, expected: str | None) -> None:
     assert kind(classifier, text, acronym, "ORG", "acronym") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("La plateforme de e-commerce B2B a levé 12 millions de dollars.", "B2B"),
+        ("Le pays intègre le top 5 de la région MENA.", "MENA"),
+        ("La stratégie voulue par SM le Roi a été saluée.", "SM"),
+    ],
+)
+def test_business_jargon_and_regions_in_capitals_are_no_organisations(classifier, text: str, surface: str) -> None:
+    assert kind(classifier, text, surface, "ORG", "acronym") is None
