@@ -31,6 +31,7 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Le ministère a visité le CHU Ibn Rochd hier.", "CHU Ibn Rochd", "ORG", "ORG"),
         ("Le service a ouvert à Casablanca en mars.", "Casablanca", "LOC", None),  # a city is no name here
         ("Il s'est rendu à Tanger Med pour visiter le port.", "Tanger Med", "LOC", "MISC"),
+        ("La production laitière progresse dans le Souss Massa depuis trente ans.", "Souss Massa", "PER", None),  # a region
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
     ],

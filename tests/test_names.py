@@ -268,6 +268,7 @@ def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
         "Les deux directions sont désormais rattachées au Président Directeur Général du groupe.",
         "Le site se trouve dans la région de Sebt Oulad Zemmour, à une heure de la capitale.",
         "Le parc éolien Koudiat Lahmar sera modernisé par le consortium d'ici deux ans.",
+        "La mine de Bouazza Lahmar, à 15 km de Marrakech, est parmi les plus rentables du groupe.",
     ],
 )
 def test_titles_places_and_sites_are_no_people(extractor, sentence: str) -> None:

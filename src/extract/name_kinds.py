@@ -71,7 +71,7 @@ class NameClassifier:
         if cand.label == "PER":
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
-            return None if self.is_city(text) else "PER"
+            return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
