@@ -85,6 +85,7 @@ def test_city_inside_an_organisation_name_is_a_city_mention(extractor, sentence:
         "La province d'El Jadida accueille le projet.",
         "La préfecture de Settat finance le projet.",
         "Le Maroc et l'Allemagne ont signé un accord de coopération.",
+        "La société exploite une autre mine d'or au Soudan, avec un partenaire local.",
         "Les Casablancais ont accès à la clinique. La ville ocre attire les touristes. Le Royaume investit.",
     ],
 )

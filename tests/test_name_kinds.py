@@ -32,6 +32,9 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Le service a ouvert à Casablanca en mars.", "Casablanca", "LOC", None),  # a city is no name here
         ("Il s'est rendu à Tanger Med pour visiter le port.", "Tanger Med", "LOC", "MISC"),
         ("La production laitière progresse dans le Souss Massa depuis trente ans.", "Souss Massa", "PER", None),  # a region
+        ("Hormis Benslimane, l'université a ouvert des filiales.", "Hormis Benslimane", "PER", None),  # a function word
+        ("Les touristes arpentent les montagnes de l'Atlas.", "Atlas", "ORG", None),  # a region
+        ("L'eau ira aux villes de Safi et d'El Jadida.", "El Jadida", "ORG", None),  # a city listed after a city
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
     ],

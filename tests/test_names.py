@@ -504,3 +504,22 @@ def test_a_name_goes_on_past_en_charge_de_des_and_a_lower_case_foreign_type_word
 )
 def test_a_participle_opening_a_phrase_after_the_name_is_left_out(extractor, sentence: str, name: str) -> None:
     assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "people"),
+    [
+        # a place listed after a city is no person
+        ("L'eau viendra des deux stations de Safi et Kheng Lasfour, réalisées par le groupe.", set(), set()),
+        # an apposition that only a company takes
+        ("L'investissement dans Tafrawt Pay, la fintech maroco-canadienne, est perdu.", {"Tafrawt Pay"}, set()),
+        # an outlet after 'le site d'information'
+        ("La ligne sera ouverte en mai, rapporte le site d'information Tarwa.", {"Tarwa"}, set()),
+        # a name running over two connectors
+        ("L'Institut Supérieur Libéral des Sciences de Santé ouvrira en octobre.", {"Institut Supérieur Libéral des Sciences de Santé"}, set()),
+    ],
+)
+def test_context_tells_places_companies_and_outlets(extractor, text: str, orgs: set[str], people: set[str]) -> None:
+    record = extract_text(extractor, text)
+    assert set(org_names(record)) == orgs
+    assert {p["name"] for p in record["people"]} == people

@@ -95,7 +95,7 @@ class NameEvidence:
 
     def names_place(self, text: str, start: int, end: int) -> bool:
         """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
-        ending in ``de`` and a city (``la Dame de Rabat``), or listed among cities (``Ouarzazate, X et Boujdour``)."""
+        ending in ``de`` and a city (``la Dame de Rabat``), or listed among cities (``Ouarzazate, X et Boujdour``, ``Safi et X``)."""
         surface = text[start:end]
         if self.before(text, start) == "PLACE":
             return True
@@ -104,7 +104,7 @@ class NameEvidence:
             return True
         if self.opens_with_first_name(surface):
             return False
-        left = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*,\s*$", text[max(0, start - 40) : start])
+        left = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*$", text[max(0, start - 40) : start])
         right = re.match(r"\s*(?:,|\bet\b|\bou\b)\s*([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)", text[end : end + 40])
         return any(m and self.is_city(m.group(1)) for m in (left, right))
 

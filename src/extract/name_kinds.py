@@ -14,6 +14,7 @@ from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
+_LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
@@ -62,13 +63,18 @@ class NameClassifier:
             if lowered[0] in lex.prefix_types:
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
-        if cand.label == "ORG" and not typed and cand.source == "ner" and self.is_city(text) and _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start):
-            return None  # un centre à El Jadida: a city the model reads as an organisation
+        if cand.label == "ORG" and not typed and cand.source == "ner" and (
+            self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
+            or normalize_name(text) in lex.regions | lex.countries
+        ):
+            return None  # un centre à El Jadida, les villes de Safi et d'El Jadida, l'Atlas: a place the model reads as an organisation
         if cand.label == "ORG" and lowered[0] not in lex.prefix_types and cand.source in ("ner", "pattern") and self._portfolio(doc_text, cand.start):
             return None  # le ministre de l'Industrie: a minister's portfolio, no ministry
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
+            if lowered[0] in lex.stopwords:
+                return None  # Hormis Benguerir: a function word opening a sentence, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
             return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
@@ -86,6 +92,11 @@ class NameClassifier:
             return False
         place = re.sub(r"^(?:la|le|les|l')\s*", "", " ".join(words[2:]), flags=re.IGNORECASE)
         return normalize_name(place) in self.lex.countries | self.lex.regions or self.is_city(place)
+
+    def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
+        """Whether the name is listed with a city before it (``les villes de Safi et d'El Jadida``, ``Fès, X``)."""
+        left = _LISTED_AFTER.search(doc_text[max(0, cand.start - 40) : cand.start])
+        return bool(left) and self.is_city(left.group(1))
 
     def _portfolio(self, doc_text: str, start: int) -> bool:
         """Whether the name closes a minister's title (``le ministre de l'Équipement et de l'Eau``, ``ministre de
