@@ -118,6 +118,7 @@ def test_a_lone_capitalised_adjective_or_participle_is_no_organisation(evidence,
         ("Les cliniques ont signé avec la caisse nationale de sécurité sociale (CNSS) une convention.", "CNSS", "ORG"),
         ("Le rapport de la Banque africaine de développement (BAD) est paru.", "BAD", "ORG"),
         ("Le Régime collectif d'allocation de retraite (RCAR) a souscrit à l'émission.", "RCAR", "ORG"),
+        ("Le site accueillera un atelier de maintenance et réparation (MRO) des moteurs.", "MRO", None),
     ],
 )
 def test_the_acronym_of_lower_case_words_without_a_type_word_is_no_organisation(classifier, text: str, acronym: str, expected: str | None) -> None:

@@ -523,3 +523,18 @@ def test_context_tells_places_companies_and_outlets(extractor, text: str, orgs: 
     record = extract_text(extractor, text)
     assert set(org_names(record)) == orgs
     assert {p["name"] for p in record["people"]} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Au centre-ville, un nouvel hôtel, le Tarwa, vient d’ouvrir ses portes.", {"Tarwa"}),
+        ("Il se mesurera à des champions du luxe comme le Zalagh qui ont déjà ouvert leurs portes en 2016.", {"Zalagh"}),
+        # a title before a body's name is left out of it
+        ("L'accord a été signé par M. Karim Alami, Directeur Général du Groupe Tazrout, à Rabat.", {"Groupe Tazrout"}),
+        # a type word and a country name no body
+        ("Le Maroc est le deuxième plus grand marché d'assurance en Afrique, selon le groupe.", set()),
+    ],
+)
+def test_facilities_titles_and_types_before_a_country(extractor, text: str, orgs: set[str]) -> None:
+    assert set(org_names(extract_text(extractor, text))) == orgs

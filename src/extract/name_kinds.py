@@ -54,6 +54,8 @@ class NameClassifier:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
+        if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
+            return None  # le marché de l'assurance en Afrique: a type word and a country name no body
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
@@ -93,6 +95,11 @@ class NameClassifier:
         place = re.sub(r"^(?:la|le|les|l')\s*", "", " ".join(words[2:]), flags=re.IGNORECASE)
         return normalize_name(place) in self.lex.countries | self.lex.regions or self.is_city(place)
 
+    def _names_a_country(self, words: list[str]) -> bool:
+        """Connectors, then a country or a region and nothing else (``en Afrique``, ``du Maroc``)."""
+        rest = [w for w in words if w.lower() not in self.lex.skippable]
+        return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries | self.lex.regions
+
     def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
         """Whether the name is listed with a city before it (``les villes de Safi et d'El Jadida``, ``Fès, X``)."""
         left = _LISTED_AFTER.search(doc_text[max(0, cand.start - 40) : cand.start])
@@ -131,6 +138,8 @@ class NameClassifier:
         phrase: list[str] = []
         for match in reversed(list(re.finditer(r"[\w-]+", before))):
             word = match.group()
+            if word.lower() in {"et", "ou"} and phrase:
+                continue  # maintenance et réparation (MRO)
             if word.lower() in self.lex.stopwords or len(word) == 1:
                 break
             phrase.insert(0, word)
