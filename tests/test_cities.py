@@ -166,3 +166,8 @@ def test_a_city_the_model_reads_as_an_organisation_after_a_is_a_city(extractor) 
     record = extract_text(extractor, "-Un centre de santé à El Jadida pour 2020.-Et un autre à Agadir.")
     assert sorted(city_names(record)) == ["Agadir", "El Jadida"]
     assert record["organizations"] == []
+
+
+def test_a_small_foreign_town_closing_a_company_name_is_no_city(extractor) -> None:
+    record = extract_text(extractor, "Le groupe a réuni Atlas Fiber et Atlas Tower, officiellement créées le 26 juin.")
+    assert record["cities"] == [], record["cities"]

@@ -144,13 +144,14 @@ class CityFinder:
             return True  # a listed district (no GeoNames id): Derb Kabir in a list, Agdal in a facility's name
         if normalize_name(surface) in self.common:
             return tagged and (previous in self.strong or previous in self.org_cues)
+        known = city.country in self.preferred or city.population >= self.large
         if containing:
-            # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
-            return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
+            # inside a name: after "de"/"à" (Centre … de Casablanca), or a known city closing a name the model
+            # reads as a place (not Gaz of X Gaz, a hamlet somewhere)
+            return previous in self.org_cues or (tagged and known and any(o[1] == span[1] for o in containing))
         if context.orgs.overlaps(span) or self._glued_after_name(text, span):
             return False
-        known = city.country in self.preferred or city.population >= self.large
-        return tagged or (previous in self.locative and known) or previous in self.strong
+        return tagged and (known or previous in self.locative) or (previous in self.locative and known) or previous in self.strong
 
     def _glued_after_name(self, text: str, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""
