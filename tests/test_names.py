@@ -538,3 +538,14 @@ def test_context_tells_places_companies_and_outlets(extractor, text: str, orgs: 
 )
 def test_facilities_titles_and_types_before_a_country(extractor, text: str, orgs: set[str]) -> None:
     assert set(org_names(extract_text(extractor, text))) == orgs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("La convention prévoit que le Centre d'hémodialyse Tazrout, à Inezgane, prenne en charge les patients.", "Centre d'hémodialyse Tazrout"),
+        ("L'Institut de cardiologie pédiatrique Al Amal a reçu ses premiers patients.", "Institut de cardiologie pédiatrique Al Amal"),
+    ],
+)
+def test_a_type_word_with_its_lower_case_speciality_before_the_name(extractor, sentence: str, name: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], name) is not None
