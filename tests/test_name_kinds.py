@@ -135,3 +135,18 @@ def test_the_acronym_of_lower_case_words_without_a_type_word_is_no_organisation(
 )
 def test_business_jargon_and_regions_in_capitals_are_no_organisations(classifier, text: str, surface: str) -> None:
     assert kind(classifier, text, surface, "ORG", "acronym") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "side"),
+    [
+        ("L'opérateur s'inscrit dans le sillage de la stratégie Maroc Numérique 2035.", "Maroc Numérique 2035", "THING"),
+        ("Le troisième opérateur, qui vend sous la marque Tafoukt Mobile, louera les sites.", "Tafoukt Mobile", "THING"),
+        ("Le constructeur automobile Dravona a présenté son véhicule.", "Dravona", "ORG"),
+    ],
+)
+def test_a_plans_or_a_products_noun_before_a_name(evidence, text: str, surface: str, side: str) -> None:
+    start = text.index(surface)
+    assert evidence.before(text, start) == side
+    assert evidence.is_unit(text, Candidate(start, start + len(surface), "ORG", "ner"), surface) is (side == "THING")
+

@@ -51,7 +51,8 @@ class NameEvidence:
         return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
 
     def before(self, text: str, start: int) -> str | None:
-        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, else None."""
+        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
+        after a plan's or a product's noun (``la marque X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
         i = len(words) - 1
@@ -68,6 +69,8 @@ class NameEvidence:
             return "PLACE"
         if noun in self.lex.unit_nouns:
             return "UNIT"
+        if noun in self.lex.thing_nouns and not place_link:
+            return "THING"
         if place_link:
             return None
         while i > 0 and noun in self.lex.list_cues:
@@ -86,12 +89,13 @@ class NameEvidence:
         return i >= 1 and words[i - 1].lower() in self.lex.role_nouns
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
-        """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``)
-        or a lone capitalised adjective (``… et Opérationnelle``)."""
+        """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
+        capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)."""
         if cand.source != "ner" or ACRONYM.match(surface):
             return False
         lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
-        return lone or self.before(text, cand.start) == "UNIT"
+        side = self.before(text, cand.start)
+        return lone or side == "UNIT" or side == "THING" and not self.lex.type_words & set(surface.lower().split())
 
     def names_place(self, text: str, start: int, end: int) -> bool:
         """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
@@ -154,7 +158,7 @@ class NameEvidence:
                     continue
                 if untitled and self.doubtful(surface, kind):
                     side = self.before(text, cand.start)
-                    if side == "PLACE":
+                    if side in ("PLACE", "THING"):
                         continue
                     if side == "ORG" or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
