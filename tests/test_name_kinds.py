@@ -150,3 +150,15 @@ def test_a_plans_or_a_products_noun_before_a_name(evidence, text: str, surface: 
     assert evidence.before(text, start) == side
     assert evidence.is_unit(text, Candidate(start, start + len(surface), "ORG", "ner"), surface) is (side == "THING")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Les remboursements varient selon le payeur (Mutuelle X, Banques Marocaines, Banques Etrangères).", "Banques Marocaines", None),
+        ("Les remboursements varient selon le payeur (Mutuelle X, Banques Marocaines, Banques Etrangères).", "Banques Etrangères", None),
+        ("Le groupe gère la Clinique Amandiers à Settat.", "Clinique Amandiers", "ORG"),
+    ],
+)
+def test_a_type_word_in_the_plural_with_plural_adjectives_is_a_kind(classifier, text: str, surface: str, expected: str | None) -> None:
+    assert kind(classifier, text, surface, "ORG") == expected

@@ -54,6 +54,8 @@ class NameClassifier:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
+        if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
+            return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
         if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
             return None  # le marché de l'assurance en Afrique: a type word and a country name no body
         if cand.source == "byline" or cand.title:

@@ -38,6 +38,8 @@ class NameLexicon:
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
+        demonyms = rules.names["demonym_nouns"]
+        self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
