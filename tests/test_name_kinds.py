@@ -155,8 +155,8 @@ def test_a_plans_or_a_products_noun_before_a_name(evidence, text: str, surface: 
 @pytest.mark.parametrize(
     ("text", "surface", "expected"),
     [
-        ("Les remboursements varient selon le payeur (Mutuelle X, Banques Marocaines, Banques Etrangères).", "Banques Marocaines", None),
-        ("Les remboursements varient selon le payeur (Mutuelle X, Banques Marocaines, Banques Etrangères).", "Banques Etrangères", None),
+        ("Les remboursements varient selon le payeur (Mutuelle X, Laboratoires Marocains, Laboratoires Etrangers).", "Laboratoires Marocains", None),
+        ("Les remboursements varient selon le payeur (Mutuelle X, Laboratoires Marocains, Laboratoires Etrangers).", "Laboratoires Etrangers", None),
         ("Le groupe gère la Clinique Amandiers à Settat.", "Clinique Amandiers", "ORG"),
     ],
 )
