@@ -240,6 +240,7 @@ def test_centre_hospitalier_universitaire_is_its_acronym_chu(extractor) -> None:
         ("Après deux années difficiles, Tazrit a levé 40 millions de dirhams auprès de ses actionnaires.", "Tazrit"),
         ("Il y a moins d'un an, Sadirat faisait son entrée en bourse, avec un prix de 300 dirhams.", "Sadirat"),
         ("« Tamzrit exploite un portefeuille diversifié », a déclaré son directeur général.", "Tamzrit"),
+        ("Fin 2005, Es Zitoun, l'hôtel emblématique de Fès, élargira son offre avec une nouvelle aile.", "Es Zitoun"),
     ],
 )
 def test_company_name_without_type_word_is_an_organisation(extractor, sentence: str, name: str) -> None:
