@@ -550,3 +550,15 @@ def test_facilities_titles_and_types_before_a_country(extractor, text: str, orgs
 )
 def test_a_type_word_with_its_lower_case_speciality_before_the_name(extractor, sentence: str, name: str) -> None:
     assert named(extract_text(extractor, sentence)["organizations"], name) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Chez Tajir.ma, la dynamique ne faiblit pas : la levée atteint 12 millions de dollars.", "Tajir.ma"),
+        ("La levée la plus impressionnante revient à Nabta.bio, active dans la biotechnologie.", "Nabta.bio"),
+        ("Après la coopérative, on compte l'entreprise Tilda à travers sa marque de yaourts.", "Tilda"),
+    ],
+)
+def test_a_name_shaped_as_a_web_domain_or_after_entreprise_is_a_company(extractor, sentence: str, name: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], name) is not None
