@@ -562,3 +562,9 @@ def test_a_type_word_with_its_lower_case_speciality_before_the_name(extractor, s
 )
 def test_a_name_shaped_as_a_web_domain_or_after_entreprise_is_a_company(extractor, sentence: str, name: str) -> None:
     assert named(extract_text(extractor, sentence)["organizations"], name) is not None
+
+
+def test_a_person_after_a_companys_noun_and_its_adjectives_stays_a_person(extractor) -> None:
+    text = "La production débutera cette année, a déclaré le directeur général de la société minière marocaine Karim Tazi."
+    record = extract_text(extractor, text)
+    assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Karim Tazi"]

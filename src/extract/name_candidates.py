@@ -36,6 +36,7 @@ class Candidate:
 
 
 Mention = tuple[Candidate, str]
+_ROMAN = re.compile(r"^[IVX]+$")
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
@@ -232,9 +233,13 @@ class CandidateFinder:
                 rest = rest[1:]
             if not rest or not rest[0]._.name_part:
                 return None
-            linked = any(t.lower_ in self.lex.connectors for t in tokens[1 : len(tokens) - len(rest)])
-            if linked and len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part:
-                return None  # en compagnie de Karim X: a person after a common noun (not l'hôpital Mokhtar X)
+            between = tokens[1 : len(tokens) - len(rest)]
+            person = len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part and not _ROMAN.match(rest[-1].text)
+            if person and (between and tokens[0].lower_ in self.lex.company_heads or any(t.lower_ in self.lex.connectors for t in between)):
+                # en compagnie de Karim X, la société minière marocaine Karim X: a person after a common noun and a
+                # connector, or a company's noun and its adjectives (not l'hôpital Mokhtar X, nor l'hôpital régional X)
+                return None
+            linked = any(t.lower_ in self.lex.connectors for t in between)
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:

@@ -33,6 +33,7 @@ class NameLexicon:
         self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
         self.particles = frozenset(rules.names["particles"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
+        self.company_heads = frozenset(rules.names["company_heads"])
         self.adjective = re.compile(rules.adjective_regex)
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
