@@ -143,6 +143,8 @@ def test_business_jargon_and_regions_in_capitals_are_no_organisations(classifier
         ("L'opérateur s'inscrit dans le sillage de la stratégie Maroc Numérique 2035.", "Maroc Numérique 2035", "THING"),
         ("Le troisième opérateur, qui vend sous la marque Tafoukt Mobile, louera les sites.", "Tafoukt Mobile", "THING"),
         ("Le constructeur automobile Dravona a présenté son véhicule.", "Dravona", "ORG"),
+        ("Le groupe de BTP espagnol Vortana a remporté le marché.", "Vortana", "ORG"),  # a complement after the role noun
+        ("Le groupe prévoit deux nouveaux hôtels à Tazrout avant fin 2007.", "Tazrout", None),  # a preposition is none
     ],
 )
 def test_a_plans_or_a_products_noun_before_a_name(evidence, text: str, surface: str, side: str) -> None:

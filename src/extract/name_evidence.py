@@ -82,7 +82,7 @@ class NameEvidence:
         """A role noun with a complement before the name: ``le groupe de BTP espagnol X``, ``l'opérateur de
         télécoms X`` (``words[i]`` is the complement)."""
         complement = words[i]
-        if not (complement.islower() or ACRONYM.match(complement)) or complement in _CONNECTORS:
+        if not (complement.islower() or ACRONYM.match(complement)) or complement.lower() in self.lex.stopwords:
             return False
         if i >= 2 and words[i - 1].lower() in {"de", "d"}:
             i -= 1
