@@ -85,6 +85,7 @@ def test_city_inside_an_organisation_name_is_a_city_mention(extractor, sentence:
         "La province d'El Jadida accueille le projet.",
         "La préfecture de Settat finance le projet.",
         "Le Maroc et l'Allemagne ont signé un accord de coopération.",
+        "La société exploite une autre mine d'or au Soudan, avec un partenaire local.",
         "Les Casablancais ont accès à la clinique. La ville ocre attire les touristes. Le Royaume investit.",
     ],
 )
@@ -136,6 +137,19 @@ def test_district_missing_from_geonames_is_a_city_without_id(extractor, sentence
 
 
 @pytest.mark.parametrize(
+    ("sentence", "district"),
+    [
+        # a listed district of two words needs no preposition before it
+        ("Le quartier est coincé entre des voisins plus connus : Derb Omar, Bournazel et la Gironde.", "Derb Omar"),
+        # nor does a listed district that names a facility
+        ("Le groupe a ouvert la clinique Ain Sbaa, sa troisième en ville.", "Ain Sbaa"),
+    ],
+)
+def test_a_listed_district_is_a_city_without_a_preposition(extractor, sentence: str, district: str) -> None:
+    assert named(extract_text(extractor, sentence)["cities"], district) is not None
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Les exportations visent les pays du Golfe et les marchés européens.",
@@ -152,3 +166,8 @@ def test_a_city_the_model_reads_as_an_organisation_after_a_is_a_city(extractor) 
     record = extract_text(extractor, "-Un centre de santé à El Jadida pour 2020.-Et un autre à Agadir.")
     assert sorted(city_names(record)) == ["Agadir", "El Jadida"]
     assert record["organizations"] == []
+
+
+def test_a_small_foreign_town_closing_a_company_name_is_no_city(extractor) -> None:
+    record = extract_text(extractor, "Le groupe a réuni Atlas Fiber et Atlas Tower, officiellement créées le 26 juin.")
+    assert record["cities"] == [], record["cities"]

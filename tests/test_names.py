@@ -238,6 +238,9 @@ def test_centre_hospitalier_universitaire_is_its_acronym_chu(extractor) -> None:
         ("Le marché est tenu par des fournisseurs comme Tekzen, qui livrent les usines de la région.", "Tekzen"),
         ("Lavexa, filiale du groupe hollandais Vermeer, a ouvert un entrepôt à Tanger.", "Lavexa"),
         ("Après deux années difficiles, Tazrit a levé 40 millions de dirhams auprès de ses actionnaires.", "Tazrit"),
+        ("Il y a moins d'un an, Sadirat faisait son entrée en bourse, avec un prix de 300 dirhams.", "Sadirat"),
+        ("« Tamzrit exploite un portefeuille diversifié », a déclaré son directeur général.", "Tamzrit"),
+        ("Fin 2005, Es Zitoun, l'hôtel emblématique de Fès, élargira son offre avec une nouvelle aile.", "Es Zitoun"),
     ],
 )
 def test_company_name_without_type_word_is_an_organisation(extractor, sentence: str, name: str) -> None:
@@ -268,6 +271,7 @@ def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
         "Les deux directions sont désormais rattachées au Président Directeur Général du groupe.",
         "Le site se trouve dans la région de Sebt Oulad Zemmour, à une heure de la capitale.",
         "Le parc éolien Koudiat Lahmar sera modernisé par le consortium d'ici deux ans.",
+        "La mine de Bouazza Lahmar, à 15 km de Marrakech, est parmi les plus rentables du groupe.",
     ],
 )
 def test_titles_places_and_sites_are_no_people(extractor, sentence: str) -> None:
@@ -434,3 +438,133 @@ def test_context_tells_organisations_from_people(extractor, text: str, orgs: set
     record = extract_text(extractor, text)
     assert set(org_names(record)) == orgs
     assert {p["name"] for p in record["people"]} == people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a nationality noun in lower case names a company (a person would be l'Américain X)
+        ("Les unités seront livrées par la co-entreprise entre le groupe et l'américain Dalvin Engineering.", "Dalvin Engineering"),
+        ("La société s'est associée au chinois Wenlu pour augmenter sa production d'or.", "Wenlu"),
+        # a role noun with its complement before the name
+        ("Un consortium mené par le groupe de BTP espagnol Vortana a remporté l'appel d'offres.", "Vortana"),
+    ],
+)
+def test_a_demonym_or_a_role_noun_with_its_complement_makes_a_company(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["organizations"], name) is not None, record["organizations"]
+    assert named(record["people"], name) is None
+
+
+def test_a_source_cited_after_selon_is_an_outlet_unless_it_is_a_persons_surname(extractor) -> None:
+    record = extract_text(extractor, "Selon Tarfaya24, qui a révélé l'opération, le prix avoisine 300 millions de dirhams.")
+    assert named(record["organizations"], "Tarfaya24") is not None, record["organizations"]
+    record = extract_text(extractor, "Le patron, Mostafa Terrab, l'a confirmé. Selon Terrab, la production sera exportée.")
+    assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Mostafa Terrab"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("L'investissement dans ce centre est un tournant majeur pour Briqueteries du Maroc qui sera présente sur tout le territoire.", "Briqueteries du Maroc"),
+        ("Le secteur a vu l'entrée d'un opérateur marocain, Verreries de l'Atlas.", "Verreries de l'Atlas"),
+        ("Tanneries de Fès a annoncé un chiffre d'affaires en hausse.", "Tanneries de Fès"),
+    ],
+)
+def test_a_trade_in_the_plural_with_its_country_or_region_is_a_company(extractor, sentence: str, name: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], name) is not None
+
+
+def test_a_name_that_opens_its_doors_is_a_facility_even_after_a_first_name(extractor) -> None:
+    text = "Le complexe compte 120 chambres. Riad Zitouna Tazi, qui a ouvert ses portes il y a six mois, est sis sur 8 ha."
+    record = extract_text(extractor, text)
+    assert named(record["organizations"], "Riad Zitouna Tazi") is not None, record["organizations"]
+    assert record["people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Selon un rapport publié par l'Autorité nationale en charge du Contrôle des Marchés et de la Concurrence Loyale, les prix ont baissé.",
+         "Autorité nationale en charge du Contrôle des Marchés et de la Concurrence Loyale"),
+        ("Le directeur général de la Société élevage des Ouled Frej a signé la convention hier.", "Société élevage des Ouled Frej"),
+        ("L'acquisition par le groupe Tarik invest de 100% du capital a été autorisée.", "Tarik invest"),
+    ],
+)
+def test_a_name_goes_on_past_en_charge_de_des_and_a_lower_case_foreign_type_word(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le texte prévoit l'augmentation du budget du ministère de la Santé alloué aux médicaments anticancéreux.", "ministère de la Santé"),
+        ("Le projet est soutenu par la Banque mondiale dédiée au financement des pays en développement.", "Banque mondiale"),
+        ("Le Centre hospitalier spécialisé de Tanger a ouvert ses urgences.", "Centre hospitalier spécialisé de Tanger"),
+    ],
+)
+def test_a_participle_opening_a_phrase_after_the_name_is_left_out(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "people"),
+    [
+        # a place listed after a city is no person
+        ("L'eau viendra des deux stations de Safi et Kheng Lasfour, réalisées par le groupe.", set(), set()),
+        # an apposition that only a company takes
+        ("L'investissement dans Tafrawt Pay, la fintech maroco-canadienne, est perdu.", {"Tafrawt Pay"}, set()),
+        # an outlet after 'le site d'information'
+        ("La ligne sera ouverte en mai, rapporte le site d'information Tarwa.", {"Tarwa"}, set()),
+        # a name running over two connectors
+        ("L'Institut Supérieur Libéral des Sciences de Santé ouvrira en octobre.", {"Institut Supérieur Libéral des Sciences de Santé"}, set()),
+    ],
+)
+def test_context_tells_places_companies_and_outlets(extractor, text: str, orgs: set[str], people: set[str]) -> None:
+    record = extract_text(extractor, text)
+    assert set(org_names(record)) == orgs
+    assert {p["name"] for p in record["people"]} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Au centre-ville, un nouvel hôtel, le Tarwa, vient d’ouvrir ses portes.", {"Tarwa"}),
+        ("Il se mesurera à des champions du luxe comme le Zalagh qui ont déjà ouvert leurs portes en 2016.", {"Zalagh"}),
+        # a title before a body's name is left out of it
+        ("L'accord a été signé par M. Karim Alami, Directeur Général du Groupe Tazrout, à Rabat.", {"Groupe Tazrout"}),
+        # a type word and a country name no body
+        ("Le Maroc est le deuxième plus grand marché d'assurance en Afrique, selon le groupe.", set()),
+    ],
+)
+def test_facilities_titles_and_types_before_a_country(extractor, text: str, orgs: set[str]) -> None:
+    assert set(org_names(extract_text(extractor, text))) == orgs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("La convention prévoit que le Centre d'hémodialyse Tazrout, à Inezgane, prenne en charge les patients.", "Centre d'hémodialyse Tazrout"),
+        ("L'Institut de cardiologie pédiatrique Al Amal a reçu ses premiers patients.", "Institut de cardiologie pédiatrique Al Amal"),
+    ],
+)
+def test_a_type_word_with_its_lower_case_speciality_before_the_name(extractor, sentence: str, name: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], name) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Chez Tajir.ma, la dynamique ne faiblit pas : la levée atteint 12 millions de dollars.", "Tajir.ma"),
+        ("La levée la plus impressionnante revient à Nabta.bio, active dans la biotechnologie.", "Nabta.bio"),
+        ("Après la coopérative, on compte l'entreprise Tilda à travers sa marque de yaourts.", "Tilda"),
+    ],
+)
+def test_a_name_shaped_as_a_web_domain_or_after_entreprise_is_a_company(extractor, sentence: str, name: str) -> None:
+    assert named(extract_text(extractor, sentence)["organizations"], name) is not None
+
+
+def test_a_person_after_a_companys_noun_and_its_adjectives_stays_a_person(extractor) -> None:
+    text = "La production débutera cette année, a déclaré le directeur général de la société minière marocaine Karim Tazi."
+    record = extract_text(extractor, text)
+    assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Karim Tazi"]

@@ -136,3 +136,10 @@ def test_absorb_adds_short_forms_and_returns_the_others(merger) -> None:
     rest = merger.absorb(facts, mentions(text, "Akdital", "Karim Alaoui", after=text.index(".")))
     assert [surface for _, surface in rest] == ["Karim Alaoui"]
     assert "Akdital" in facts[0].forms and len(facts[0].mentions) == 2
+
+
+def test_a_type_word_and_an_acronym_join_the_spelled_out_name() -> None:
+    merger = OrgMerger(NameLexicon(load_rules()), lambda surface: False)
+    assert merger.same_org("Groupe BTM", "Groupe Banque Tazi Marocaine")
+    assert merger.same_org("Groupe BTM", "Banque Tazi Marocaine")
+    assert not merger.same_org("Groupe BTM", "Groupe Banque Atlas Marocaine")

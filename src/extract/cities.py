@@ -92,9 +92,10 @@ class CityFinder:
             surface = text[span[0] : span[1]]
             key = normalize_name(surface)
             previous = doc[i - 1].lower_ if i > 0 else ""
-            # a person's surname used alone (Selon Settat, …) names the person unless a preposition says place
+            # a person's surname used alone (Selon Settat, …) names the person unless a preposition says place; a listed
+            # district names a place even as a facility's name (la clinique Ain Borja)
             surname = key in surnames and (i == 0 or previous not in self.locative)
-            if not surname and key not in org_names and self._names_place(text, previous, span, city, context):
+            if not surname and (key not in org_names or not city.geonameid) and self._names_place(text, previous, span, city, context):
                 entry = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
                 entry[1].add(surface, span)
             position = end_i
@@ -138,16 +139,19 @@ class CityFinder:
             return False  # a surname after its capitalised particle (De Vinci, Da Costa)
         if previous in self.district_prefixes:
             return False  # Hay Riad, Sidi Maârouf: a district named after something else
+        containing = context.orgs.containing(span)
+        if not city.geonameid and (len(surface.split()) > 1 and not context.orgs.overlaps(span) or containing):
+            return True  # a listed district (no GeoNames id): Derb Kabir in a list, Agdal in a facility's name
         if normalize_name(surface) in self.common:
             return tagged and (previous in self.strong or previous in self.org_cues)
-        containing = context.orgs.containing(span)
+        known = city.country in self.preferred or city.population >= self.large
         if containing:
-            # inside a name: after "de"/"à" (Centre … de Casablanca), or closing a name the model reads as a place
-            return previous in self.org_cues or (tagged and any(o[1] == span[1] for o in containing))
+            # inside a name: after "de"/"à" (Centre … de Casablanca), or a known city closing a name the model
+            # reads as a place (not Gaz of X Gaz, a hamlet somewhere)
+            return previous in self.org_cues or (tagged and known and any(o[1] == span[1] for o in containing))
         if context.orgs.overlaps(span) or self._glued_after_name(text, span):
             return False
-        known = city.country in self.preferred or city.population >= self.large
-        return tagged or (previous in self.locative and known) or previous in self.strong
+        return tagged and (known or previous in self.locative) or (previous in self.locative and known) or previous in self.strong
 
     def _glued_after_name(self, text: str, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""

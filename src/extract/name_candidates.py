@@ -37,6 +37,8 @@ class Candidate:
 
 
 Mention = tuple[Candidate, str]
+_ROMAN = re.compile(r"^[IVX]+$")
+_PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
@@ -73,6 +75,18 @@ def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, t
             if any(start is None and tokens.count(token) > 1 for token, start in reports):
                 return True
     return False
+
+
+def _participle_before_object(token: Token) -> bool:
+    """A past participle that opens a phrase after the name (``le ministère de la Santé alloué aux …``,
+    ``la Banque mondiale dédiée au …``): no part of it."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.is_lower
+        and bool(_PARTICIPLE.match(token.text))
+        and following is not None
+        and following.lower_ in {"à", "au", "aux", "par"}
+    )
 
 
 class CandidateFinder:
@@ -229,6 +243,7 @@ class CandidateFinder:
             tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
             or tokens[-1].lower_ in self.lex.stopwords
             or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
+            or _participle_before_object(tokens[-1])
         ):
             tokens.pop()
         tokens = self._without_internal_body(tokens)
@@ -252,9 +267,13 @@ class CandidateFinder:
                 rest = rest[1:]
             if not rest or not rest[0]._.name_part:
                 return None
-            linked = any(t.lower_ in self.lex.connectors for t in tokens[1 : len(tokens) - len(rest)])
-            if linked and len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part:
-                return None  # en compagnie de Karim X: a person after a common noun (not l'hôpital Mokhtar X)
+            between = tokens[1 : len(tokens) - len(rest)]
+            person = len(rest) > 1 and rest[0].lower_ in self.lex.first_names and rest[1]._.name_part and not _ROMAN.match(rest[-1].text)
+            if person and (between and tokens[0].lower_ in self.lex.company_heads or any(t.lower_ in self.lex.connectors for t in between)):
+                # en compagnie de Karim X, la société minière marocaine Karim X: a person after a common noun and a
+                # connector, or a company's noun and its adjectives (not l'hôpital Mokhtar X, nor l'hôpital régional X)
+                return None
+            linked = any(t.lower_ in self.lex.connectors for t in between)
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         if not tokens:

@@ -22,6 +22,7 @@ _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)|/)\s*$")
 _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
+_CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
@@ -50,7 +51,8 @@ class NameEvidence:
         return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
 
     def before(self, text: str, start: int) -> str | None:
-        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, else None."""
+        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
+        after a plan's or a product's noun (``la marque X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
         i = len(words) - 1
@@ -67,24 +69,37 @@ class NameEvidence:
             return "PLACE"
         if noun in self.lex.unit_nouns:
             return "UNIT"
+        if noun in self.lex.thing_nouns and not place_link:
+            return "THING"
         if place_link:
             return None
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()
-        return "ORG" if noun in self.lex.role_nouns else None
+        return "ORG" if noun in self.lex.role_nouns or self._complemented_role(words, i) else None
+
+    def _complemented_role(self, words: list[str], i: int) -> bool:
+        """A role noun with a complement before the name: ``le groupe de BTP espagnol X``, ``l'opérateur de
+        télécoms X`` (``words[i]`` is the complement)."""
+        complement = words[i]
+        if not (complement.islower() or ACRONYM.match(complement)) or complement.lower() in self.lex.stopwords:
+            return False
+        if i >= 2 and words[i - 1].lower() in {"de", "d"}:
+            i -= 1
+        return i >= 1 and words[i - 1].lower() in self.lex.role_nouns
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
-        """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``)
-        or a lone capitalised adjective (``… et Opérationnelle``)."""
+        """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
+        capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)."""
         if cand.source != "ner" or ACRONYM.match(surface):
             return False
         lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
-        return lone or self.before(text, cand.start) == "UNIT"
+        side = self.before(text, cand.start)
+        return lone or side == "UNIT" or side == "THING" and not self.lex.type_words & set(surface.lower().split())
 
     def names_place(self, text: str, start: int, end: int) -> bool:
         """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
-        ending in ``de`` and a city (``la Dame de Rabat``), or listed among cities (``Ouarzazate, X et Boujdour``)."""
+        ending in ``de`` and a city (``la Dame de Rabat``), or listed among cities (``Ouarzazate, X et Boujdour``, ``Safi et X``)."""
         surface = text[start:end]
         if self.before(text, start) == "PLACE":
             return True
@@ -93,7 +108,7 @@ class NameEvidence:
             return True
         if self.opens_with_first_name(surface):
             return False
-        left = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*,\s*$", text[max(0, start - 40) : start])
+        left = re.search(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*$", text[max(0, start - 40) : start])
         right = re.match(r"\s*(?:,|\bet\b|\bou\b)\s*([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)", text[end : end + 40])
         return any(m and self.is_city(m.group(1)) for m in (left, right))
 
@@ -105,6 +120,11 @@ class NameEvidence:
     def after(self, text: str, end: int) -> bool:
         """A company's apposition or verb right after the name."""
         return bool(self.lex.company_after.match(text[end : end + 80]))
+
+    def cited(self, text: str, start: int, surface: str, surnames: set[str]) -> bool:
+        """A source cited right after ``selon`` or ``d'après`` (``selon Maghreb Hebdo``) that is no person's surname
+        in the article (``selon Terrab`` after ``Mostafa Terrab``): an outlet or a body."""
+        return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
     def doubtful(self, surface: str, kind: str) -> bool:
         """A mention that context may turn into an organisation: no first name, not a country or an acronym."""
@@ -119,6 +139,7 @@ class NameEvidence:
     def revise(self, text: str, kinds: dict[str, list[Mention]]) -> None:
         """Move doubtful person and weak mentions to ``ORG`` or drop them, in place, from their context."""
         places: set[str] = set()  # a name shown once to be a place's is one at every mention
+        surnames = {surface.split()[-1] for _, surface in kinds["PER"] if len(surface.split()) > 1}
         kinds["ORG"] = [m for m in kinds["ORG"] if not self.is_unit(text, *m)]
         for kind in ("PER", "MISC"):
             kept = []
@@ -132,11 +153,14 @@ class NameEvidence:
                 if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
+                if untitled and self.lex.facility_after.match(text[cand.end : cand.end + 60]):
+                    kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes: a facility, first name or not
+                    continue
                 if untitled and self.doubtful(surface, kind):
                     side = self.before(text, cand.start)
-                    if side == "PLACE":
+                    if side in ("PLACE", "THING"):
                         continue
-                    if side == "ORG" or self.after(text, cand.end):
+                    if side == "ORG" or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
                         continue
                 if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface):

@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extract.acronyms import ACRONYM, initials
+from extract.acronyms import ACRONYM, initials, initials_start
 from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
+_LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
+_WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
+_OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
+_PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
@@ -42,32 +46,81 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end):
             return None
-        if ACRONYM.match(text) and self._spells_a_non_org(doc_text, cand.start, text):
-            return None  # Plan national de … (PNPCC): the acronym of a plan is no organisation either
+        if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
+            return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
         if len(words) > 2 and text[:1].isupper() and len(initials(text, lex.stopwords)) > 2 and initials(text, lex.stopwords) in lex.not_orgs:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
+        if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
+            return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
+        if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
+            return None  # le marché de l'assurance en Afrique: a type word and a country name no body
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
+        if cand.label in ("MISC", "LOC", "PER") and cand.source == "ner" and self._plural_of_a_place(words):
+            return "ORG"  # Ciments du Maroc, Brasseries de l'Atlas: a trade in the plural and its country or region
         if cand.label == "LOC":
             if lowered[0] in lex.prefix_types:
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
-        if cand.label == "ORG" and not typed and cand.source == "ner" and self.is_city(text) and _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start):
-            return None  # un centre à El Jadida: a city the model reads as an organisation
+        if cand.label == "ORG" and not typed and cand.source == "ner" and (
+            self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
+            or normalize_name(text) in lex.regions | lex.countries
+        ):
+            return None  # un centre à El Jadida, les villes de Safi et d'El Jadida, l'Atlas: a place the model reads as an organisation
+        if cand.label == "ORG" and lowered[0] not in lex.prefix_types and cand.source in ("ner", "pattern") and self._portfolio(doc_text, cand.start):
+            return None  # le ministre de l'Industrie: a minister's portfolio, no ministry
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
+            if lowered[0] in lex.stopwords:
+                return None  # Hormis Benguerir: a function word opening a sentence, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
-            return None if self.is_city(text) else "PER"
+            return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _plural_of_a_place(self, words: list[str]) -> bool:
+        """A capitalised plural noun, ``de`` and a country, region or city (``Ciments du Maroc``): a company's
+        name; not an event's (``Journées de …``, ``Assises du …``)."""
+        if len(words) < 3 or not re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]", words[0]) or words[1].lower() not in {"du", "de", "des", "d'"}:
+            return False
+        head = words[0].lower()
+        if head in self.lex.never_heads or head[:-1] in self.lex.never_heads or head in self.lex.first_names:
+            return False
+        place = re.sub(r"^(?:la|le|les|l')\s*", "", " ".join(words[2:]), flags=re.IGNORECASE)
+        return normalize_name(place) in self.lex.countries | self.lex.regions or self.is_city(place)
+
+    def _names_a_country(self, words: list[str]) -> bool:
+        """Connectors, then a country or a region and nothing else (``en Afrique``, ``du Maroc``)."""
+        rest = [w for w in words if w.lower() not in self.lex.skippable]
+        return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries | self.lex.regions
+
+    def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
+        """Whether the name is listed with a city before it (``les villes de Safi et d'El Jadida``, ``Fès, X``)."""
+        left = _LISTED_AFTER.search(doc_text[max(0, cand.start - 40) : cand.start])
+        return bool(left) and self.is_city(left.group(1))
+
+    def _portfolio(self, doc_text: str, start: int) -> bool:
+        """Whether the name closes a minister's title (``le ministre de l'Équipement et de l'Eau``, ``ministre de
+        l'Industrie, du Commerce et des Nouvelles Technologies``): since ``ministre``, only capitalised words,
+        connectors, commas and adjectives, the last a ``de`` (or ``avec le``: chargé des Relations avec le Parlement)."""
+        before = doc_text[max(0, start - 120) : start]
+        heads = [m.end() for m in re.finditer(r"\bministres?\b", before, re.IGNORECASE)]
+        if not heads:
+            return False
+        words = [w.replace("’", "'") for w in _WORDS.findall(before[heads[-1] :])]
+        return (
+            bool(words)
+            and (words[-1].lower() in _OF or [w.lower() for w in words[-2:]] == ["avec", "le"])
+            and all(w[:1].isupper() or w.lower() in _PORTFOLIO_LINKS or self.lex.adjective.match(w) for w in words)
+        )
 
     def _spells_a_non_org(self, doc_text: str, start: int, acronym: str) -> bool:
         """Whether the acronym in parentheses spells the words since a plan-like head before it."""
@@ -77,6 +130,28 @@ class NameClassifier:
         before = before[:-1]
         heads = [m.start() for m in re.finditer(r"\w+", before) if m.group().lower() in self.lex.non_org_acronym_heads]
         return bool(heads) and initials(before[heads[-1] :], self.lex.stopwords) == acronym
+
+    def _spells_a_concept(self, doc_text: str, start: int, acronym: str) -> bool:
+        """Whether the acronym in parentheses follows lower-case words without a type word that open with its first
+        letter (``l'industrie agroalimentaire (IAA)``): a sector or a notion, no body."""
+        before = doc_text[max(0, start - 150) : start].rstrip()
+        if not before.endswith("("):
+            return False
+        phrase: list[str] = []
+        for match in reversed(list(re.finditer(r"[\w-]+", before))):
+            word = match.group()
+            if word.lower() in {"et", "ou"} and phrase:
+                continue  # maintenance et réparation (MRO)
+            if word.lower() in self.lex.stopwords or len(word) == 1:
+                break
+            phrase.insert(0, word)
+        spelled_name = any(initials_start(before[:-1], acronym, pattern, 0, self.lex.stopwords) is not None for pattern in (r"[\w-]+", r"\w+"))
+        return (
+            not spelled_name  # le Régime collectif d'allocation de retraite (RCAR): a name spelled out
+            and 0 < len(phrase) <= len(acronym)
+            and phrase[0][0].upper() == acronym[0]
+            and all(w.islower() and w not in self.lex.type_words for w in phrase)
+        )
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
         """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""

@@ -118,6 +118,8 @@ class OrgMerger:
         for short, full in ((a, b), (b, a)):
             if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
                 return True
+            if self._typed_acronym(short, full):
+                return True
             series = _SERIES.search(short)  # MC III and Mediterrania Capital III: an acronym with the series number
             if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):
                 if initials(full[: -len(series.group())], self.lex.stopwords) == short[: series.start()]:
@@ -129,6 +131,15 @@ class OrgMerger:
         if types_a and types_b:
             return types_a <= types_b or types_b <= types_a  # X Medical / X Medical Group, not X Holding / X Santé
         return bare
+
+    def _typed_acronym(self, short: str, full: str) -> bool:
+        """``Groupe BCP`` and ``(Groupe) Banque Centrale Populaire``: a type word and the acronym of the other's name,
+        its own type word left out."""
+        words, other = short.split(), full.split()
+        if len(words) != 2 or words[0].lower() not in self.lex.prefix_types or not ACRONYM.match(words[1]) or len(other) < 3:
+            return False
+        rest = other[1:] if other[0].lower() == words[0].lower() else other
+        return self.initials(" ".join(rest)) == words[1]
 
     def core(self, surface: str) -> str:
         """A name without type words, legal forms and city suffix: what short forms share."""
