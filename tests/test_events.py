@@ -299,6 +299,20 @@ def test_the_new_facility_with_a_definite_article_is_one_already_told(extractor)
     assert [e["roles"]["city"] for e in found] == ["Fès"]
 
 
+def test_a_facility_named_as_a_landmark_is_no_operator(extractor) -> None:
+    roles = only(extractor, "Le groupe Vertalia Santé a été fondé en 2019 par le docteur Karim Alaoui, qui dirige aussi "
+                 "la Clinique Yasmine. À Rabat, un centre d'oncologie de 50 lits verra le jour en octobre, à côté de "
+                 "la Clinique Yasmine.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Vertalia Santé", "Rabat")
+
+
+def test_the_owner_of_the_facility_opened_is_its_operator(extractor) -> None:
+    roles = only(extractor, "Le groupe Hanane Holding a dévoilé son programme. L'occasion a été l'inauguration "
+                 "officielle de son troisième hôtel à Fès, l'hôtel Zitoun Palace. L'hôtel Zitoun Palace compte 120 "
+                 "chambres.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Hanane Holding", "Fès")
+
+
 def test_opening_a_city_is_a_market_not_a_facility(extractor) -> None:
     assert not events(extractor, "Le groupe Medika Santé lèvera 5 millions de dollars pour ouvrir Dakar et Abidjan en "
                       "2026.\n", "opening")

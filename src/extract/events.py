@@ -85,6 +85,7 @@ class EventRules:
     not_investments: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
+    landmark: re.Pattern[str]
     demonstrative: re.Pattern[str]
     definite: re.Pattern[str]
     continuation: re.Pattern[str]
@@ -155,6 +156,8 @@ def load_event_rules() -> EventRules:
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
+        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'])})\s*(?:(?:la|le|les|l['’])\s*)?"
+                            rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
@@ -205,6 +208,13 @@ def _slots(facts: dict) -> list[Slot]:
                 value = (fact["value"], fact["unit"])
             slots += [Slot(kind, start, end, value) for start, end in fact["mentions"]]
     return sorted(slots, key=lambda s: (s.start, -s.end))
+
+
+def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) -> list[Slot]:
+    """The slots but organisations named as landmarks (`à côté de la clinique X`) and the slots inside them: a place
+    named to situate another fills no role."""
+    places = [(s.start, s.end) for s in slots if s.kind == "org" and landmark.search(text, max(0, s.start - 60), s.start)]
+    return [s for s in slots if not any(start <= s.start and s.end <= end for start, end in places)]
 
 
 def _sentences(text: str) -> list[Span]:
@@ -259,7 +269,8 @@ class EventFinder:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
         text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
         text = doc.text if text is None else text
-        slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
+        slots = _without_landmarks(text, [s for s in _slots(facts) if not in_chrome(s.start, s.end)],
+                                   self.rules.landmark)
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
         found = self.trigger_words(doc)
@@ -599,6 +610,9 @@ class EventFinder:
             subj = frame.flip_subj
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
+        if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
+                _SMALL_WORDS.fullmatch(text, trigger.end, slot.start):
+            return subj  # `l'inauguration officielle de son hôtel`, `a ouvert sa clinique`: its owner opens it
         if relation.label == "obj":
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
@@ -652,6 +666,12 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
 
 _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
+
+_POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+"""A possessive determiner: its owner is the one the facility after it belongs to."""
+
+_SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
+"""At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
 
 _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 """A lower-case word after a generic reference, an adjective that may be in the name (`la banque européenne`)."""
