@@ -313,6 +313,19 @@ def test_the_owner_of_the_facility_opened_is_its_operator(extractor) -> None:
     assert (roles["operator"], roles["city"]) == ("Hanane Holding", "Fès")
 
 
+def test_a_facility_the_text_is_about_is_run_by_the_group_that_owns_it(extractor) -> None:
+    roles = only(extractor, "Une nouvelle clinique privée vient d'ouvrir à Rabat. Elle est l'oeuvre du docteur Karim "
+                 "Alaoui. L'établissement, inauguré en mai, s'appelle Clinique Yasmine. La Clinique Yasmine compte 80 "
+                 "lits. Le groupe Vertalia Santé, fondé par le docteur Alaoui, prévoit d'autres cliniques.\n", "opening")
+    assert (roles["operator"], roles["facility"]) == ("Vertalia Santé", "Clinique Yasmine")
+
+
+def test_a_facility_with_no_group_named_runs_itself(extractor) -> None:
+    roles = only(extractor, "Le CHU Ibn Rochd de Settat ouvrira en 2026 à Settat. Le CHU Ibn Rochd de Settat "
+                 "travaillera avec l'Université Hassan Premier.\n", "opening")
+    assert roles["operator"] == "CHU Ibn Rochd de Settat"
+
+
 def test_opening_a_city_is_a_market_not_a_facility(extractor) -> None:
     assert not events(extractor, "Le groupe Medika Santé lèvera 5 millions de dollars pour ouvrir Dakar et Abidjan en "
                       "2026.\n", "opening")

@@ -176,6 +176,7 @@ class Event:
     frame: Frame | None = None
     recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
     listed: list[dict[str, Any]] = field(default_factory=list)  # roles of the others of a list: one event each
+    from_topic: tuple[str, ...] = ()  # roles the clause left unnamed, given the organisation the text is about
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -184,7 +185,7 @@ class Event:
     def variant(self, roles: dict[str, Any]) -> Event:
         """The same event read again with some roles set otherwise (one of a list of cities or targets)."""
         return Event(self.type, self.trigger, {**self.roles, **roles}, list(self.evidence), self.at, self.frame,
-                     self.recalled)
+                     self.recalled, from_topic=tuple(r for r in self.from_topic if r not in roles))
 
     def record(self) -> dict:
         return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
@@ -285,7 +286,8 @@ class EventFinder:
         subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         city_names = [c["name"] for c in facts["cities"]]
-        topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
+        lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
+        topic = _topic(slots, tracker.names, lead_end)
         for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
@@ -303,6 +305,10 @@ class EventFinder:
                     self._add_to_previous(context, group[0], index, events)
                 else:
                     events += self._read(context, group, index)
+        group = self.rules.generic_names["groupe"]
+        groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
+        _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
+                  [name for name in tracker.names if name in groups], lead_end)
         return [event.record() for event in merge(events)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -558,6 +564,7 @@ class EventFinder:
                 roles[role] = _unique([{"value": s.value[0], "unit": s.value[1]} for s in counts])
         if frame.metric:
             roles["metric"] = frame.metric
+        unnamed = {role for role, value in roles.items() if value is None}
         self._fallbacks(frame.type, roles, names, context.topic)
         if frame.type == "opening" and roles["city"] is None:
             roles["city"] = _city_named_in(roles["facility"], context.cities)
@@ -565,8 +572,9 @@ class EventFinder:
             roles["org"] = context.topic  # `nommé président du conseil d'administration`: of the text's organisation
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
+        from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
-                     listed=listed)
+                     listed=listed, from_topic=from_topic)
 
     @staticmethod
     def _listed(event_type: str, roles: dict[str, Any], relations: dict[Slot, Relation], used: set[str],
@@ -702,6 +710,20 @@ def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
     if subjects:
         return subjects[0]
     return next((s.value for s in slots if s.kind == "org" and s.start < lead_end), None)
+
+
+def _to_owner(events: list[Event], topic: str | None, groups: list[Slot], subjects: list[str], lead_end: int) -> None:
+    """Where the organisation the text is about is a facility it tells opening (`la clinique X, inaugurée…`), the
+    roles that fell to it go to the group the text is about (``groups`` and ``subjects``: the slots and subjects but
+    those of organisations not named as a group, `groupe`, `holding`): the facility's owner."""
+    opened = {e.roles["facility"] for e in events if e.type == "opening" and e.roles["facility"] is not None}
+    if topic not in opened:
+        return
+    owner = _topic([s for s in groups if s.kind != "org" or s.value not in opened],
+                   [name for name in subjects if name not in opened], lead_end)
+    for event in events if owner is not None else ():
+        for role in event.from_topic:
+            event.roles[role] = owner
 
 
 def _distance(slot: Slot, trigger: Trigger) -> int:
