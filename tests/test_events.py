@@ -326,6 +326,13 @@ def test_a_facility_with_no_group_named_runs_itself(extractor) -> None:
     assert roles["operator"] == "CHU Ibn Rochd de Settat"
 
 
+def test_a_board_seat_is_in_the_company_not_the_person_s_employer(extractor) -> None:
+    roles = only(extractor, "La startup Kalima Tech a levé 5 millions de dollars auprès de Atlas Ventures. « Le marché "
+                 "est vaste », observe Youssef Berrada, associé chez Atlas Ventures, qui rejoint le conseil "
+                 "d'administration.\n", "appointment")
+    assert (roles["person"], roles["org"]) == ("Youssef Berrada", "Kalima Tech")
+
+
 def test_opening_a_city_is_a_market_not_a_facility(extractor) -> None:
     assert not events(extractor, "Le groupe Medika Santé lèvera 5 millions de dollars pour ouvrir Dakar et Abidjan en "
                       "2026.\n", "opening")

@@ -243,6 +243,7 @@ class Context:
     people_roles: dict[str, str | None]
     topic: str | None
     cities: list[str]  # the names of the record's cities
+    next_topic: str | None = None  # the organisation the text is about besides ``topic``
 
 
 class EventFinder:
@@ -299,7 +300,8 @@ class EventFinder:
                 continue
             inside = self._with_references(text, sentence, inside, tracker, named_orgs)
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
-                              topic, city_names)
+                              topic, city_names, _topic([s for s in slots if s.value != topic],
+                                                        [n for n in tracker.names if n != topic], lead_end))
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -569,7 +571,10 @@ class EventFinder:
         if frame.type == "opening" and roles["city"] is None:
             roles["city"] = _city_named_in(roles["facility"], context.cities)
         if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
-            roles["org"] = context.topic  # `nommé président du conseil d'administration`: of the text's organisation
+            # `nommé président du conseil d'administration`: of the text's organisation, not the person's employer
+            # (`X, associé chez Y, rejoint le conseil`)
+            employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
+            roles["org"] = context.next_topic if employer else context.topic
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
