@@ -333,6 +333,12 @@ def test_a_board_seat_is_in_the_company_not_the_person_s_employer(extractor) -> 
     assert (roles["person"], roles["org"]) == ("Youssef Berrada", "Kalima Tech")
 
 
+def test_a_total_invested_so_far_is_no_investment(extractor) -> None:
+    assert not events(extractor, "Kasbah Partners a jusqu'ici investi 90 millions d'euros dans ses usines.\n",
+                      "investment")
+    assert events(extractor, "Kasbah Partners a investi 90 millions d'euros dans ses usines.\n", "investment")
+
+
 def test_opening_a_city_is_a_market_not_a_facility(extractor) -> None:
     assert not events(extractor, "Le groupe Medika Santé lèvera 5 millions de dollars pour ouvrir Dakar et Abidjan en "
                       "2026.\n", "opening")

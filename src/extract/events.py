@@ -76,6 +76,7 @@ class EventRules:
     delta_cue: re.Pattern[str]
     trend_end: re.Pattern[str]
     total_cue: re.Pattern[str]
+    total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
     capacity_units: frozenset[str]
     stake_units: frozenset[str]
@@ -146,6 +147,7 @@ def load_event_rules() -> EventRules:
         trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
                              rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
+        total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
         stake_units=frozenset(data["stake_units"]),
@@ -403,12 +405,13 @@ class EventFinder:
 
     def _is_figure(self, text: str, slot: Slot) -> bool:
         """Whether an amount may be an event's sum: not a part of a sum, a change (`en hausse de 20 MDH`, `passé de X
-        à Y`), a total over many deals or a price per unit."""
+        à Y`), a total over many deals (`… depuis 2012`, `ont jusqu'ici investi …`) or a price per unit."""
         rules = self.rules
         return not (rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
                     or rules.delta_cue.search(text, max(0, slot.start - 60), slot.start)
                     or rules.trend_end.search(text, max(0, slot.start - 90), slot.start)
                     or rules.total_cue.match(text, slot.end, slot.end + 50)
+                    or rules.total_before.search(text, max(0, slot.start - 60), slot.start)
                     or rules.per_unit.match(text, slot.end))
 
     def _continue(self, text: str, sentence: Span, inside: list[Slot], previous: Span | None,
