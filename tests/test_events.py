@@ -299,6 +299,46 @@ def test_the_new_facility_with_a_definite_article_is_one_already_told(extractor)
     assert [e["roles"]["city"] for e in found] == ["Fès"]
 
 
+def test_a_facility_named_as_a_landmark_is_no_operator(extractor) -> None:
+    roles = only(extractor, "Le groupe Vertalia Santé a été fondé en 2019 par le docteur Karim Alaoui, qui dirige aussi "
+                 "la Clinique Yasmine. À Rabat, un centre d'oncologie de 50 lits verra le jour en octobre, à côté de "
+                 "la Clinique Yasmine.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Vertalia Santé", "Rabat")
+
+
+def test_the_owner_of_the_facility_opened_is_its_operator(extractor) -> None:
+    roles = only(extractor, "Le groupe Hanane Holding a dévoilé son programme. L'occasion a été l'inauguration "
+                 "officielle de son troisième hôtel à Fès, l'hôtel Zitoun Palace. L'hôtel Zitoun Palace compte 120 "
+                 "chambres.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Hanane Holding", "Fès")
+
+
+def test_a_facility_the_text_is_about_is_run_by_the_group_that_owns_it(extractor) -> None:
+    roles = only(extractor, "Une nouvelle clinique privée vient d'ouvrir à Rabat. Elle est l'oeuvre du docteur Karim "
+                 "Alaoui. L'établissement, inauguré en mai, s'appelle Clinique Yasmine. La Clinique Yasmine compte 80 "
+                 "lits. Le groupe Vertalia Santé, fondé par le docteur Alaoui, prévoit d'autres cliniques.\n", "opening")
+    assert (roles["operator"], roles["facility"]) == ("Vertalia Santé", "Clinique Yasmine")
+
+
+def test_a_facility_with_no_group_named_runs_itself(extractor) -> None:
+    roles = only(extractor, "Le CHU Ibn Rochd de Settat ouvrira en 2026 à Settat. Le CHU Ibn Rochd de Settat "
+                 "travaillera avec l'Université Hassan Premier.\n", "opening")
+    assert roles["operator"] == "CHU Ibn Rochd de Settat"
+
+
+def test_a_board_seat_is_in_the_company_not_the_person_s_employer(extractor) -> None:
+    roles = only(extractor, "La startup Kalima Tech a levé 5 millions de dollars auprès de Atlas Ventures. « Le marché "
+                 "est vaste », observe Youssef Berrada, associé chez Atlas Ventures, qui rejoint le conseil "
+                 "d'administration.\n", "appointment")
+    assert (roles["person"], roles["org"]) == ("Youssef Berrada", "Kalima Tech")
+
+
+def test_a_total_invested_so_far_is_no_investment(extractor) -> None:
+    assert not events(extractor, "Kasbah Partners a jusqu'ici investi 90 millions d'euros dans ses usines.\n",
+                      "investment")
+    assert events(extractor, "Kasbah Partners a investi 90 millions d'euros dans ses usines.\n", "investment")
+
+
 def test_opening_a_city_is_a_market_not_a_facility(extractor) -> None:
     assert not events(extractor, "Le groupe Medika Santé lèvera 5 millions de dollars pour ouvrir Dakar et Abidjan en "
                       "2026.\n", "opening")

@@ -43,6 +43,15 @@ def test_the_antecedent_of_qui_keeps_its_cue(relate) -> None:
     assert found["Rif Invest"] == ("subj", "avec")
 
 
+def test_qui_after_a_person_s_title_has_the_person_as_antecedent(relate) -> None:
+    text = "Selon Youssef Berrada, associé chez Atlas Ventures, qui rejoint le conseil."
+    start = text.index("rejoint")
+    slots = [Slot("person", text.index("Youssef"), text.index(","), "Youssef Berrada"),
+             Slot("org", text.index("Atlas"), text.index(", qui"), "Atlas Ventures")]
+    found = {s.value: r.label for s, r in relate(text, (0, len(text)), Anchor(start, start + 7), slots).items()}
+    assert found == {"Youssef Berrada": "subj", "Atlas Ventures": "other"}
+
+
 def test_par_after_a_participle_on_another_name_is_not_the_trigger_s_agent(relate) -> None:
     text = "Un prêt de 40 M€ à la société Rif Solar, détenue à parts égales par Atlas Energie, puis arrangé par Sahel Bank."
     found = read(relate, text, "prêt", ["Rif Solar", "Atlas Energie"])

@@ -76,6 +76,7 @@ class EventRules:
     delta_cue: re.Pattern[str]
     trend_end: re.Pattern[str]
     total_cue: re.Pattern[str]
+    total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
     capacity_units: frozenset[str]
     stake_units: frozenset[str]
@@ -85,6 +86,7 @@ class EventRules:
     not_investments: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
+    landmark: re.Pattern[str]
     demonstrative: re.Pattern[str]
     definite: re.Pattern[str]
     continuation: re.Pattern[str]
@@ -145,6 +147,7 @@ def load_event_rules() -> EventRules:
         trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
                              rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
+        total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
         capacity_units=frozenset(normalize_unit(u) for u in data["capacity_units"]),
         stake_units=frozenset(data["stake_units"]),
@@ -155,6 +158,8 @@ def load_event_rules() -> EventRules:
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
+        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'])})\s*(?:(?:la|le|les|l['’])\s*)?"
+                            rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
@@ -173,6 +178,7 @@ class Event:
     frame: Frame | None = None
     recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
     listed: list[dict[str, Any]] = field(default_factory=list)  # roles of the others of a list: one event each
+    from_topic: tuple[str, ...] = ()  # roles the clause left unnamed, given the organisation the text is about
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -181,7 +187,7 @@ class Event:
     def variant(self, roles: dict[str, Any]) -> Event:
         """The same event read again with some roles set otherwise (one of a list of cities or targets)."""
         return Event(self.type, self.trigger, {**self.roles, **roles}, list(self.evidence), self.at, self.frame,
-                     self.recalled)
+                     self.recalled, from_topic=tuple(r for r in self.from_topic if r not in roles))
 
     def record(self) -> dict:
         return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
@@ -205,6 +211,13 @@ def _slots(facts: dict) -> list[Slot]:
                 value = (fact["value"], fact["unit"])
             slots += [Slot(kind, start, end, value) for start, end in fact["mentions"]]
     return sorted(slots, key=lambda s: (s.start, -s.end))
+
+
+def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) -> list[Slot]:
+    """The slots but organisations named as landmarks (`à côté de la clinique X`) and the slots inside them: a place
+    named to situate another fills no role."""
+    places = [(s.start, s.end) for s in slots if s.kind == "org" and landmark.search(text, max(0, s.start - 60), s.start)]
+    return [s for s in slots if not any(start <= s.start and s.end <= end for start, end in places)]
 
 
 def _sentences(text: str) -> list[Span]:
@@ -232,6 +245,7 @@ class Context:
     people_roles: dict[str, str | None]
     topic: str | None
     cities: list[str]  # the names of the record's cities
+    next_topic: str | None = None  # the organisation the text is about besides ``topic``
 
 
 class EventFinder:
@@ -259,7 +273,8 @@ class EventFinder:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
         text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
         text = doc.text if text is None else text
-        slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
+        slots = _without_landmarks(text, [s for s in _slots(facts) if not in_chrome(s.start, s.end)],
+                                   self.rules.landmark)
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
         found = self.trigger_words(doc)
@@ -274,7 +289,8 @@ class EventFinder:
         subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         city_names = [c["name"] for c in facts["cities"]]
-        topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
+        lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
+        topic = _topic(slots, tracker.names, lead_end)
         for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
@@ -286,12 +302,17 @@ class EventFinder:
                 continue
             inside = self._with_references(text, sentence, inside, tracker, named_orgs)
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
-                              topic, city_names)
+                              topic, city_names, _topic([s for s in slots if s.value != topic],
+                                                        [n for n in tracker.names if n != topic], lead_end))
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
                 else:
                     events += self._read(context, group, index)
+        group = self.rules.generic_names["groupe"]
+        groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
+        _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
+                  [name for name in tracker.names if name in groups], lead_end)
         return [event.record() for event in merge(events)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -384,12 +405,13 @@ class EventFinder:
 
     def _is_figure(self, text: str, slot: Slot) -> bool:
         """Whether an amount may be an event's sum: not a part of a sum, a change (`en hausse de 20 MDH`, `passé de X
-        à Y`), a total over many deals or a price per unit."""
+        à Y`), a total over many deals (`… depuis 2012`, `ont jusqu'ici investi …`) or a price per unit."""
         rules = self.rules
         return not (rules.part_cue.search(text[max(0, slot.start - 40) : slot.start])
                     or rules.delta_cue.search(text, max(0, slot.start - 60), slot.start)
                     or rules.trend_end.search(text, max(0, slot.start - 90), slot.start)
                     or rules.total_cue.match(text, slot.end, slot.end + 50)
+                    or rules.total_before.search(text, max(0, slot.start - 60), slot.start)
                     or rules.per_unit.match(text, slot.end))
 
     def _continue(self, text: str, sentence: Span, inside: list[Slot], previous: Span | None,
@@ -547,15 +569,20 @@ class EventFinder:
                 roles[role] = _unique([{"value": s.value[0], "unit": s.value[1]} for s in counts])
         if frame.metric:
             roles["metric"] = frame.metric
+        unnamed = {role for role, value in roles.items() if value is None}
         self._fallbacks(frame.type, roles, names, context.topic)
         if frame.type == "opening" and roles["city"] is None:
             roles["city"] = _city_named_in(roles["facility"], context.cities)
         if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
-            roles["org"] = context.topic  # `nommé président du conseil d'administration`: of the text's organisation
+            # `nommé président du conseil d'administration`: of the text's organisation, not the person's employer
+            # (`X, associé chez Y, rejoint le conseil`)
+            employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
+            roles["org"] = context.next_topic if employer else context.topic
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
+        from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
-                     listed=listed)
+                     listed=listed, from_topic=from_topic)
 
     @staticmethod
     def _listed(event_type: str, roles: dict[str, Any], relations: dict[Slot, Relation], used: set[str],
@@ -599,6 +626,9 @@ class EventFinder:
             subj = frame.flip_subj
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
+        if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
+                _SMALL_WORDS.fullmatch(text, trigger.end, slot.start):
+            return subj  # `l'inauguration officielle de son hôtel`, `a ouvert sa clinique`: its owner opens it
         if relation.label == "obj":
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
@@ -653,6 +683,12 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['
 _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
+_POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+"""A possessive determiner: its owner is the one the facility after it belongs to."""
+
+_SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
+"""At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
+
 _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 """A lower-case word after a generic reference, an adjective that may be in the name (`la banque européenne`)."""
 
@@ -682,6 +718,20 @@ def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
     if subjects:
         return subjects[0]
     return next((s.value for s in slots if s.kind == "org" and s.start < lead_end), None)
+
+
+def _to_owner(events: list[Event], topic: str | None, groups: list[Slot], subjects: list[str], lead_end: int) -> None:
+    """Where the organisation the text is about is a facility it tells opening (`la clinique X, inaugurée…`), the
+    roles that fell to it go to the group the text is about (``groups`` and ``subjects``: the slots and subjects but
+    those of organisations not named as a group, `groupe`, `holding`): the facility's owner."""
+    opened = {e.roles["facility"] for e in events if e.type == "opening" and e.roles["facility"] is not None}
+    if topic not in opened:
+        return
+    owner = _topic([s for s in groups if s.kind != "org" or s.value not in opened],
+                   [name for name in subjects if name not in opened], lead_end)
+    for event in events if owner is not None else ():
+        for role in event.from_topic:
+            event.roles[role] = owner
 
 
 def _distance(slot: Slot, trigger: Trigger) -> int:

@@ -25,6 +25,8 @@ _PARTICIPLE_PAR = re.compile(r"([\w'’]+)?[\s,]+[a-zà-ÿ]{3,}(?:ée?s?|ues?|is
 _PASSIVE_AUXILIARIES = frozenset({"est", "sont", "été", "sera", "seront", "serait", "était", "étaient", "soit", "être",
                                   "fut"})
 _ARTICLE = re.compile(r"(?<=\S)\s+(?:le|la|les|l['’]|un|une)$")
+_TITLE_OF = re.compile(r"\s*,\s*(?:[a-zà-ÿ-]+\s+){1,4}(?:chez|de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?",
+                       re.IGNORECASE)
 _NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
 
 
@@ -133,6 +135,10 @@ class SurfaceRelations:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
             elif previous is not None and self.coordinated(lead, relations[previous].label == "prep", after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif not after and _RELATIVE_SUBJECT.match(text, slot.end) and _affiliation(lead, previous):
+                # `X, associé chez Y, qui rejoint le conseil`: Y is the person's employer, X the antecedent of `qui`
+                relations[previous] = Relation("subj", previous.start)
+                relation = Relation("other", slot.start)
             elif not after and _RELATIVE_SUBJECT.match(text, slot.end):
                 # the antecedent of `qui` (`la BEI, qui a approuvé un prêt`), with the cue that ties it to the clause
                 relation = Relation("subj", slot.start, self.cue_before(lead))
@@ -150,6 +156,12 @@ class SurfaceRelations:
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
         return _nearest_subject(_past_relative(text, relations, trigger), trigger)
+
+
+def _affiliation(lead: str, previous: Slot | None) -> bool:
+    """Whether ``lead`` makes the name after it a person's affiliation: a person, then a comma and a title (`, associé
+    chez `, `, directrice générale de `)."""
+    return previous is not None and previous.kind == "person" and _TITLE_OF.fullmatch(lead) is not None
 
 
 def _reduced_relative(lead: str) -> bool:
