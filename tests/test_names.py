@@ -257,6 +257,20 @@ def test_names_listed_with_an_organisation_are_organisations(extractor) -> None:
     assert record["people"] == []
 
 
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Un accord a été signé entre le président de Kortena Industries, Evrard Lomasse, et la banque.", "Evrard Lomasse"),
+        ("Dans une déclaration à la MAP, Moulay Hicham Afrane, directeur du CHU, a présenté le service.", "Moulay Hicham Afrane"),
+        ("Le secteur est porteur, a affirmé le Directeur exécutif du Tarvel Fintech Center (TFC), Mustapa Lahrimi.", "Mustapa Lahrimi"),
+    ],
+)
+def test_a_name_set_off_by_commas_next_to_a_function_is_a_person(extractor, sentence: str, person: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["people"], person) is not None, record["people"]
+    assert named(record["organizations"], person) is None, record["organizations"]
+
+
 def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
     text = "L'actionnaire Karim Bennis a cédé sa participation au fonds d'investissement."
     record = extract_text(extractor, text)

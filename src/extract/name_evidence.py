@@ -24,6 +24,8 @@ _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
+_FUNCTION_WORDS = frozenset({"le", "la", "de", "du", "et"})
+_PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
 
 class NameEvidence:
@@ -32,6 +34,30 @@ class NameEvidence:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+
+    def _title_heads(self) -> frozenset[str]:
+        """Title words that head a function (``directeur``, ``président``), without their function words."""
+        return self.lex.title_words - _FUNCTION_WORDS
+
+    def person_in_apposition(self, text: str, cand: Candidate, surface: str) -> bool:
+        """A name shaped as a person's (two to four capitalised words, no type word) set off by commas next to a
+        function: ``le président de X, Name, …``, ``Name, directeur du CHU, …``."""
+        words = surface.replace("’", "'").split()
+        if not 2 <= len(words) <= 4 or not all(_PERSON_WORD.match(w) for w in words):
+            return False
+        if self.lex.type_words & {w.lower() for w in words} or self.is_city(surface):
+            return False
+        right = re.match(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?([\w-]+)", text[cand.end : cand.end + 40])
+        if right and right.group(1).lower() in self._title_heads():
+            return True
+        left = text[max(0, cand.start - 100) : cand.start]
+        if not re.search(r",\s*$", left):
+            return False
+        heads = [m for m in re.finditer(r"[\w-]+", left) if m.group().lower() in self._title_heads()]
+        if not heads:
+            return False
+        rest = left[heads[-1].end() :].rstrip()[:-1]  # from the title to the comma before the name
+        return bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:de|du|des|d['’])\s*", rest)) and "," not in rest and len(rest.split()) <= 8
 
     def opens_with_first_name(self, surface: str) -> bool:
         """Whether the name's first word is a first name (``Jawad Ziyat``) or an initial (``K. Ouazzani``)."""
@@ -182,6 +208,8 @@ class NameEvidence:
                     cand, surface = mention
                     if cand.title is not None or cand.source not in ("ner", "role") or not self.doubtful(surface, kind):
                         continue
+                    if kind == "PER" and self.person_in_apposition(text, cand, surface):
+                        continue  # le président de X, Name, …: the comma sets off a person, no list
                     if any(
                         _COORDINATION.match(text[e:cand.start]) if e <= cand.start else _COORDINATION.match(text[cand.end:s])
                         for s, e in orgs
