@@ -271,6 +271,13 @@ def test_a_name_set_off_by_commas_next_to_a_function_is_a_person(extractor, sent
     assert named(record["organizations"], person) is None, record["organizations"]
 
 
+def test_a_cooperative_with_its_name_is_an_organisation(extractor) -> None:
+    record = extract_text(extractor, "Le prix est allé à la coopérative Tighanine, devant la coopérative Atrama. Les coopératives féminines applaudissent.")
+    for name in ("Tighanine", "Atrama"):
+        assert named(record["organizations"], name) is not None, (name, record["organizations"])
+    assert len(record["organizations"]) == 2, record["organizations"]
+
+
 def test_a_person_after_a_role_noun_stays_a_person(extractor) -> None:
     text = "L'actionnaire Karim Bennis a cédé sa participation au fonds d'investissement."
     record = extract_text(extractor, text)
