@@ -787,14 +787,17 @@ def _compatible(a: Event, b: Event) -> bool:
     """Same type, no key role in conflict, and at least one named key role shared."""
     if a.type != b.type:
         return False
-    shared = False
+    shared = waived = False
     for role in KEY_ROLES[a.type]:
         x, y = a.roles[role], b.roles[role]
         if x in (None, []) or y in (None, []):
             continue
+        if "amount" in KEY_ROLES[a.type] and (role in a.from_topic or role in b.from_topic):
+            waived = True  # guessed from the topic: yields to the name a clause gives for the same sum
+            continue
         if not _same_value(x, y, ROLES[a.type][role]):
             return False
-        shared = shared or ROLES[a.type][role] in ("org", "person")
+        shared = shared or ROLES[a.type][role] in ("org", "person") or waived and ROLES[a.type][role] == "amounts"
     return shared and not (a.type == "opening" and _other_dates(a.roles["date"], b.roles["date"]))
 
 
@@ -818,8 +821,9 @@ def _absorb(into: Event, other: Event) -> None:
         elif kind in LIST_KINDS:
             if len(theirs) > len(mine):
                 into.roles[role] = theirs
-        elif mine is None:
+        elif mine is None or role in into.from_topic and role not in other.from_topic:
             into.roles[role] = theirs
+    into.from_topic = tuple(r for r in into.from_topic if r in other.from_topic)
     into.evidence += [span for span in other.evidence if span not in into.evidence]
 
 
