@@ -434,3 +434,9 @@ def test_an_investor_guessed_from_the_topic_yields_to_the_one_named_for_the_same
             "Ciments Tazrout, a investi 2 milliards de dirhams dans le projet.\n")
     roles = only(extractor, text, "investment")
     assert roles["investor"] == "Ciments Tazrout"
+
+
+@pytest.mark.parametrize("source", ["indique le quotidien Assabah Al Maghribi", "selon Radio Tazrout"])
+def test_the_paper_that_reports_is_no_party_to_the_event(extractor, source) -> None:
+    text = f"La future station de dessalement nécessitera un investissement de 2 milliards de dirhams, {source}.\n"
+    assert not events(extractor, text)

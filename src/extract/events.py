@@ -158,7 +158,7 @@ def load_event_rules() -> EventRules:
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
-        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'])})\s*(?:(?:la|le|les|l['’])\s*)?"
+        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'] + data['sources'])})\s*(?:(?:la|le|les|l['’])\s*)?"
                             rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
@@ -214,8 +214,9 @@ def _slots(facts: dict) -> list[Slot]:
 
 
 def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) -> list[Slot]:
-    """The slots but organisations named as landmarks (`à côté de la clinique X`) and the slots inside them: a place
-    named to situate another fills no role."""
+    """The slots but organisations named as landmarks (`à côté de la clinique X`) or as the news source (`indique le
+    quotidien X`), and the slots inside them: a place named to situate another, or a paper that reports, fills no
+    role."""
     places = [(s.start, s.end) for s in slots if s.kind == "org" and landmark.search(text, max(0, s.start - 60), s.start)]
     return [s for s in slots if not any(start <= s.start and s.end <= end for start, end in places)]
 
