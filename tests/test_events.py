@@ -426,3 +426,17 @@ def test_a_sentence_about_something_else_adds_nothing_to_the_event_before(extrac
                       "Santé est situé à Agadir.\n", "opening")
     assert not events(extractor, "La société Vitalis Santé a annoncé une augmentation de capital auprès du fonds Oryx "
                       "Partners. Le marché pèse 150 millions de dirhams.\n", "funding")
+
+
+def test_an_investor_guessed_from_the_topic_yields_to_the_one_named_for_the_same_sum(extractor) -> None:
+    text = ("Le groupe Boukar Holding fête ses vingt ans. Boukar Holding emploie 3 000 personnes dans le pays.\n"
+            "Un investissement de 2 milliards de dirhams pour la construction de deux usines. Sa filiale, la société "
+            "Ciments Tazrout, a investi 2 milliards de dirhams dans le projet.\n")
+    roles = only(extractor, text, "investment")
+    assert roles["investor"] == "Ciments Tazrout"
+
+
+@pytest.mark.parametrize("source", ["indique le quotidien Assabah Al Maghribi", "selon Radio Tazrout"])
+def test_the_paper_that_reports_is_no_party_to_the_event(extractor, source) -> None:
+    text = f"La future station de dessalement nécessitera un investissement de 2 milliards de dirhams, {source}.\n"
+    assert not events(extractor, text)

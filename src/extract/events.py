@@ -158,7 +158,7 @@ def load_event_rules() -> EventRules:
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
-        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'])})\s*(?:(?:la|le|les|l['’])\s*)?"
+        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'] + data['sources'])})\s*(?:(?:la|le|les|l['’])\s*)?"
                             rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
@@ -214,8 +214,9 @@ def _slots(facts: dict) -> list[Slot]:
 
 
 def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) -> list[Slot]:
-    """The slots but organisations named as landmarks (`à côté de la clinique X`) and the slots inside them: a place
-    named to situate another fills no role."""
+    """The slots but organisations named as landmarks (`à côté de la clinique X`) or as the news source (`indique le
+    quotidien X`), and the slots inside them: a place named to situate another, or a paper that reports, fills no
+    role."""
     places = [(s.start, s.end) for s in slots if s.kind == "org" and landmark.search(text, max(0, s.start - 60), s.start)]
     return [s for s in slots if not any(start <= s.start and s.end <= end for start, end in places)]
 
@@ -787,14 +788,17 @@ def _compatible(a: Event, b: Event) -> bool:
     """Same type, no key role in conflict, and at least one named key role shared."""
     if a.type != b.type:
         return False
-    shared = False
+    shared = waived = False
     for role in KEY_ROLES[a.type]:
         x, y = a.roles[role], b.roles[role]
         if x in (None, []) or y in (None, []):
             continue
+        if "amount" in KEY_ROLES[a.type] and (role in a.from_topic or role in b.from_topic):
+            waived = True  # guessed from the topic: yields to the name a clause gives for the same sum
+            continue
         if not _same_value(x, y, ROLES[a.type][role]):
             return False
-        shared = shared or ROLES[a.type][role] in ("org", "person")
+        shared = shared or ROLES[a.type][role] in ("org", "person") or waived and ROLES[a.type][role] == "amounts"
     return shared and not (a.type == "opening" and _other_dates(a.roles["date"], b.roles["date"]))
 
 
@@ -818,8 +822,9 @@ def _absorb(into: Event, other: Event) -> None:
         elif kind in LIST_KINDS:
             if len(theirs) > len(mine):
                 into.roles[role] = theirs
-        elif mine is None:
+        elif mine is None or role in into.from_topic and role not in other.from_topic:
             into.roles[role] = theirs
+    into.from_topic = tuple(r for r in into.from_topic if r in other.from_topic)
     into.evidence += [span for span in other.evidence if span not in into.evidence]
 
 
