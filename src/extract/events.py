@@ -244,6 +244,7 @@ class EventFinder:
         self.relate: Relate = relate or self.surface
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
+        self.frame_order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
         groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
         extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
         for index, (frame, voice, forms) in enumerate(groups + extra):
@@ -271,7 +272,7 @@ class EventFinder:
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
-        subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
+        subjects = self._subjects(text, sentences, slots_in, tracker, found[-1].start if found else -1)
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         city_names = [c["name"] for c in facts["cities"]]
         topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
@@ -325,7 +326,7 @@ class EventFinder:
                 groups[-1].append(trigger)
             else:
                 groups.append([trigger])
-        order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
+        order = self.frame_order
         return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0)))
                 for g in groups]
 
@@ -336,6 +337,18 @@ class EventFinder:
         if anaphor is not None and self._refers_back(text, sentence, anaphor, previous, events):
             return [anaphor]
         return [t for t in group if t.frame is not None]
+
+    def _subjects(self, text: str, sentences: list[Span], slots_in: list[list[Slot]], tracker: SubjectTracker,
+                  last_trigger: int) -> list[str | None]:
+        """Each sentence's subject (recorded in ``tracker``), up to the sentence of the last trigger word (at offset
+        ``last_trigger``) and the first subject of the text (the topic may be it); None for the sentences after,
+        whose subjects no trigger reads."""
+        subjects: list[str | None] = []
+        for sentence, inside in zip(sentences, slots_in):
+            if sentence[0] > last_trigger and tracker.names:
+                break
+            subjects.append(self._track_subject(text, sentence, inside, tracker))
+        return subjects + [None] * (len(sentences) - len(subjects))
 
     def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
         """Record and return the sentence's subject: its first organisation with no cue before it."""
