@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.coref import LazySubjects, SubjectTracker, generic_mentions, generic_pattern
 from extract.events import load_event_rules
 from extract.relations import Anchor, Slot, SurfaceRelations
 
@@ -112,6 +112,17 @@ def test_subject_tracker_prefers_the_latest_subject_whose_name_fits() -> None:
     banks = [(50, "Banque du Sud"), (60, "Banque Rif")]
     assert tracker.resolve(150, [re.compile("banque", re.IGNORECASE)], banks) == "Banque Rif"
     assert tracker.resolve(150, [re.compile("sud", re.IGNORECASE), re.compile("banque", re.IGNORECASE)], banks) == "Banque du Sud"
+
+
+def test_lazy_subjects_read_each_sentence_once_and_only_when_asked() -> None:
+    subjects = {0: None, 1: (40, "Groupe Vitalis"), 2: (90, "Clinique Atlas"), 3: None}
+    asked: list[int] = []
+    lazy = LazySubjects(lambda n: asked.append(n) or subjects[n], len(subjects))
+    assert lazy.of(2) == "Clinique Atlas" and asked == [2]
+    assert lazy.first() == "Groupe Vitalis" and asked == [2, 0, 1]
+    assert lazy.up_to(2).resolve(100) == "Clinique Atlas" and asked == [2, 0, 1]
+    assert lazy.up_to(9).names == ["Groupe Vitalis", "Clinique Atlas"] and asked == [2, 0, 1, 3]
+    assert LazySubjects(lambda n: None, 2).first() is None
 
 
 def test_generic_references_exclude_names_and_typed_names() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from extract.facts import Span
@@ -47,6 +47,40 @@ class SubjectTracker:
             if fitting is not None:
                 return fitting
         return self.names[i - 1] if i else None
+
+
+class LazySubjects:
+    """The subjects of a text's sentences, each read only when asked (reading one costs a pass of the relation
+    reader): one sentence's alone, or every one up to a sentence into a :class:`SubjectTracker`. ``read`` gives a
+    sentence's subject (offset, name) or None; sentences are numbered in text order."""
+
+    def __init__(self, read: Callable[[int], tuple[int, str] | None], count: int) -> None:
+        self.read = read
+        self.count = count
+        self.known: dict[int, tuple[int, str] | None] = {}
+        self.tracker = SubjectTracker()
+        self.filled = 0  # sentences before this one are in the tracker
+
+    def of(self, number: int) -> str | None:
+        """The subject of sentence ``number``, or None."""
+        if number not in self.known:
+            self.known[number] = self.read(number)
+        found = self.known[number]
+        return None if found is None else found[1]
+
+    def up_to(self, number: int) -> SubjectTracker:
+        """The tracker holding the subjects of every sentence up to ``number``, included."""
+        while self.filled <= min(number, self.count - 1):
+            if self.of(self.filled) is not None:
+                self.tracker.add(*self.known[self.filled])
+            self.filled += 1
+        return self.tracker
+
+    def first(self) -> str | None:
+        """The first subject of the text, or None."""
+        while not self.tracker.names and self.filled < self.count:
+            self.up_to(self.filled)
+        return self.tracker.names[0] if self.tracker.names else None
 
 
 def generic_mentions(text: str, span: Span, pattern: re.Pattern[str], taken: Iterable[Span]) -> list[Span]:

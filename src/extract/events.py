@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.coref import LazySubjects, SubjectTracker, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
 from extract.facts import Span, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
@@ -228,7 +228,7 @@ class Context:
     sentence: Span
     slots: list[Slot]
     owners: dict[Slot, int]
-    subject: str | None
+    subject: Callable[[], str | None]  # read only when asked
     people_roles: dict[str, str | None]
     topic: str | None
     cities: list[str]  # the names of the record's cities
@@ -265,18 +265,17 @@ class EventFinder:
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
         found = self.trigger_words(doc)
         trigger_starts = [t.start for t in found]
-        tracker = SubjectTracker()
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
         if hasattr(self.relate, "prepare"):
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
-        subjects = self._subjects(text, sentences, slots_in, tracker, found[-1].start if found else -1)
+        subjects = LazySubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences))
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         city_names = [c["name"] for c in facts["cities"]]
-        topic = _topic(slots, tracker.names, sentences[1][1] if len(sentences) > 1 else len(text))
-        for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
+        topic = _topic(slots, subjects.first, sentences[1][1] if len(sentences) > 1 else len(text))
+        for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
             previous = sentences[number - 1] if number else None
@@ -285,9 +284,9 @@ class EventFinder:
             if not triggers:
                 self._continue(text, sentence, inside, previous, events)
                 continue
-            inside = self._with_references(text, sentence, inside, tracker, named_orgs)
-            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
-                              topic, city_names)
+            inside = self._with_references(text, sentence, inside, lambda: subjects.up_to(number), named_orgs)
+            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
+                              lambda: subjects.of(number), people_roles, topic, city_names)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -338,32 +337,17 @@ class EventFinder:
             return [anaphor]
         return [t for t in group if t.frame is not None]
 
-    def _subjects(self, text: str, sentences: list[Span], slots_in: list[list[Slot]], tracker: SubjectTracker,
-                  last_trigger: int) -> list[str | None]:
-        """Each sentence's subject (recorded in ``tracker``), up to the sentence of the last trigger word (at offset
-        ``last_trigger``) and the first subject of the text (the topic may be it); None for the sentences after,
-        whose subjects no trigger reads."""
-        subjects: list[str | None] = []
-        for sentence, inside in zip(sentences, slots_in):
-            if sentence[0] > last_trigger and tracker.names:
-                break
-            subjects.append(self._track_subject(text, sentence, inside, tracker))
-        return subjects + [None] * (len(sentences) - len(subjects))
-
-    def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
-        """Record and return the sentence's subject: its first organisation with no cue before it."""
+    def _subject(self, text: str, sentence: Span, inside: list[Slot]) -> tuple[int, str] | None:
+        """The sentence's subject (offset, name): its first organisation with no cue before it."""
         orgs = [s for s in inside if s.kind == "org"]
         if not orgs:
             return None
         relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), orgs)
         subject = next((s for s, r in relations.items()
                         if r.label in ("subj", "other") and r.cue is None and not r.joined), None)
-        if subject is None:
-            return None
-        tracker.add(subject.start, subject.value)
-        return subject.value
+        return None if subject is None else (subject.start, subject.value)
 
-    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker,
+    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: Callable[[], SubjectTracker],
                          named_orgs: list[tuple[int, str]]) -> list[Slot]:
         """The slots plus generic references (`le groupe`, `il`) resolved to an organisation (``named_orgs``: every
         organisation mention, offset and name, in text order)."""
@@ -375,7 +359,7 @@ class EventFinder:
             prefer = [] if head is None else [head] if adjective is None else [  # `la banque européenne`
                 re.compile(rf"(?=.*(?:{head.pattern}))(?=.*(?<![\w'’]){re.escape(adjective.group(1))}(?![\w'’]))", re.I),
                 head]
-            name = tracker.resolve(start, prefer, named_orgs)
+            name = tracker().resolve(start, prefer, named_orgs)
             if name is not None:
                 added.append(Slot("org", start, end, name, generic=True))
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
@@ -537,11 +521,11 @@ class EventFinder:
             if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
                 used.add(slot.value)
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
-        if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
-                                                                    for r in relations.values()):
+        if frame.type == "acquisition" and trigger.voice == "passive" and not any(
+                r.label == "agent" or r.cue == "par" for r in relations.values()) and (subject := context.subject()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
             for role in frame.subj:
-                if context.subject not in used and self._assign(roles, role, Slot("org", 0, 0, context.subject), used):
+                if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
         amounts = [s for s in in_scope if s in owned]
         if "amount" in roles and amounts:
@@ -681,7 +665,7 @@ def _city_named_in(name: str | None, cities: list[str]) -> str | None:
     return next((city for city in cities if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", name)), None)
 
 
-def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
+def _topic(slots: list[Slot], first_subject: Callable[[], str | None], lead_end: int) -> str | None:
     """The organisation the text is about: the one named most often (the first named, on a tie); where none is named
     twice, the first named as a subject, else the first named in the lead (ending at ``lead_end``), but not an
     organisation the text only cites further on (`selon l'OMS`)."""
@@ -692,8 +676,8 @@ def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
     best = max(counts, key=lambda name: counts[name]) if counts else None
     if best is not None and counts[best] > 1:
         return best
-    if subjects:
-        return subjects[0]
+    if (first := first_subject()) is not None:
+        return first
     return next((s.value for s in slots if s.kind == "org" and s.start < lead_end), None)
 
 
