@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extract.coref import LazySubjects, SubjectTracker, generic_mentions, generic_pattern
+from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
 from extract.facts import Span, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
@@ -271,7 +271,7 @@ class EventFinder:
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
-        subjects = LazySubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences))
+        subjects = SentenceSubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences))
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         city_names = [c["name"] for c in facts["cities"]]
         topic = _topic(slots, subjects.first, sentences[1][1] if len(sentences) > 1 else len(text))
@@ -284,7 +284,8 @@ class EventFinder:
             if not triggers:
                 self._continue(text, sentence, inside, previous, events)
                 continue
-            inside = self._with_references(text, sentence, inside, lambda: subjects.up_to(number), named_orgs)
+            inside = self._with_references(text, sentence, inside,
+                                           lambda at, prefer: subjects.resolve(number, at, prefer, named_orgs))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names)
             for index, group in enumerate(triggers):
@@ -347,10 +348,10 @@ class EventFinder:
                         if r.label in ("subj", "other") and r.cue is None and not r.joined), None)
         return None if subject is None else (subject.start, subject.value)
 
-    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: Callable[[], SubjectTracker],
-                         named_orgs: list[tuple[int, str]]) -> list[Slot]:
-        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation (``named_orgs``: every
-        organisation mention, offset and name, in text order)."""
+    def _with_references(self, text: str, sentence: Span, inside: list[Slot],
+                         resolve: Callable[[int, list[re.Pattern[str]]], str | None]) -> list[Slot]:
+        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation (``resolve``: the one a
+        reference at some offset stands for, preferring names that fit patterns; see :mod:`extract.coref`)."""
         named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
         added = []
         for start, end in generic_mentions(text, sentence, self.rules.generic, named):
@@ -359,7 +360,7 @@ class EventFinder:
             prefer = [] if head is None else [head] if adjective is None else [  # `la banque européenne`
                 re.compile(rf"(?=.*(?:{head.pattern}))(?=.*(?<![\w'’]){re.escape(adjective.group(1))}(?![\w'’]))", re.I),
                 head]
-            name = tracker().resolve(start, prefer, named_orgs)
+            name = resolve(start, prefer)
             if name is not None:
                 added.append(Slot("org", start, end, name, generic=True))
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
