@@ -212,11 +212,9 @@ def _sentences(text: str) -> list[Span]:
     bounds = [*sentence_bounds(text), len(text)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            offset = start + chunk.index(stripped)
-            spans.append((offset, offset + len(stripped)))
+        chunk = text[start:end].rstrip()
+        if chunk:
+            spans.append((start + len(chunk) - len(chunk.lstrip()), start + len(chunk)))
     return spans
 
 
@@ -259,11 +257,13 @@ class EventFinder:
     def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None) -> list[dict]:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
         text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
+        found = self.trigger_words(doc)
+        if not found:
+            return []
         text = doc.text if text is None else text
         slots = [s for s in _slots(facts) if not in_chrome(s.start, s.end)]
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
-        found = self.trigger_words(doc)
         trigger_starts = [t.start for t in found]
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
