@@ -9,14 +9,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 
-from extract.facts import Span
+from extract.facts import Span, opening_letters
 
 
 def generic_pattern(references: Iterable[str]) -> re.Pattern[str]:
     """A regex for generic references (``le groupe``, ``il``…) as whole words, not followed by a capitalised name."""
     forms = sorted(references, key=len, reverse=True)
     alternatives = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
-    return re.compile(rf"(?<![\w'’-])(?i:{alternatives})(?![\w'’-])(?!\s+(?:[A-ZÀ-Ý]|de\s+[A-ZÀ-Ý]))")
+    return re.compile(rf"(?<![\w'’-])(?i:{opening_letters(forms)}(?:{alternatives}))(?![\w'’-])"
+                      rf"(?!\s+(?:[A-ZÀ-Ý]|de\s+[A-ZÀ-Ý]))")
 
 
 class SentenceSubjects:

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from extract.facts import Span
+from extract.facts import Span, opening_letters
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -71,9 +71,7 @@ class SurfaceRelations:
     def __init__(self, cues: Mapping[str, str], coordination: Sequence[str]) -> None:
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
         alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True))
-        # the lookahead on the letters cues open with skips the alternatives at most word starts
-        openings = "".join(sorted({re.escape(c[0]) for c in cues} | ({"’"} if any(c[0] == "'" for c in cues) else set())))
-        self.cue = re.compile(rf"(?<![\w'’-])(?=[{openings}])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{alternatives})(?![\w-])", re.IGNORECASE)
         self.coordination = {c.strip().lower() for c in coordination}
         self.joining_starts = (",", *self.coordination)  # what a lead that joins two mentions opens with
 
