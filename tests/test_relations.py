@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.events import load_event_rules
 from extract.relations import Anchor, Slot, SurfaceRelations
 
@@ -101,26 +101,39 @@ def test_relative_que_makes_the_antecedent_an_object(relate) -> None:
         "Clinique Atlas": ("obj", None), "Vitalis Santé": ("subj", None)}
 
 
-def test_subject_tracker_resolves_to_the_latest_subject_before() -> None:
-    tracker = SubjectTracker()
-    tracker.add(0, "Vitalis Santé")
-    tracker.add(100, "Medika Santé")
-    assert tracker.resolve(50) == "Vitalis Santé"
-    assert tracker.resolve(150) == "Medika Santé"
-    assert tracker.resolve(0) is None
-    with pytest.raises(ValueError):
-        tracker.add(10, "Atlas Capital")
+def subjects_of(found: dict[int, tuple[int, str] | None], asked: list[int] | None = None) -> SentenceSubjects:
+    """Sentence subjects read from ``found`` (sentence number → offset and name), noting each read in ``asked``."""
+    return SentenceSubjects(lambda n: (asked.append(n) if asked is not None else None) or found[n], len(found))
 
 
-def test_subject_tracker_prefers_the_latest_subject_whose_name_fits() -> None:
-    tracker = SubjectTracker()
-    tracker.add(0, "Groupe Vitalis")
-    tracker.add(100, "Clinique Atlas")
-    assert tracker.resolve(150, [re.compile("groupe", re.IGNORECASE)]) == "Groupe Vitalis"
-    assert tracker.resolve(150, [re.compile("banque", re.IGNORECASE)]) == "Clinique Atlas"
+def test_sentence_subjects_resolve_to_the_latest_subject_before() -> None:
+    subjects = subjects_of({0: (0, "Vitalis Santé"), 1: None, 2: (100, "Medika Santé")})
+    assert subjects.resolve(1, 50) == "Vitalis Santé"
+    assert subjects.resolve(2, 150) == "Medika Santé"
+    assert subjects.resolve(2, 100) == "Vitalis Santé"
+    assert subjects.resolve(0, 0) is None
+
+
+def test_sentence_subjects_prefer_the_latest_subject_whose_name_fits() -> None:
+    subjects = subjects_of({0: (0, "Groupe Vitalis"), 1: (100, "Clinique Atlas")})
+    assert subjects.resolve(1, 150, [re.compile("groupe", re.IGNORECASE)]) == "Groupe Vitalis"
+    assert subjects.resolve(1, 150, [re.compile("banque", re.IGNORECASE)]) == "Clinique Atlas"
     banks = [(50, "Banque du Sud"), (60, "Banque Rif")]
-    assert tracker.resolve(150, [re.compile("banque", re.IGNORECASE)], banks) == "Banque Rif"
-    assert tracker.resolve(150, [re.compile("sud", re.IGNORECASE), re.compile("banque", re.IGNORECASE)], banks) == "Banque du Sud"
+    assert subjects.resolve(1, 150, [re.compile("banque", re.IGNORECASE)], banks) == "Banque Rif"
+    sud = [re.compile("sud", re.IGNORECASE), re.compile("banque", re.IGNORECASE)]
+    assert subjects.resolve(1, 150, sud, banks) == "Banque du Sud"
+
+
+def test_sentence_subjects_read_each_sentence_once_and_only_when_asked() -> None:
+    asked: list[int] = []
+    subjects = subjects_of({0: None, 1: (40, "Groupe Vitalis"), 2: (90, "Clinique Atlas"), 3: None}, asked)
+    assert subjects.of(2) == "Clinique Atlas" and asked == [2]
+    assert subjects.resolve(3, 120) == "Clinique Atlas" and asked == [2, 3]
+    assert subjects.first() == "Groupe Vitalis" and asked == [2, 3, 0, 1]
+    assert subjects.resolve(3, 120, [re.compile("groupe", re.IGNORECASE)]) == "Groupe Vitalis" and asked == [2, 3, 0, 1]
+    assert subjects.first(lambda name: name != "Groupe Vitalis") == "Clinique Atlas"
+    assert subjects.first(lambda name: name.startswith("Banque")) is None
+    assert subjects_of({0: None, 1: None}).first() is None
 
 
 def test_generic_references_exclude_names_and_typed_names() -> None:

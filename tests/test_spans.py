@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 import spacy
 
 from extract.cities import Tokens, entity_spans
-from extract.facts import DisjointSpans, SpanIndex, overlaps
+from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps
 from extract.pipeline import MODEL, UNUSED_COMPONENTS
 
 
@@ -71,3 +72,13 @@ def test_tokens_give_each_tokens_offsets(nlp) -> None:
     tokens = Tokens(doc)
     assert [doc.text[s:e] for s, e in zip(tokens.starts, tokens.ends)] == [t.text for t in doc]
     assert tokens.punct == [int(t.is_punct) for t in doc]
+
+
+def test_opening_letters_keep_an_alternation_s_matches() -> None:
+    forms = ["auprès de", "avec", "d'", "'t"]
+    alternation = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
+    plain = re.compile(rf"(?<!\w)(?:{alternation})", re.IGNORECASE)
+    guarded = re.compile(rf"(?<!\w){opening_letters(forms)}(?:{alternation})", re.IGNORECASE)
+    text = "Levée Auprès de la banque, avec d’autres et d'un fonds, ’t et 'T; rien ici."
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(guarded.finditer(text))) == 6

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extract.coref import SubjectTracker, generic_mentions, generic_pattern
+from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
 from extract.facts import Span, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
@@ -226,11 +226,9 @@ def _sentences(text: str) -> list[Span]:
     bounds = [*sentence_bounds(text), len(text)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            offset = start + chunk.index(stripped)
-            spans.append((offset, offset + len(stripped)))
+        chunk = text[start:end].rstrip()
+        if chunk:
+            spans.append((start + len(chunk) - len(chunk.lstrip()), start + len(chunk)))
     return spans
 
 
@@ -242,11 +240,11 @@ class Context:
     sentence: Span
     slots: list[Slot]
     owners: dict[Slot, int]
-    subject: str | None
+    subject: Callable[[], str | None]  # read only when asked
     people_roles: dict[str, str | None]
     topic: str | None
     cities: list[str]  # the names of the record's cities
-    next_topic: str | None = None  # the organisation the text is about besides ``topic``
+    next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
 
 
 class EventFinder:
@@ -259,6 +257,7 @@ class EventFinder:
         self.relate: Relate = relate or self.surface
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
+        self.frame_order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
         groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
         extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
         for index, (frame, voice, forms) in enumerate(groups + extra):
@@ -273,26 +272,29 @@ class EventFinder:
     def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None) -> list[dict]:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
         text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
+        found = self.trigger_words(doc)
+        if not found:
+            return []
         text = doc.text if text is None else text
         slots = _without_landmarks(text, [s for s in _slots(facts) if not in_chrome(s.start, s.end)],
                                    self.rules.landmark)
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
-        found = self.trigger_words(doc)
         trigger_starts = [t.start for t in found]
-        tracker = SubjectTracker()
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
         if hasattr(self.relate, "prepare"):
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
-        subjects = [self._track_subject(text, sentence, inside, tracker) for sentence, inside in zip(sentences, slots_in)]
+        subjects = SentenceSubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences))
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
         city_names = [c["name"] for c in facts["cities"]]
         lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
-        topic = _topic(slots, tracker.names, lead_end)
-        for number, (sentence, inside, subject) in enumerate(zip(sentences, slots_in, subjects)):
+        topic = _topic(slots, subjects.first, lead_end)
+        next_topic = cache(lambda: _topic([s for s in slots if s.value != topic],
+                                          lambda: subjects.first(lambda name: name != topic), lead_end))
+        for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
             previous = sentences[number - 1] if number else None
@@ -301,10 +303,11 @@ class EventFinder:
             if not triggers:
                 self._continue(text, sentence, inside, previous, events)
                 continue
-            inside = self._with_references(text, sentence, inside, tracker, named_orgs)
-            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside), subject, people_roles,
-                              topic, city_names, _topic([s for s in slots if s.value != topic],
-                                                        [n for n in tracker.names if n != topic], lead_end))
+            inside = self._with_references(text, sentence, inside,
+                                           lambda at, prefer: subjects.resolve(number, at, prefer, named_orgs))
+            context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
+                              lambda: subjects.of(number), people_roles, topic, city_names,
+                              next_topic)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -313,7 +316,7 @@ class EventFinder:
         group = self.rules.generic_names["groupe"]
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
-                  [name for name in tracker.names if name in groups], lead_end)
+                  lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
         return [event.record() for event in merge(events)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -347,7 +350,7 @@ class EventFinder:
                 groups[-1].append(trigger)
             else:
                 groups.append([trigger])
-        order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
+        order = self.frame_order
         return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0)))
                 for g in groups]
 
@@ -359,23 +362,20 @@ class EventFinder:
             return [anaphor]
         return [t for t in group if t.frame is not None]
 
-    def _track_subject(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker) -> str | None:
-        """Record and return the sentence's subject: its first organisation with no cue before it."""
+    def _subject(self, text: str, sentence: Span, inside: list[Slot]) -> tuple[int, str] | None:
+        """The sentence's subject (offset, name): its first organisation with no cue before it."""
         orgs = [s for s in inside if s.kind == "org"]
         if not orgs:
             return None
         relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), orgs)
         subject = next((s for s, r in relations.items()
                         if r.label in ("subj", "other") and r.cue is None and not r.joined), None)
-        if subject is None:
-            return None
-        tracker.add(subject.start, subject.value)
-        return subject.value
+        return None if subject is None else (subject.start, subject.value)
 
-    def _with_references(self, text: str, sentence: Span, inside: list[Slot], tracker: SubjectTracker,
-                         named_orgs: list[tuple[int, str]]) -> list[Slot]:
-        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation (``named_orgs``: every
-        organisation mention, offset and name, in text order)."""
+    def _with_references(self, text: str, sentence: Span, inside: list[Slot],
+                         resolve: Callable[[int, list[re.Pattern[str]]], str | None]) -> list[Slot]:
+        """The slots plus generic references (`le groupe`, `il`) resolved to an organisation (``resolve``: the one a
+        reference at some offset stands for, preferring names that fit patterns; see :mod:`extract.coref`)."""
         named = [(s.start, s.end) for s in inside if s.kind in ("org", "person", "city")]
         added = []
         for start, end in generic_mentions(text, sentence, self.rules.generic, named):
@@ -384,7 +384,7 @@ class EventFinder:
             prefer = [] if head is None else [head] if adjective is None else [  # `la banque européenne`
                 re.compile(rf"(?=.*(?:{head.pattern}))(?=.*(?<![\w'’]){re.escape(adjective.group(1))}(?![\w'’]))", re.I),
                 head]
-            name = tracker.resolve(start, prefer, named_orgs)
+            name = resolve(start, prefer)
             if name is not None:
                 added.append(Slot("org", start, end, name, generic=True))
         return sorted(inside + added, key=lambda s: (s.start, -s.end))
@@ -547,11 +547,11 @@ class EventFinder:
             if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
                 used.add(slot.value)
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
-        if frame.type == "acquisition" and trigger.voice == "passive" and context.subject and not any(r.label == "agent" or r.cue == "par"
-                                                                    for r in relations.values()):
+        if frame.type == "acquisition" and trigger.voice == "passive" and not any(
+                r.label == "agent" or r.cue == "par" for r in relations.values()) and (subject := context.subject()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
             for role in frame.subj:
-                if context.subject not in used and self._assign(roles, role, Slot("org", 0, 0, context.subject), used):
+                if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
         amounts = [s for s in in_scope if s in owned]
         if "amount" in roles and amounts:
@@ -578,7 +578,7 @@ class EventFinder:
             # `nommé président du conseil d'administration`: of the text's organisation, not the person's employer
             # (`X, associé chez Y, rejoint le conseil`)
             employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
-            roles["org"] = context.next_topic if employer else context.topic
+            roles["org"] = context.next_topic() if employer else context.topic
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
@@ -705,7 +705,7 @@ def _city_named_in(name: str | None, cities: list[str]) -> str | None:
     return next((city for city in cities if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", name)), None)
 
 
-def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
+def _topic(slots: list[Slot], first_subject: Callable[[], str | None], lead_end: int) -> str | None:
     """The organisation the text is about: the one named most often (the first named, on a tie); where none is named
     twice, the first named as a subject, else the first named in the lead (ending at ``lead_end``), but not an
     organisation the text only cites further on (`selon l'OMS`)."""
@@ -716,20 +716,22 @@ def _topic(slots: list[Slot], subjects: list[str], lead_end: int) -> str | None:
     best = max(counts, key=lambda name: counts[name]) if counts else None
     if best is not None and counts[best] > 1:
         return best
-    if subjects:
-        return subjects[0]
+    if (first := first_subject()) is not None:
+        return first
     return next((s.value for s in slots if s.kind == "org" and s.start < lead_end), None)
 
 
-def _to_owner(events: list[Event], topic: str | None, groups: list[Slot], subjects: list[str], lead_end: int) -> None:
+def _to_owner(events: list[Event], topic: str | None, groups: list[Slot],
+              first_subject: Callable[[Callable[[str], bool]], str | None], lead_end: int) -> None:
     """Where the organisation the text is about is a facility it tells opening (`la clinique X, inaugurée…`), the
     roles that fell to it go to the group the text is about (``groups`` and ``subjects``: the slots and subjects but
-    those of organisations not named as a group, `groupe`, `holding`): the facility's owner."""
+    those of organisations not named as a group, `groupe`, `holding`; ``first_subject(keep)`` is the first such
+    subject that ``keep`` accepts): the facility's owner."""
     opened = {e.roles["facility"] for e in events if e.type == "opening" and e.roles["facility"] is not None}
     if topic not in opened:
         return
     owner = _topic([s for s in groups if s.kind != "org" or s.value not in opened],
-                   [name for name in subjects if name not in opened], lead_end)
+                   lambda: first_subject(lambda name: name not in opened), lead_end)
     for event in events if owner is not None else ():
         for role in event.from_topic:
             event.roles[role] = owner

@@ -45,6 +45,13 @@ def sentence_bounds(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in SENTENCE_BREAK.finditer(text)))
 
 
+def opening_letters(forms: Iterable[str]) -> str:
+    """A lookahead for what a regex alternation of ``forms`` opens with (either apostrophe for ``'``): put before the
+    alternation, it skips trying every form at most positions."""
+    firsts = {form[0] for form in forms}
+    return "(?=[" + "".join(sorted(re.escape(c) for c in firsts | ({"’"} if "'" in firsts else set()))) + "])"
+
+
 def matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)`` for a regex that can match only at ``starts`` (ascending) and never matches empty:
     one shared scan for where matches may begin is cheaper than each regex trying every offset."""

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from extract.facts import Span
+from extract.facts import Span, opening_letters
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,8 +73,9 @@ class SurfaceRelations:
     def __init__(self, cues: Mapping[str, str], coordination: Sequence[str]) -> None:
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
         alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True))
-        self.cue = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{alternatives})(?![\w-])", re.IGNORECASE)
         self.coordination = {c.strip().lower() for c in coordination}
+        self.joining_starts = (",", *self.coordination)  # what a lead that joins two mentions opens with
 
     def cue_before(self, lead: str) -> str | None:
         """The cue that governs a mention preceded by ``lead``: the last one within four small words, or an
@@ -103,7 +104,10 @@ class SurfaceRelations:
     def coordinated(self, lead: str, in_list: bool, after: bool) -> bool:
         """Whether ``lead`` joins a mention to the previous one (`et`, `ainsi que`, also with the cue repeated:
         `et de`); a bare comma only continues a list after the trigger and a cue (`auprès de A, B et C`)."""
-        words = _ARTICLE.sub("", lead.strip().lower())  # `et la Clinique B`
+        words = lead.strip().lower()
+        if not words.startswith(self.joining_starts):
+            return False  # cheaper than the article and cue searches below, which keep the opening
+        words = _ARTICLE.sub("", words)  # `et la Clinique B`
         if words == ",":
             return in_list and after  # `auprès de A, B et C`
         if words.startswith(",") and words.endswith((" et", " ainsi que")):
