@@ -699,7 +699,7 @@ _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|
 
 
 def _city_named_in(name: str | None, cities: list[str]) -> str | None:
-    """The city whose name a facility's name holds (`Clinique Al Kawtar Fès` → Fès), or None."""
+    """The city whose name a facility's name holds (`Clinique Al Amal Fès` → Fès), or None."""
     if name is None:
         return None
     return next((city for city in cities if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", name)), None)
