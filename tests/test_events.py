@@ -440,3 +440,14 @@ def test_an_investor_guessed_from_the_topic_yields_to_the_one_named_for_the_same
 def test_the_paper_that_reports_is_no_party_to_the_event(extractor, source) -> None:
     text = f"La future station de dessalement nécessitera un investissement de 2 milliards de dirhams, {source}.\n"
     assert not events(extractor, text)
+
+
+def test_a_trigger_inside_a_blocking_phrase_is_found_among_many_spans() -> None:
+    from extract.events import _inside_any
+
+    spans = sorted([(0, 30), (40, 45), (100, 102)] + [(200 + 10 * k, 205 + 10 * k) for k in range(50)])
+    longest = max(e - s for s, e in spans)
+    assert _inside_any(spans, longest, 5, 20) and _inside_any(spans, longest, 40, 45)
+    assert _inside_any(spans, longest, 301, 304)
+    assert not _inside_any(spans, longest, 25, 35) and not _inside_any(spans, longest, 101, 103)
+    assert not _inside_any(spans, longest, 196, 199) and not _inside_any([], 0, 5, 6)

@@ -101,9 +101,12 @@ def test_relative_que_makes_the_antecedent_an_object(relate) -> None:
         "Clinique Atlas": ("obj", None), "Vitalis Santé": ("subj", None)}
 
 
-def subjects_of(found: dict[int, tuple[int, str] | None], asked: list[int] | None = None) -> SentenceSubjects:
-    """Sentence subjects read from ``found`` (sentence number → offset and name), noting each read in ``asked``."""
-    return SentenceSubjects(lambda n: (asked.append(n) if asked is not None else None) or found[n], len(found))
+def subjects_of(found: dict[int, tuple[int, str] | None], asked: list[int] | None = None,
+                named: list[tuple[int, str]] | None = None) -> SentenceSubjects:
+    """Sentence subjects read from ``found`` (sentence number → offset and name), noting each read in ``asked``; the
+    text's organisations are ``named`` (offset, name), else the subjects."""
+    named = [f for f in found.values() if f is not None] if named is None else named
+    return SentenceSubjects(lambda n: (asked.append(n) if asked is not None else None) or found[n], len(found), named)
 
 
 def test_sentence_subjects_resolve_to_the_latest_subject_before() -> None:
@@ -118,10 +121,30 @@ def test_sentence_subjects_prefer_the_latest_subject_whose_name_fits() -> None:
     subjects = subjects_of({0: (0, "Groupe Vitalis"), 1: (100, "Clinique Atlas")})
     assert subjects.resolve(1, 150, [re.compile("groupe", re.IGNORECASE)]) == "Groupe Vitalis"
     assert subjects.resolve(1, 150, [re.compile("banque", re.IGNORECASE)]) == "Clinique Atlas"
-    banks = [(50, "Banque du Sud"), (60, "Banque Rif")]
-    assert subjects.resolve(1, 150, [re.compile("banque", re.IGNORECASE)], banks) == "Banque Rif"
+    found = {0: (0, "Groupe Vitalis"), 1: (100, "Clinique Atlas")}
+    subjects = subjects_of(found, named=[(0, "Groupe Vitalis"), (50, "Banque du Sud"), (60, "Banque Rif"),
+                                         (100, "Clinique Atlas")])
+    assert subjects.resolve(1, 150, [re.compile("banque", re.IGNORECASE)]) == "Banque Rif"
     sud = [re.compile("sud", re.IGNORECASE), re.compile("banque", re.IGNORECASE)]
-    assert subjects.resolve(1, 150, sud, banks) == "Banque du Sud"
+    assert subjects.resolve(1, 150, sud) == "Banque du Sud"
+
+
+def test_sentence_subjects_look_at_each_sentence_about_once_for_many_references() -> None:
+    """A long text whose only subject opens it: resolving a reference in every sentence stays linear."""
+
+    class Counting(SentenceSubjects):
+        looks = 0
+
+        def _at(self, number: int) -> tuple[int, str] | None:
+            Counting.looks += 1
+            return super()._at(number)
+
+    found = {n: ((0, "Groupe Vitalis") if n == 0 else None) for n in range(400)}
+    subjects = Counting(found.__getitem__, len(found), [(0, "Groupe Vitalis")])
+    groupe, banque = re.compile("groupe", re.IGNORECASE), re.compile("banque", re.IGNORECASE)
+    for n in range(1, 400):
+        assert subjects.resolve(n, 10 * n + 5, [banque, groupe]) == "Groupe Vitalis"
+    assert Counting.looks < 10 * 400  # scanning back to the first sentence each time would take some 240,000
 
 
 def test_sentence_subjects_read_each_sentence_once_and_only_when_asked() -> None:

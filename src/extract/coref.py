@@ -6,8 +6,8 @@ to answer which organisation a generic reference at some offset stands for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 
 from extract.facts import Span, opening_letters
 
@@ -23,12 +23,18 @@ def generic_pattern(references: Iterable[str]) -> re.Pattern[str]:
 class SentenceSubjects:
     """The organisations named as subjects of a text's sentences, each sentence read only when asked (reading one costs
     a pass of the relation reader); generic references resolve to the latest before them. ``read`` gives the subject of
-    sentence ``n`` (offset, name) or None; sentences are numbered in text order."""
+    sentence ``n`` (offset, name) or None; sentences are numbered in text order. ``named`` holds the text's
+    organisations (offset, name) in text order, for references that no subject fits."""
 
-    def __init__(self, read: Callable[[int], tuple[int, str] | None], count: int) -> None:
+    def __init__(self, read: Callable[[int], tuple[int, str] | None], count: int,
+                 named: Sequence[tuple[int, str]] = ()) -> None:
         self.read = read
         self.count = count
+        self.named = list(named)
         self.known: dict[int, tuple[int, str] | None] = {}
+        # per pattern (None: any name): sentences below ``upto`` were searched, ``best`` is the latest that fits there
+        self.searched: dict[re.Pattern[str] | None, tuple[int, str | None]] = {}
+        self.fitting_named: dict[re.Pattern[str], list[tuple[int, str]]] = {}
 
     def _at(self, number: int) -> tuple[int, str] | None:
         if number not in self.known:
@@ -45,25 +51,45 @@ class SentenceSubjects:
         return next((found[1] for n in range(self.count) if (found := self._at(n)) is not None and keep(found[1])),
                     None)
 
-    def before(self, number: int, start: int) -> Iterator[str]:
-        """The subjects before offset ``start``, which lies in sentence ``number``: the latest first."""
-        for n in range(min(number, self.count - 1), -1, -1):
+    def latest(self, number: int, start: int, pattern: re.Pattern[str] | None = None) -> str | None:
+        """The latest subject before offset ``start`` (in sentence ``number``) whose name ``pattern`` fits (any name
+        without one), or None. Each pattern remembers how far back it has searched, so resolving every reference of a
+        text costs one pass over its sentences, not one per reference."""
+        fits = (lambda name: True) if pattern is None else (lambda name: pattern.search(name) is not None)
+        number = min(number, self.count - 1)
+        if number < 0:
+            return None
+        here = self._at(number)
+        if here is not None and here[0] < start and fits(here[1]):
+            return here[1]
+        upto, best = self.searched.get(pattern, (0, None))
+        if upto > number:
+            upto, best = 0, None  # asked out of text order: search again from the start
+        for n in range(number - 1, upto - 1, -1):
             found = self._at(n)
-            if found is not None and found[0] < start:
-                yield found[1]
+            if found is not None and found[0] < start and fits(found[1]):
+                best = found[1]
+                break
+        if number >= self.searched.get(pattern, (0, None))[0]:
+            self.searched[pattern] = (number, best)
+        return best
 
-    def resolve(self, number: int, start: int, prefer: Sequence[re.Pattern[str]] = (),
-                named: Sequence[tuple[int, str]] = ()) -> str | None:
+    def resolve(self, number: int, start: int, prefer: Sequence[re.Pattern[str]] = ()) -> str | None:
         """The organisation most recently named as subject before offset ``start`` (in sentence ``number``), or None;
         but for the first of the ``prefer`` patterns that some name matches, the latest subject whose name matches it,
-        else the latest of the ``named`` organisations (offset, name; in text order) whose name matches it
-        (`le groupe` → `Groupe X` rather than `Clinique Y`)."""
+        else the latest of the named organisations whose name matches it (`le groupe` → `Groupe X` rather than
+        `Clinique Y`)."""
         for pattern in prefer:
-            candidates = chain(self.before(number, start), (name for at, name in reversed(named) if at < start))
-            fitting = next((name for name in candidates if pattern.search(name)), None)
+            fitting = self.latest(number, start, pattern)
+            if fitting is None:
+                if pattern not in self.fitting_named:
+                    self.fitting_named[pattern] = [(at, name) for at, name in self.named if pattern.search(name)]
+                named = self.fitting_named[pattern]
+                before = bisect_left(named, start, key=lambda item: item[0])
+                fitting = named[before - 1][1] if before else None
             if fitting is not None:
                 return fitting
-        return next(self.before(number, start), None)
+        return self.latest(number, start)
 
 
 def generic_mentions(text: str, span: Span, pattern: re.Pattern[str], taken: Iterable[Span]) -> list[Span]:

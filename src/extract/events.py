@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -287,8 +287,8 @@ class EventFinder:
             self.relate.prepare(text, [s for s in sentences if any(s[0] <= t.start < s[1] for t in found)])
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
-        subjects = SentenceSubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences))
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
+        subjects = SentenceSubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences), named_orgs)
         city_names = [c["name"] for c in facts["cities"]]
         lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
         topic = _topic(slots, subjects.first, lead_end)
@@ -304,7 +304,7 @@ class EventFinder:
                 self._continue(text, sentence, inside, previous, events)
                 continue
             inside = self._with_references(text, sentence, inside,
-                                           lambda at, prefer: subjects.resolve(number, at, prefer, named_orgs))
+                                           lambda at, prefer: subjects.resolve(number, at, prefer))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic)
@@ -327,8 +327,9 @@ class EventFinder:
             for key, start, end in matcher(doc):
                 frame, voice = self.keys[key]
                 found.append(Trigger(frame, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), voice))
-        blocked = [(t.start, t.end) for t in found if t.voice == "blocker"]
-        found = [t for t in found if t.voice != "blocker" and not any(s <= t.start and t.end <= e for s, e in blocked)]
+        blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
+        longest = max((e - s for s, e in blocked), default=0)
+        found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
         return sorted(found, key=lambda t: (t.start, -(t.end - t.start)))
 
     def _with_voice(self, text: str, sentence: Span, trigger: Trigger) -> Trigger:
@@ -735,6 +736,13 @@ def _to_owner(events: list[Event], topic: str | None, groups: list[Slot],
     for event in events if owner is not None else ():
         for role in event.from_topic:
             event.roles[role] = owner
+
+
+def _inside_any(spans: list[Span], longest: int, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` lies inside one of ``spans`` (sorted, none longer than ``longest``): only the spans
+    that begin close enough before it are looked at, so that a long text costs no more per word than a short one."""
+    first, last = bisect_left(spans, (start - longest,)), bisect_right(spans, (start, float("inf")))
+    return any(spans[k][1] >= end for k in range(first, last))
 
 
 def _distance(slot: Slot, trigger: Trigger) -> int:
