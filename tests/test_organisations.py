@@ -6,7 +6,8 @@ import pytest
 from extract.gazetteer import Gazetteer, index_dir
 from extract.name_candidates import Candidate, Mention
 from extract.name_lexicon import NameLexicon
-from extract.organisations import OrgMerger, org_record, parenthesised
+from extract.facts import NamedFact
+from extract.organisations import OrgMerger, org_record, parenthesised, repeat_mentions
 from extract.rules import load_rules
 
 
@@ -143,3 +144,14 @@ def test_a_type_word_and_an_acronym_join_the_spelled_out_name() -> None:
     assert merger.same_org("Groupe BTM", "Groupe Banque Tazi Marocaine")
     assert merger.same_org("Groupe BTM", "Banque Tazi Marocaine")
     assert not merger.same_org("Groupe BTM", "Groupe Banque Atlas Marocaine")
+
+
+def test_every_other_place_a_name_is_written_becomes_a_mention() -> None:
+    text = ("Le laboratoire Roche inaugure son usine. Selon Roche, la demande croît ; les produits Roche s'exportent. "
+            "Le distributeur Roche Bobois et M. Paul Roche n'en sont pas. Menu : Roche")
+    fact = NamedFact()
+    fact.add("Roche", (text.index("Roche"), text.index("Roche") + 5))
+    person = text.index("Paul Roche")
+    chrome = text.index("Menu")
+    repeat_mentions(text, [fact], [(person, person + 10)], lambda s, e: s >= chrome, load_rules().stopwords)
+    assert [text[:s].split()[-1] for s, e in sorted(fact.mentions)] == ["laboratoire", "Selon", "produits"]

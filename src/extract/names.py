@@ -17,7 +17,7 @@ from extract.name_candidates import CandidateFinder, Mention
 from extract.name_evidence import NameEvidence
 from extract.name_kinds import NameClassifier
 from extract.name_lexicon import NameLexicon
-from extract.organisations import OrgMerger, org_record
+from extract.organisations import OrgMerger, org_record, repeat_mentions
 from extract.people import longest_first, merge_people, person_record
 from extract.rules import Rules
 
@@ -46,6 +46,8 @@ class NameFinder:
         people = self.orgs.absorb(org_facts, longest_first(kinds["PER"]))
         person_facts = merge_people(people, kinds["MISC"], self.lex.particles)
         self.orgs.absorb(org_facts, kinds["MISC"])
+        repeat_mentions(text, org_facts, [s for f in person_facts for s in f.mentions], layout.in_chrome,
+                        self.lex.stopwords)
         org_spans = [span for fact in org_facts for span in fact.mentions]
         return (
             [org_record(f) for f in org_facts],

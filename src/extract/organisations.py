@@ -39,6 +39,27 @@ def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = 
     return None
 
 
+_NEXT_NAME = re.compile(r"[ \t]*(?:-[ \t]*)?[A-ZÀ-Ý]")
+_PREVIOUS_NAME = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w.-]*)[ \t]*(?:-[ \t]*)?$")
+
+
+def repeat_mentions(text: str, facts: list[NamedFact], taken: list[Span], in_chrome: Callable[[int, int], bool],
+                    stopwords: Collection[str]) -> None:
+    """Add to each organisation every other place its capitalised forms are written (`produits Roche`, `l'orientation
+    de Roche`) where no name was read, outside chrome, and not inside a longer capitalised name (`Roche Bobois`)."""
+    spans = sorted(taken + [s for f in facts for s in f.mentions])
+    for fact in facts:
+        for form in sorted({f for f in fact.forms if len(f) > 2 and f[0].isupper()}, key=len, reverse=True):
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+                start, end = match.span()
+                before = _PREVIOUS_NAME.search(text, max(0, start - 40), start)
+                if any(s < end and start < e for s, e in spans) or in_chrome(start, end) or _NEXT_NAME.match(text, end) \
+                        or before is not None and before.group(1).lower() not in stopwords:
+                    continue
+                fact.mentions.append((start, end))
+                spans.append((start, end))
+
+
 def org_record(fact: NamedFact) -> dict:
     """The output record of an organisation."""
     return {"name": fact.name, "aliases": fact.aliases, "mentions": sorted(map(list, fact.mentions))}
