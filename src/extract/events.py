@@ -75,6 +75,7 @@ class EventRules:
     part_cue: re.Pattern[str]
     delta_cue: re.Pattern[str]
     trend_end: re.Pattern[str]
+    comparison: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -146,6 +147,7 @@ def load_event_rules() -> EventRules:
                              rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
                              rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
+        comparison=re.compile(rf"(?<![\w'’])(?:{_alternation(data['comparison_cues'])})\s+(?:[\w'’]+\s+){{0,4}}?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -557,7 +559,8 @@ class EventFinder:
         amounts = [s for s in in_scope if s in owned]
         if "amount" in roles and amounts:
             roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
-        dates = [s for s in in_scope if s.kind == "date"]
+        dates = [s for s in in_scope if s.kind == "date"
+                 and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
             roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
         cities = [s for s in in_scope if s.kind == "city"]

@@ -25,6 +25,7 @@ _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _FUNCTION_WORDS = frozenset({"le", "la", "de", "du", "et"})
+_ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
 
@@ -184,7 +185,9 @@ class NameEvidence:
                     side = self.before(text, cand.start)
                     if side in ("PLACE", "THING"):
                         continue
-                    if side == "ORG" or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
+                    acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface)
+                    # X a amélioré…: a name the model reads as a place, no known place, that acts
+                    if side == "ORG" or acts or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
                         continue
                 if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface):
