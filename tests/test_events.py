@@ -451,3 +451,17 @@ def test_a_trigger_inside_a_blocking_phrase_is_found_among_many_spans() -> None:
     assert _inside_any(spans, longest, 301, 304)
     assert not _inside_any(spans, longest, 25, 35) and not _inside_any(spans, longest, 101, 103)
     assert not _inside_any(spans, longest, 196, 199) and not _inside_any([], 0, 5, 6)
+
+
+def test_a_generic_noun_opening_a_sentence_carries_the_subject_it_stands_for(extractor) -> None:
+    text = ("Fondée en 2020, Medika Invest est une filiale du groupe Vitalis Santé. Cette société, dont le capital "
+            "est détenu par Atlas Capital et Rif Invest, réalisera trois cliniques. La société a prévu un "
+            "investissement de 90 millions de dirhams.\n")
+    roles = only(extractor, text, "investment")
+    assert roles["investor"] == "Medika Invest"
+
+
+def test_a_reference_may_hold_an_ordinal_or_an_adjective(extractor) -> None:
+    roles = only(extractor, "Le groupe Banque Atlas grandit. Le deuxième groupe bancaire du pays a annoncé le rachat "
+                 "de la Clinique Badr.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Banque Atlas", "Clinique Badr")

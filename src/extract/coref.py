@@ -12,10 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from extract.facts import Span, opening_letters
 
 
-def generic_pattern(references: Iterable[str]) -> re.Pattern[str]:
-    """A regex for generic references (``le groupe``, ``il``…) as whole words, not followed by a capitalised name."""
+def generic_pattern(references: Iterable[str], modifiers: Iterable[str] = ()) -> re.Pattern[str]:
+    """A regex for generic references (``le groupe``, ``il``…) as whole words, not followed by a capitalised name; a
+    ``modifiers`` word may stand between a determiner and its noun (``le deuxième groupe``, ``la jeune entreprise``)."""
     forms = sorted(references, key=len, reverse=True)
-    alternatives = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
+    between = "|".join(re.escape(m) for m in sorted(modifiers, key=len, reverse=True))
+    slot = rf"\s+(?:(?:{between})\s+)?" if between else r"\s+"
+    alternatives = "|".join(re.escape(f).replace("'", "['’]").replace(r"\ ", slot, 1) for f in forms)
     return re.compile(rf"(?<![\w'’-])(?i:{opening_letters(forms)}(?:{alternatives}))(?![\w'’-])"
                       rf"(?!\s+(?:[A-ZÀ-Ý]|de\s+[A-ZÀ-Ý]))")
 

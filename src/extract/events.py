@@ -138,7 +138,7 @@ def load_event_rules() -> EventRules:
         active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
-        generic=generic_pattern(data["generic_references"]),
+        generic=generic_pattern(data["generic_references"], data["generic_modifiers"]),
         generic_names={head: _words(names) for head, names in data["generic_names"].items()},
         anaphors=data["anaphors"],
         not_triggers=data["not_triggers"],
@@ -290,7 +290,20 @@ class EventFinder:
         slots_in = [[s for s in slots[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
                      if s.end <= sentence[1]] for sentence in sentences]
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
-        subjects = SentenceSubjects(lambda n: self._subject(text, sentences[n], slots_in[n]), len(sentences), named_orgs)
+
+        def subject_of(n: int) -> tuple[int, str] | None:
+            """The sentence's named subject; where a generic noun phrase opens it before any name (`Cette société,
+            dont…`; not a pronoun, which may stand for a facility), the organisation that reference stands for."""
+            found = self._subject(text, sentences[n], slots_in[n])
+            opening = _OPENING_REFERENCE.match(text, sentences[n][0])
+            reference = opening and self.rules.generic.match(text, opening.end())
+            if n and reference and re.search(r"\W", reference.group()) and (found is None or found[0] > reference.start()):
+                head = self.rules.generic_names.get(reference.group().split()[-1].lower())
+                name = subjects.resolve(n - 1, sentences[n][0], [head] if head else [])
+                return found if name is None else (reference.start(), name)
+            return found
+
+        subjects = SentenceSubjects(subject_of, len(sentences), named_orgs)
         city_names = [c["name"] for c in facts["cities"]]
         lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
         topic = _topic(slots, subjects.first, lead_end)
@@ -689,6 +702,9 @@ _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+
+_OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
+"""What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
 """A possessive determiner: its owner is the one the facility after it belongs to."""
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
