@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.92  # 40 texts (the first held-out joined dev in session 14): 0.920 then, 0.932 after its rules
+DEV_FLOOR = 0.92  # 60 texts since session 16 (r41-r60 joined dev): 0.929 then
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)
