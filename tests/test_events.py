@@ -465,3 +465,11 @@ def test_a_reference_may_hold_an_ordinal_or_an_adjective(extractor) -> None:
     roles = only(extractor, "Le groupe Banque Atlas grandit. Le deuxième groupe bancaire du pays a annoncé le rachat "
                  "de la Clinique Badr.\n", "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Banque Atlas", "Clinique Badr")
+
+
+def test_shares_of_an_investment_plan_told_before_are_no_events_but_a_project_with_its_city_is(extractor) -> None:
+    text = ("L'Office national de l'eau a adopté un programme d'investissement de 40 milliards de dirhams. Ledit plan "
+            "prévoit une enveloppe de 12 milliards de dirhams pour la branche eau. Un budget de 3 milliards de "
+            "dirhams sera alloué à l'assainissement. L'Office investira aussi 900 millions de dirhams à Safi.\n")
+    found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["city"]) for e in events(extractor, text, "investment"))
+    assert found == [(900_000_000, "Safi"), (40_000_000_000, None)]

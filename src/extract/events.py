@@ -871,4 +871,17 @@ def merge(events: list[Event]) -> list[Event]:
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is not None:
             _absorb(twin, event)
-    return sorted(complete, key=lambda e: e.at)
+    complete.sort(key=lambda e: e.at)
+    return [e for i, e in enumerate(complete) if not any(_part_of(e, whole) for whole in complete[:i])]
+
+
+def _part_of(part: Event, whole: Event) -> bool:
+    """Whether an investment is a share of one told before (`Ledit plan prévoit une enveloppe de 26 MMDH pour la
+    branche…` after a 51 MMDH plan): same investor, a smaller sum in the same currency, and no city of its own in
+    either (a project with its own place and sum is an event of its own)."""
+    if part.type != "investment" or whole.type != "investment" or part.roles["city"] or whole.roles["city"]:
+        return False
+    if part.roles["investor"] is None or normalize_name(part.roles["investor"]) != normalize_name(whole.roles["investor"] or ""):
+        return False
+    return any(x["currency"] == y["currency"] and x["value"] < y["value"] for x in part.roles["amount"]
+               for y in whole.roles["amount"])
