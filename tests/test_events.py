@@ -473,3 +473,16 @@ def test_shares_of_an_investment_plan_told_before_are_no_events_but_a_project_wi
             "dirhams sera alloué à l'assainissement. L'Office investira aussi 900 millions de dirhams à Safi.\n")
     found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["city"]) for e in events(extractor, text, "investment"))
     assert found == [(900_000_000, "Safi"), (40_000_000_000, None)]
+
+
+def test_plants_that_will_be_located_in_listed_cities_are_openings_one_per_city(extractor) -> None:
+    text = ("Le groupe Solaria Énergie a été créé en 2020. Cette société est chargée de réaliser trois centrales qui "
+            "seront localisées à Ouarzazate, Tata et Guelmim.\n")
+    assert sorted(e["roles"]["city"] for e in events(extractor, text, "opening")) == ["Guelmim", "Ouarzazate", "Tata"]
+
+
+def test_a_city_that_only_situates_the_site_is_not_its_city(extractor) -> None:
+    text = "Le groupe Vitalis Santé ouvrira une clinique à Tiznit. Elle sera érigée à 40 km au nord d'Agadir.\n"
+    assert [e["roles"]["city"] for e in events(extractor, text, "opening")] == ["Tiznit"]
+    assert not events(extractor, "Le groupe Vitalis Santé va ouvrir une clinique à 40 km au nord d'Agadir.\n",
+                      "opening")

@@ -76,6 +76,7 @@ class EventRules:
     delta_cue: re.Pattern[str]
     trend_end: re.Pattern[str]
     comparison: re.Pattern[str]
+    reference_place: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -148,6 +149,8 @@ def load_event_rules() -> EventRules:
         trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
                              rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
         comparison=re.compile(rf"(?<![\w'’])(?:{_alternation(data['comparison_cues'])})\s+(?:[\w'’]+\s+){{0,4}}?$", re.I),
+        reference_place=re.compile(rf"(?<![\w'’])(?:{_alternation(data['reference_places'])})\s*(?:du|des|de|d['’])\s*"
+                                   rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèêàâîôû]+\s+(?:de\s+|d['’]|du\s+)?){{0,2}}$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -576,7 +579,9 @@ class EventFinder:
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
             roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
-        cities = [s for s in in_scope if s.kind == "city"]
+        cities = [s for s in in_scope if s.kind == "city" and (
+            not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
+            or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
