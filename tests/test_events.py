@@ -486,3 +486,11 @@ def test_a_city_that_only_situates_the_site_is_not_its_city(extractor) -> None:
     assert [e["roles"]["city"] for e in events(extractor, text, "opening")] == ["Tiznit"]
     assert not events(extractor, "Le groupe Vitalis Santé va ouvrir une clinique à 40 km au nord d'Agadir.\n",
                       "opening")
+
+
+def test_what_a_group_does_in_morocco_its_moroccan_subsidiary_does(extractor) -> None:
+    text = ("Inauguration samedi à Berrechid d'une unité de fabrication d'inhalateurs, pour un investissement de 60 MDH. "
+            "Construite sur 4.000 m2, cette usine de Medilab-Maroc, filiale du groupe indien Medilab Ltd, produira "
+            "des inhalateurs. Medilab Ltd exporte déjà vers l'Europe.\n")
+    assert only(extractor, text, "opening")["operator"] == "Medilab-Maroc"
+    assert only(extractor, text, "investment")["investor"] == "Medilab-Maroc"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -740,10 +740,18 @@ def _topic(slots: list[Slot], first_subject: Callable[[], str | None], lead_end:
             counts[slot.value] = counts.get(slot.value, 0) + 1
     best = max(counts, key=lambda name: counts[name]) if counts else None
     if best is not None and counts[best] > 1:
-        return best
+        return _local_branch(best, counts) or best
     if (first := first_subject()) is not None:
         return first
     return next((s.value for s in slots if s.kind == "org" and s.start < lead_end), None)
+
+
+def _local_branch(name: str, names: Iterable[str]) -> str | None:
+    """The Moroccan subsidiary of ``name`` named in the text (`X Maroc`, `X-Maroc` beside `Groupe X` or `X Ltd`): in
+    Moroccan press, what the group does in the country, its local company does."""
+    words = set(normalize_name(name).split())
+    return next((other for other in names if other != name and (parts := normalize_name(other).replace("-", " ").split())
+                 and parts[-1] == "maroc" and " ".join(parts[:-1]) in words), None)
 
 
 def _to_owner(events: list[Event], topic: str | None, groups: list[Slot],
