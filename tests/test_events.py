@@ -494,3 +494,12 @@ def test_what_a_group_does_in_morocco_its_moroccan_subsidiary_does(extractor) ->
             "des inhalateurs. Medilab Ltd exporte déjà vers l'Europe.\n")
     assert only(extractor, text, "opening")["operator"] == "Medilab-Maroc"
     assert only(extractor, text, "investment")["investor"] == "Medilab-Maroc"
+
+
+def test_a_list_of_facilities_each_with_its_year_after_a_colon_is_one_opening_each(extractor) -> None:
+    text = ("Le groupe Vitalis Santé a déjà lancé trois cliniques : la Clinique Nour de Rabat en 2018, la Clinique "
+            "Badr de Fès en 2019 et la Clinique Al Amal d'Oujda en 2020.\n")
+    found = sorted((e["roles"]["city"], e["roles"]["facility"]) for e in events(extractor, text, "opening"))
+    assert found == [("Fès", "Clinique Badr de Fès"), ("Oujda", "Clinique Al Amal d'Oujda"),
+                     ("Rabat", "Clinique Nour de Rabat")]
+    assert {e["roles"]["operator"] for e in events(extractor, text, "opening")} == {"Vitalis Santé"}

@@ -131,7 +131,7 @@ def load_event_rules() -> EventRules:
         voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
         frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
     aux = data["auxiliaries"]
-    adverb = r"(?:\s+[a-zà-ÿ]+ment)?"
+    adverb = r"(?:\s+(?:[a-zà-ÿ]+ment|déjà|aussi|encore|enfin|bien|ainsi|donc|toujours|désormais|notamment))?"
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -565,7 +565,6 @@ class EventFinder:
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
                 used.add(slot.value)
-        listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "acquisition" and trigger.voice == "passive" and not any(
                 r.label == "agent" or r.cue == "par" for r in relations.values()) and (subject := context.subject()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
@@ -586,6 +585,7 @@ class EventFinder:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
             roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
+        listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -617,14 +617,16 @@ class EventFinder:
         if not others or role != "facility":
             return [{role: name} for name in others]
 
-        def own_city(name: str) -> dict[str, str]:
+        def own_city(name: str) -> str | None:
             mention = next(s for s in relations if s.value == name)
-            city = next((c.value for c in in_scope if c.kind == "city" and mention.start <= c.start
+            return next((c.value for c in in_scope if c.kind == "city" and mention.start <= c.start
                          and c.end <= mention.end), None)
-            return {"city": city} if city is not None else {}
 
-        roles.update(own_city(roles[role]))
-        return [{role: name, **own_city(name)} for name in others]
+        cities = {name: own_city(name) for name in (roles[role], *others)}
+        if not any(cities.values()):
+            return [{role: name} for name in others]
+        roles["city"] = cities[roles[role]] or roles["city"]  # where names hold their cities, each takes its own
+        return [{role: name, "city": cities[name]} for name in others]
 
     @staticmethod
     def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:

@@ -24,6 +24,8 @@ _PARTICIPLE_PAR = re.compile(r"([\w'’]+)?[\s,]+[a-zà-ÿ]{3,}(?:ée?s?|ues?|is
                              r"(?:[\w'’]+\s+){0,4}$", re.IGNORECASE)
 _PASSIVE_AUXILIARIES = frozenset({"est", "sont", "été", "sera", "seront", "serait", "était", "étaient", "soit", "être",
                                   "fut"})
+_ITEM_DATE = re.compile(r"^\s*(?:(?:en|dès|depuis|fin|début)\s+)?(?:\d{4}|\([^()]{1,40}\))(?=\s*(?:,|et\b|ainsi\b))")
+"""A year or a parenthesis that closes one item of a list (`la clinique A en 2018, la clinique B en 2019`)."""
 _ARTICLE = re.compile(r"(?<=\S)\s+(?:le|la|les|l['’]|un|une)$")
 _TITLE_OF = re.compile(r"\s*,\s*(?:[a-zà-ÿ-]+\s+){1,4}(?:chez|de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?",
                        re.IGNORECASE)
@@ -104,7 +106,7 @@ class SurfaceRelations:
     def coordinated(self, lead: str, in_list: bool, after: bool) -> bool:
         """Whether ``lead`` joins a mention to the previous one (`et`, `ainsi que`, also with the cue repeated:
         `et de`); a bare comma only continues a list after the trigger and a cue (`auprès de A, B et C`)."""
-        words = lead.strip().lower()
+        words = _ITEM_DATE.sub("", lead).strip().lower()
         if not words.startswith(self.joining_starts):
             return False  # cheaper than the article and cue searches below, which keep the opening
         words = _ARTICLE.sub("", words)  # `et la Clinique B`
@@ -137,7 +139,7 @@ class SurfaceRelations:
                 relation = Relation("aside", slot.start)  # `X (IAM) a été nommé`, `(Agence Ecofin) - X`: no role
             elif slot.generic and slot.value and text[slot.end : trigger.start].strip() == "" and not after:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
-            elif previous is not None and self.coordinated(lead, relations[previous].label == "prep", after):
+            elif previous is not None and self.coordinated(lead, relations[previous].label in ("prep", "obj"), after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
             elif not after and _RELATIVE_SUBJECT.match(text, slot.end) and _affiliation(lead, previous):
                 # `X, associé chez Y, qui rejoint le conseil`: Y is the person's employer, X the antecedent of `qui`
