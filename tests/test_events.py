@@ -503,3 +503,14 @@ def test_a_list_of_facilities_each_with_its_year_after_a_colon_is_one_opening_ea
     assert found == [("Fès", "Clinique Badr de Fès"), ("Oujda", "Clinique Al Amal d'Oujda"),
                      ("Rabat", "Clinique Nour de Rabat")]
     assert {e["roles"]["operator"] for e in events(extractor, text, "opening")} == {"Vitalis Santé"}
+
+
+def test_an_investor_leading_the_round_may_be_named_before_the_trigger(extractor) -> None:
+    roles = only(extractor, "Menée par Atlas Capital, la levée de fonds de Medika Santé, d'un montant de 10 millions "
+                 "de dollars, servira à recruter.\n", "funding")
+    assert (roles["recipient"], roles["investors"]) == ("Medika Santé", ["Atlas Capital"])
+
+
+def test_a_facility_that_will_be_operational_is_an_opening(extractor) -> None:
+    roles = only(extractor, "L'usine du groupe Vitalis Santé à Kénitra sera opérationnelle dès 2026.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["date"]) == ("Vitalis Santé", "Kénitra", "2026")

@@ -659,7 +659,9 @@ class EventFinder:
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
             return subj
         if relation.start < trigger.start:
-            return ()  # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`)
+            # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
+            # leads the deal (`Mené par X, le tour de table…`)
+            return frame.preps.get("mené par", ()) if relation.cue == "mené par" else ()
         if relation.cue in frame.adjacent and trigger.voice == "noun" and not slot.generic and _ADJACENT.fullmatch(
                 text, trigger.end, relation.start):
             return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`
