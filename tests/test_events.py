@@ -514,3 +514,10 @@ def test_an_investor_leading_the_round_may_be_named_before_the_trigger(extractor
 def test_a_facility_that_will_be_operational_is_an_opening(extractor) -> None:
     roles = only(extractor, "L'usine du groupe Vitalis Santé à Kénitra sera opérationnelle dès 2026.\n", "opening")
     assert (roles["operator"], roles["city"], roles["date"]) == ("Vitalis Santé", "Kénitra", "2026")
+
+
+def test_a_company_named_after_a_plant_noun_owns_the_plant(extractor) -> None:
+    roles = only(extractor, "La mise en service de l'usine du constructeur Autonova à Kénitra a eu lieu en 2019.\n", "opening")
+    assert (roles["operator"], roles["facility"], roles["city"]) == ("Autonova", None, "Kénitra")
+    roles = only(extractor, "L'inauguration de la Clinique Badr à Fès a eu lieu en 2019.\n", "opening")
+    assert roles["facility"] == "Clinique Badr"

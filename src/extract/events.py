@@ -77,6 +77,7 @@ class EventRules:
     trend_end: re.Pattern[str]
     comparison: re.Pattern[str]
     reference_place: re.Pattern[str]
+    owned_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -151,6 +152,8 @@ def load_event_rules() -> EventRules:
         comparison=re.compile(rf"(?<![\w'’])(?:{_alternation(data['comparison_cues'])})\s+(?:[\w'’]+\s+){{0,4}}?$", re.I),
         reference_place=re.compile(rf"(?<![\w'’])(?:{_alternation(data['reference_places'])})\s*(?:du|des|de|d['’])\s*"
                                    rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèêàâîôû]+\s+(?:de\s+|d['’]|du\s+)?){{0,2}}$", re.I),
+        owned_facility=re.compile(rf"(?<!\w)(?:{_alternation(data['owned_facilities'])})\s+(?:(?:de|du|d['’])\s*"
+                                  rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}})?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -563,7 +566,11 @@ class EventFinder:
         # subject
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
-            if any(self._assign(roles, role, slot, used) for role in self._roles_for(text, trigger, slot, relations[slot])):
+            found = self._roles_for(text, trigger, slot, relations[slot])
+            if "facility" in found and not slot.generic and rules.owned_facility.search(text, max(0, slot.start - 40),
+                                                                                            slot.start):
+                found = ("operator",)  # `l'usine X`, `le siège de X`: X owns the facility, it is no facility's name
+            if any(self._assign(roles, role, slot, used) for role in found):
                 used.add(slot.value)
         if frame.type == "acquisition" and trigger.voice == "passive" and not any(
                 r.label == "agent" or r.cue == "par" for r in relations.values()) and (subject := context.subject()):
