@@ -521,3 +521,11 @@ def test_a_company_named_after_a_plant_noun_owns_the_plant(extractor) -> None:
     assert (roles["operator"], roles["facility"], roles["city"]) == ("Autonova", None, "Kénitra")
     roles = only(extractor, "L'inauguration de la Clinique Badr à Fès a eu lieu en 2019.\n", "opening")
     assert roles["facility"] == "Clinique Badr"
+
+
+def test_the_figure_compared_with_is_a_result_of_its_own_for_the_same_company(extractor) -> None:
+    text = ("La CNSS a lancé une campagne. La CNSS recrute. Atlantis Assurance a publié ses comptes. Ses primes émises "
+            "atteignent 5,8 milliards de dirhams en 2024. Le résultat net ressort à 612 MDH, contre 548 MDH en 2023.\n")
+    found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["org"], e["roles"]["period"])
+                   for e in events(extractor, text, "result") if e["roles"]["metric"] == "net_income")
+    assert found == [(548_000_000, "Atlantis Assurance", "2023"), (612_000_000, "Atlantis Assurance", None)]

@@ -78,6 +78,7 @@ class EventRules:
     comparison: re.Pattern[str]
     reference_place: re.Pattern[str]
     owned_facility: re.Pattern[str]
+    compared_amount: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -154,6 +155,8 @@ def load_event_rules() -> EventRules:
                                    rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèêàâîôû]+\s+(?:de\s+|d['’]|du\s+)?){{0,2}}$", re.I),
         owned_facility=re.compile(rf"(?<!\w)(?:{_alternation(data['owned_facilities'])})\s+(?:(?:de|du|d['’])\s*"
                                   rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}})?$", re.I),
+        compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
+                                   rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -333,7 +336,7 @@ class EventFinder:
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
                 else:
-                    events += self._read(context, group, index)
+                    events += _after_results(self._read(context, group, index), events)
         group = self.rules.generic_names["groupe"]
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
@@ -579,6 +582,9 @@ class EventFinder:
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
         amounts = [s for s in in_scope if s in owned]
+        earlier = [s for s in amounts if frame.type == "result"  # `contre 1,15 milliard un an plus tôt`
+                   and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
+        amounts = [s for s in amounts if s not in earlier]
         if "amount" in roles and amounts:
             roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
         dates = [s for s in in_scope if s.kind == "date"
@@ -593,6 +599,9 @@ class EventFinder:
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
             roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
+        if roles.get("amount"):  # the figure of the period compared with is a result of its own
+            listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
+                (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -763,6 +772,18 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
     words = set(normalize_name(name).split())
     return next((other for other in names if other != name and (parts := normalize_name(other).replace("-", " ").split())
                  and parts[-1] == "maroc" and " ".join(parts[:-1]) in words), None)
+
+
+def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
+    """New results that name no organisation belong to the one whose result was read last (`Atlantis a publié… ses
+    primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic."""
+    named = next((e.roles["org"] for e in reversed(earlier) if e.type == "result" and e.roles["org"]
+                  and "org" not in e.from_topic), None)
+    for event in new if named is not None else ():
+        if event.type == "result" and "org" in event.from_topic:
+            event.roles["org"] = named
+            event.from_topic = tuple(r for r in event.from_topic if r != "org")
+    return new
 
 
 def _to_owner(events: list[Event], topic: str | None, groups: list[Slot],
