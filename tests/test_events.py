@@ -529,3 +529,8 @@ def test_the_figure_compared_with_is_a_result_of_its_own_for_the_same_company(ex
     found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["org"], e["roles"]["period"])
                    for e in events(extractor, text, "result") if e["roles"]["metric"] == "net_income")
     assert found == [(548_000_000, "Atlantis Assurance", "2023"), (612_000_000, "Atlantis Assurance", None)]
+
+
+def test_a_quoted_word_does_not_close_the_clause(extractor) -> None:
+    roles = only(extractor, "Le bénéfice net du groupe Atlas Immo est resté «stable» à 327 millions de DH.\n", "result")
+    assert roles["amount"] == [{"value": 327_000_000, "currency": MAD}]

@@ -475,6 +475,8 @@ class EventFinder:
         """The trigger's clause: the sentence cut at clause breaks (`;`, `tandis que`…) around the trigger."""
         start, end = sentence
         for match in self.rules.clause_break.finditer(text, sentence[0], sentence[1]):
+            if match.group() == "»" and "«" in text[max(sentence[0], match.start() - 30) : match.start()]:
+                continue  # a quoted word (`est resté «stable» à 327 MDH`), no end of a quotation
             if match.end() <= trigger.start:
                 start = match.end()
             elif match.start() >= trigger.end:
