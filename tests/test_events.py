@@ -534,3 +534,9 @@ def test_the_figure_compared_with_is_a_result_of_its_own_for_the_same_company(ex
 def test_a_quoted_word_does_not_close_the_clause(extractor) -> None:
     roles = only(extractor, "Le bénéfice net du groupe Atlas Immo est resté «stable» à 327 millions de DH.\n", "result")
     assert roles["amount"] == [{"value": 327_000_000, "currency": MAD}]
+
+
+def test_mais_aussi_joins_complements_and_a_name_closing_a_relative_clause_is_no_subject(extractor) -> None:
+    text = ("Atlas Télécom, qui doit ce succès au Maroc, mais aussi à sa filiale Nordis Mobile, a réalisé un chiffre "
+            "d'affaires de 8,24 milliards de dirhams.\n")
+    assert only(extractor, text, "result")["org"] == "Atlas Télécom"

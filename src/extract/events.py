@@ -477,6 +477,8 @@ class EventFinder:
         for match in self.rules.clause_break.finditer(text, sentence[0], sentence[1]):
             if match.group() == "»" and "«" in text[max(sentence[0], match.start() - 30) : match.start()]:
                 continue  # a quoted word (`est resté «stable» à 327 MDH`), no end of a quotation
+            if _ALSO.match(text, match.end()):
+                continue  # `au Maroc, mais aussi dans ses filiales`: complements joined, no new clause
             if match.end() <= trigger.start:
                 start = match.end()
             elif match.start() >= trigger.end:
@@ -729,6 +731,9 @@ _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+
+_ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
+"""What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
 
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
