@@ -540,3 +540,10 @@ def test_mais_aussi_joins_complements_and_a_name_closing_a_relative_clause_is_no
     text = ("Atlas Télécom, qui doit ce succès au Maroc, mais aussi à sa filiale Nordis Mobile, a réalisé un chiffre "
             "d'affaires de 8,24 milliards de dirhams.\n")
     assert only(extractor, text, "result")["org"] == "Atlas Télécom"
+
+
+def test_a_noun_phrase_reference_with_no_subject_before_it_stands_for_the_topic(extractor) -> None:
+    text = ("Le retrait du groupe français Valmont profite au groupe marocain Banque Atlas. Les clients de la Banque Atlas sont ravis. Le "
+            "deuxième groupe bancaire du royaume a annoncé l'acquisition de la Banque des Îles.\n")
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Banque Atlas", "Banque des Îles")

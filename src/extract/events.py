@@ -328,7 +328,8 @@ class EventFinder:
                 self._continue(text, sentence, inside, previous, events)
                 continue
             inside = self._with_references(text, sentence, inside,
-                                           lambda at, prefer: subjects.resolve(number, at, prefer))
+                                           lambda at, prefer: subjects.resolve(number, at, prefer) or (
+                                               topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic)
@@ -779,6 +780,12 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
     words = set(normalize_name(name).split())
     return next((other for other in names if other != name and (parts := normalize_name(other).replace("-", " ").split())
                  and parts[-1] == "maroc" and " ".join(parts[:-1]) in words), None)
+
+
+def _noun_phrase(reference: re.Match[str] | None) -> bool:
+    """Whether a generic reference is a noun phrase (`le deuxième groupe bancaire`), not a pronoun or a possessive: only
+    a noun phrase with no subject before it stands for the organisation the text is about."""
+    return reference is not None and re.search(r"\s", reference.group()) is not None
 
 
 def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
