@@ -87,6 +87,7 @@ def test_city_inside_an_organisation_name_is_a_city_mention(extractor, sentence:
         "Le Maroc et l'Allemagne ont signé un accord de coopération.",
         "La société exploite une autre mine d'or au Soudan, avec un partenaire local.",
         "Les Casablancais ont accès à la clinique. La ville ocre attire les touristes. Le Royaume investit.",
+        "Le groupe prévoit l'ouverture des hôtels Marriott et Hilton, puis d'un Sheraton.",
     ],
 )
 def test_regions_countries_demonyms_and_nicknames_are_not_cities(extractor, sentence: str) -> None:
