@@ -547,3 +547,8 @@ def test_a_noun_phrase_reference_with_no_subject_before_it_stands_for_the_topic(
             "deuxième groupe bancaire du royaume a annoncé l'acquisition de la Banque des Îles.\n")
     roles = only(extractor, text, "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Banque Atlas", "Banque des Îles")
+
+
+def test_an_acquisition_in_the_infinitive_after_a_verb_of_intent(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Santé s'apprête à mettre la main sur la Clinique Badr.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis Santé", "Clinique Badr")
