@@ -552,3 +552,9 @@ def test_a_noun_phrase_reference_with_no_subject_before_it_stands_for_the_topic(
 def test_an_acquisition_in_the_infinitive_after_a_verb_of_intent(extractor) -> None:
     roles = only(extractor, "Le groupe Vitalis Santé s'apprête à mettre la main sur la Clinique Badr.\n", "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Vitalis Santé", "Clinique Badr")
+
+
+def test_a_place_the_gazetteer_does_not_know_does_not_break_a_list_of_cities(extractor) -> None:
+    text = ("Le groupe Solaria Énergie réalisera quatre centrales qui seront localisées à Tata, Sabkha Tah, Guelmim et "
+            "Boujdour.\n")
+    assert sorted(e["roles"]["city"] for e in events(extractor, text, "opening")) == ["Boujdour", "Guelmim", "Tata"]

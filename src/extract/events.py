@@ -722,10 +722,11 @@ def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[s
     return listed
 
 
-_CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,|et|puis|ou|ainsi\s+qu['’]|ainsi\s+que|,\s*et|,\s*puis)?\s*"
+_CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2}\s*(?=,|\set\s))?"
+                        r"(?:,|et|puis|ou|ainsi\s+qu['’]|ainsi\s+que|,\s*et|,\s*puis)?\s*"
                         r"(?:(?:[\w'’*-]+,?\s+){0,4}?(?:à\s+|au\s+|aux\s+|dans\s+|en\s+|sur\s+|de\s+|d['’]))?(?:(?:la\s+)?ville\s+de\s+|l['’])?",
                         re.IGNORECASE)
-"""What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `."""
+"""What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `, `, Place Unknown, `."""
 
 
 _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
