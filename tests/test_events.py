@@ -558,3 +558,9 @@ def test_a_place_the_gazetteer_does_not_know_does_not_break_a_list_of_cities(ext
     text = ("Le groupe Solaria Énergie réalisera quatre centrales qui seront localisées à Tata, Sabkha Tah, Guelmim et "
             "Boujdour.\n")
     assert sorted(e["roles"]["city"] for e in events(extractor, text, "opening")) == ["Boujdour", "Guelmim", "Tata"]
+
+
+def test_cities_a_group_targets_for_new_clinics_are_planned_openings(extractor) -> None:
+    text = ("Le groupe Vitalis Santé prévoit douze cliniques à l'horizon 2026. Des villes peu desservies, telles que "
+            "Nador, Safi et Taza, sont ciblées.\n")
+    assert sorted(e["roles"]["city"] for e in events(extractor, text, "opening")) == ["Nador", "Safi", "Taza"]
