@@ -564,3 +564,10 @@ def test_cities_a_group_targets_for_new_clinics_are_planned_openings(extractor) 
     text = ("Le groupe Vitalis Santé prévoit douze cliniques à l'horizon 2026. Des villes peu desservies, telles que "
             "Nador, Safi et Taza, sont ciblées.\n")
     assert sorted(e["roles"]["city"] for e in events(extractor, text, "opening")) == ["Nador", "Safi", "Taza"]
+
+
+def test_cette_derniere_is_the_organisation_named_last(extractor) -> None:
+    text = ("Le projet est porté par Solaria Énergie avec le soutien de la Banque Atlas. Cette dernière accorde une "
+            "ligne de crédit de 44 M€ à la société Solaria Énergie.\n")
+    roles = only(extractor, text, "loan")
+    assert (roles["lender"], roles["borrower"]) == ("Banque Atlas", "Solaria Énergie")

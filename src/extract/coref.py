@@ -77,6 +77,11 @@ class SentenceSubjects:
             self.searched[pattern] = (number, best)
         return best
 
+    def last_named(self, start: int) -> str | None:
+        """The organisation named last before offset ``start`` (`cette dernière`), subject or not."""
+        before = bisect_left(self.named, start, key=lambda item: item[0])
+        return self.named[before - 1][1] if before else None
+
     def resolve(self, number: int, start: int, prefer: Sequence[re.Pattern[str]] = ()) -> str | None:
         """The organisation most recently named as subject before offset ``start`` (in sentence ``number``), or None;
         but for the first of the ``prefer`` patterns that some name matches, the latest subject whose name matches it,

@@ -328,7 +328,8 @@ class EventFinder:
                 self._continue(text, sentence, inside, previous, events)
                 continue
             inside = self._with_references(text, sentence, inside,
-                                           lambda at, prefer: subjects.resolve(number, at, prefer) or (
+                                           lambda at, prefer: subjects.last_named(at) if _LATTER.match(text, at)
+                                           else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
@@ -733,6 +734,9 @@ _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+
+_LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
+"""`Cette dernière`, `ce dernier`: the organisation named last, subject or not."""
 
 _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 """What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
