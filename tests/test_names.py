@@ -589,3 +589,19 @@ def test_a_person_after_a_companys_noun_and_its_adjectives_stays_a_person(extrac
     text = "La production débutera cette année, a déclaré le directeur général de la société minière marocaine Karim Tazi."
     record = extract_text(extractor, text)
     assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Karim Tazi"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "orgs", "cities"),
+    [
+        # a role noun right before a name outweighs a namesake town somewhere in the world
+        ("La chaîne Camden ouvrira son troisième hôtel à Agadir.", {"Camden"}, {"Agadir"}),
+        ("L'opérateur Sedan a publié un chiffre d'affaires en hausse.", {"Sedan"}, set()),
+        # not a role noun with its place
+        ("Il a visité les usines de Sedan et de Douglas.", set(), {"Sedan", "Douglas"}),
+    ],
+)
+def test_a_role_noun_before_a_towns_name_makes_it_a_company(extractor, sentence: str, orgs: set[str], cities: set[str]) -> None:
+    record = extract_text(extractor, sentence)
+    assert set(org_names(record)) == orgs
+    assert {c["name"] for c in record["cities"]} == cities

@@ -151,12 +151,13 @@ class NameEvidence:
         in the article (``selon Terrab`` after ``Mostafa Terrab``): an outlet or a body."""
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
-    def doubtful(self, surface: str, kind: str) -> bool:
-        """A mention that context may turn into an organisation: no first name, not a country or an acronym."""
+    def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
+        """A mention that context may turn into an organisation: no first name, not a country or an acronym, no
+        city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
         return (
             not self.opens_with_first_name(surface)
             and normalize_name(surface) not in self.lex.countries
-            and not self.is_city(surface)
+            and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)
             and (kind == "PER" or surface[:1].isupper())
         )
@@ -181,8 +182,8 @@ class NameEvidence:
                 if untitled and self.lex.facility_after.match(text[cand.end : cand.end + 60]):
                     kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes: a facility, first name or not
                     continue
-                if untitled and self.doubtful(surface, kind):
-                    side = self.before(text, cand.start)
+                side = self.before(text, cand.start) if untitled else None
+                if untitled and self.doubtful(surface, kind, town_too=cand.source == "role" and side == "ORG"):
                     if side in ("PLACE", "THING"):
                         continue
                     acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface)
