@@ -597,8 +597,11 @@ def test_a_person_after_a_companys_noun_and_its_adjectives_stays_a_person(extrac
         # a role noun right before a name outweighs a namesake town somewhere in the world
         ("La chaîne Camden ouvrira son troisième hôtel à Agadir.", {"Camden"}, {"Agadir"}),
         ("L'opérateur Sedan a publié un chiffre d'affaires en hausse.", {"Sedan"}, set()),
-        # not a role noun with its place
+        # and so does a plural role noun before a list of names
+        ("Les opérateurs Tarwa, Sedan et Douglas ont signé l'accord.", {"Tarwa", "Sedan", "Douglas"}, set()),
+        # not a role noun with its place, nor a noun of places
         ("Il a visité les usines de Sedan et de Douglas.", set(), {"Sedan", "Douglas"}),
+        ("Les villes Sedan et Douglas sont jumelées.", set(), {"Sedan", "Douglas"}),
     ],
 )
 def test_a_role_noun_before_a_towns_name_makes_it_a_company(extractor, sentence: str, orgs: set[str], cities: set[str]) -> None:

@@ -15,6 +15,8 @@ from extract.textnorm import normalize_name
 
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
+_NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
+_LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
@@ -64,11 +66,12 @@ class NameClassifier:
         if cand.label in ("MISC", "LOC", "PER") and cand.source == "ner" and self._plural_of_a_place(words):
             return "ORG"  # Ciments du Maroc, Brasseries de l'Atlas: a trade in the plural and its country or region
         if cand.label == "LOC":
-            if lowered[0] in lex.prefix_types:
+            if lowered[0] in lex.prefix_types or self._listed_after_role_noun(doc_text, cand):
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
+            and not self._listed_after_role_noun(doc_text, cand)
             or normalize_name(text) in lex.regions | lex.countries
         ):
             return None  # un centre à El Jadida, les villes de Safi et d'El Jadida, l'Atlas: a place the model reads as an organisation
@@ -81,6 +84,8 @@ class NameClassifier:
                 return None  # Hormis Benguerir: a function word opening a sentence, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
+            if self.is_city(text) and self._listed_after_role_noun(doc_text, cand):
+                return "ORG"
             return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
@@ -101,6 +106,13 @@ class NameClassifier:
         """Connectors, then a country or a region and nothing else (``en Afrique``, ``du Maroc``)."""
         rest = [w for w in words if w.lower() not in self.lex.skippable]
         return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries | self.lex.regions
+
+    def _listed_after_role_noun(self, doc_text: str, cand: Candidate) -> bool:
+        """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``): a body,
+        though a town somewhere bears its name."""
+        left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 80), cand.start)
+        noun = left.group(1).lower() if left else ""
+        return noun[-1:] in ("s", "x") and noun in self.lex.role_nouns
 
     def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
         """Whether the name is listed with a city before it (``les villes de Safi et d'El Jadida``, ``Fès, X``)."""
