@@ -52,6 +52,9 @@ def test_a_type_word_after_a_plural_determiner_names_no_one_body(classifier) -> 
     assert kind(classifier, "Le ministère a écrit aux CHU du Royaume.", "CHU du Royaume", "ORG", "pattern") is None
     assert kind(classifier, "Le ministère a écrit au CHU du Royaume.", "CHU du Royaume", "ORG", "pattern") == "ORG"
     assert kind(classifier, "Les Laboratoires Sothema ont annoncé des ventes en hausse.", "Laboratoires Sothema", "ORG", "pattern") == "ORG"
+    # right before a name, the plural type word describes that body
+    assert kind(classifier, "Après l'arrivée des laboratoires Tazrout, c'est au tour de Tarwa.", "laboratoires Tazrout", "ORG", "pattern") == "ORG"
+    assert kind(classifier, "Le ministère a écrit aux laboratoires du Royaume.", "laboratoires du Royaume", "ORG", "pattern") is None
 
 
 def test_a_title_makes_a_person_and_the_byline_keeps_its_label(classifier) -> None:

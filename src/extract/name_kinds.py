@@ -166,8 +166,12 @@ class NameClassifier:
         )
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
-        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
+        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body; one right before
+        a name names that body (``des laboratoires X``)."""
         if first not in self.lex.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
             return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
+        words = text[cand.start : cand.end].split()
+        if len(words) > 1 and words[0].islower() and self.lex.name_word(words[1]):
+            return False
         before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
         return bool(before) and before.group(1).lower() in self.lex.plural_determiners
