@@ -123,6 +123,7 @@ class CandidateFinder:
             "$STOPWORDS": sorted(self.lex.stopwords),
             "$ADJECTIVE": self.lex.adjective.pattern,
             "$MEDIA_CUES": self.lex.media_cues,
+            "$SPEECH_VERBS": self.lex.speech_verbs,
             "$ROLE_NOUNS": sorted(self.lex.role_nouns),
             "$MODIFIERS": sorted(self.lex.modifiers),
             "$LIST_CUES": sorted(self.lex.list_cues),
@@ -170,24 +171,31 @@ class CandidateFinder:
         first wins. The automaton gives the Matcher's matches and nearly always its order; when two patterns give
         different candidates for one span and their order is not known, the Matcher is run."""
         found = self.patterns(doc)
-        cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in found.matches]
+        cands = [(p, cand) for p, start, end in found.matches for cand in self._from_pattern(text, doc[start:end], p)]
         if _order_unknown(cands, found.first):
             matches = [(int(doc.vocab.strings[key]), start, end) for key, start, end in self.matcher(doc)]
-            cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in matches]
+            cands = [(p, cand) for p, start, end in matches for cand in self._from_pattern(text, doc[start:end], p)]
         return [cand for _, cand in cands]
 
-    def _from_pattern(self, text: str, span: SpacySpan, pattern: int) -> Candidate | None:
-        """The candidate a match of a name pattern gives."""
+    def _from_pattern(self, text: str, span: SpacySpan, pattern: int) -> list[Candidate | None]:
+        """The candidates a match of a name pattern gives: one, or an acronym and the person glued to it."""
         label = self.labels[pattern]
         if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
-            return self._without_demonym(text, self._from_tokens(text, span, "MISC", "role"))
-        return self._from_tokens(text, span, label, "pattern")
+            return [self._without_demonym(text, self._from_tokens(text, span, "MISC", "role"))]
+        return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(span, label)]
 
     def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
-        """An entity that runs from an acronym into a person's name (``l'AFD Karim Alami``) as its two parts."""
+        """A span that runs from an acronym into a person's name as its two parts: the name opens with a first name
+        (``l'AFD Karim Alami``) or, with a title shortly before, is two or three capitalised words and no type word
+        (``le directeur du bureau de l'AFD Mihoub Mezouaghi``; not ``le directeur du CHU Ibn Rochd``)."""
+        titled = any(t.lower_ in self.lex.title_heads for t in span.doc[max(0, span.start - 10) : span.start])
         for k in range(1, len(span) - 1):
-            if ACRONYM.match(span[k - 1].text) and span[k].lower_ in self.lex.first_names and span[k].is_title and span[k + 1].is_title:
-                return [(span[:k], "ORG"), (span[k:], "PER")]
+            if not ACRONYM.match(span[k - 1].text) or not span[k].is_title or not span[k + 1].is_title:
+                continue
+            rest = span[k:]
+            person_shaped = titled and span[k - 1].lower_ not in self.lex.type_words and len(rest) <= 3 and all(t.is_title and t.lower_ not in self.lex.type_words for t in rest)
+            if span[k].lower_ in self.lex.first_names or person_shaped:
+                return [(span[:k], "ORG"), (rest, "PER")]
         return [(span, label)]
 
     def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:

@@ -24,7 +24,6 @@ _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
-_FUNCTION_WORDS = frozenset({"le", "la", "de", "du", "et"})
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
@@ -35,8 +34,6 @@ class NameEvidence:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
-        # title words that head a function (``directeur``, ``président``), without their function words
-        self.title_heads = lex.title_words - _FUNCTION_WORDS
 
     def person_in_apposition(self, text: str, cand: Candidate, surface: str) -> bool:
         """A name shaped as a person's (two to four capitalised words, no type word) set off by commas next to a
@@ -47,12 +44,12 @@ class NameEvidence:
         if self.lex.type_words & {w.lower() for w in words} or self.is_city(surface):
             return False
         right = re.match(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?([\w-]+)", text[cand.end : cand.end + 40])
-        if right and right.group(1).lower() in self.title_heads:
+        if right and right.group(1).lower() in self.lex.title_heads:
             return True
         left = text[max(0, cand.start - 100) : cand.start]
         if not re.search(r",\s*$", left):
             return False
-        heads = [m for m in re.finditer(r"[\w-]+", left) if m.group().lower() in self.title_heads]
+        heads = [m for m in re.finditer(r"[\w-]+", left) if m.group().lower() in self.lex.title_heads]
         if not heads:
             return False
         rest = left[heads[-1].end() :].rstrip()[:-1]  # from the title to the comma before the name
