@@ -37,6 +37,8 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("L'eau ira aux villes de Safi et d'El Jadida.", "El Jadida", "ORG", None),  # a city listed after a city
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
+        ("Le directeur du Bureau au Maroc de l'AFD a signé.", "Bureau au Maroc", "ORG", None),  # an office in a country
+        ("Il a rejoint Tazrout au Maroc en 2019.", "Tazrout", "ORG", "ORG"),
     ],
 )
 def test_kind_from_the_words_of_the_candidate(classifier, text: str, surface: str, label: str, expected: str | None) -> None:

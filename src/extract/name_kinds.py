@@ -60,6 +60,8 @@ class NameClassifier:
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
         if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
             return None  # le marché de l'assurance en Afrique: a type word and a country name no body
+        if len(words) > 2 and lowered[0] not in lex.type_words and lowered[1] in ("au", "aux", "en") and self._names_a_country(words[2:]):
+            return None  # le Bureau au Maroc de l'AFD: an office somewhere, no name
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
