@@ -626,3 +626,19 @@ def test_a_body_spoken_to_and_a_person_after_an_acronym(extractor, text: str, or
     record = extract_text(extractor, text)
     assert set(org_names(record)) == orgs
     assert {p["name"] for p in record["people"]} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # a slash, or a hyphen between acronyms, joins two bodies
+        ("Le groupement TAZRA-SGTB a remporté le contrat du port.", {"TAZRA", "SGTB"}),
+        ("Le groupement Tarwa (France)/DI a perdu l'appel d'offres.", {"Tarwa", "DI"}),
+        # a hyphen inside a name stays
+        ("L'alliance Renault-Nissan a ouvert une usine à Melloussa.", {"Renault-Nissan"}),
+    ],
+)
+def test_a_slash_or_a_hyphen_between_acronyms_joins_two_bodies(extractor, text: str, orgs: set[str]) -> None:
+    record = extract_text(extractor, text)
+    assert {n for o in record["organizations"] for n in [o["name"], *o["aliases"]]} >= orgs
+    assert not any("/" in o["name"] or "-SG" in o["name"] for o in record["organizations"])

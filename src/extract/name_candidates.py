@@ -62,6 +62,26 @@ def _hyphenated_end(doc: Doc, i: int) -> Token:
     return doc[i]
 
 
+def _joined_parts(text: str, cand: Candidate | None) -> list[Candidate | None]:
+    """The names a candidate joins with a slash (``Archirodon/SEPROB``) or a hyphen between acronyms (``le groupement
+    SOMAGEC-SGTM``), no space around either: each its own candidate, trimmed of brackets."""
+    if cand is None:
+        return [cand]
+    surface, cuts = text[cand.start : cand.end], [0]
+    for match in re.finditer(r"(?<=\S)[/-](?=\S)", surface):
+        left, right = re.search(r"[\w&]+$", surface[: match.start()]), re.match(r"[\w&]+", surface[match.end() :])
+        if match.group() == "/" or left and right and ACRONYM.match(left.group()) and ACRONYM.match(right.group()):
+            cuts += [match.start(), match.end()]
+    if len(cuts) == 1:
+        return [cand]
+    parts = []
+    for start, end in zip(cuts[::2], cuts[1::2] + [len(surface)]):
+        piece = re.search(r"[^\s()«»\"]+(?:.*[^\s()«»\"])?", surface[start:end])
+        if piece:
+            parts.append(Candidate(cand.start + start + piece.start(), cand.start + start + piece.end(), cand.label, cand.source, cand.title))
+    return parts
+
+
 def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, tuple[int, int | None]]) -> bool:
     """Whether some span has different candidates from patterns first reported at one token in an unknown order."""
     by_span: dict[tuple[int, int], dict[Candidate, set[int]]] = {}
@@ -152,6 +172,7 @@ class CandidateFinder:
             for part in split_lines(ent):
                 for piece, label in self._person_after_acronym(part, ent.label_):
                     found.append(self._without_demonym(text, self._from_tokens(text, piece, label, "ner")))
+        found = [part for cand in found for part in _joined_parts(text, cand)]
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
             if not on_capitals_line(text, idx):
