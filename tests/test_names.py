@@ -642,3 +642,16 @@ def test_a_slash_or_a_hyphen_between_acronyms_joins_two_bodies(extractor, text: 
     record = extract_text(extractor, text)
     assert {n for o in record["organizations"] for n in [o["name"], *o["aliases"]]} >= orgs
     assert not any("/" in o["name"] or "-SG" in o["name"] for o in record["organizations"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a fund's legal form, a concept, a technical term, at a sentence's end too
+        ("Le fonds Tazrout Croissance est constitué sous forme d’OPCR, un format réglementé."),
+        ("Le Royaume entend consolider l’Etat social, a précisé le ministre."),
+        ("La part des énergies renouvelables (EnR) progresse. La loi porte sur les EnR. Les projets avancent."),
+    ],
+)
+def test_legal_forms_concepts_and_terms_are_no_organisations(extractor, sentence: str) -> None:
+    assert [o["name"] for o in extract_text(extractor, sentence)["organizations"] if "Tazrout" not in o["name"]] == []

@@ -40,7 +40,7 @@ class NameClassifier:
         words = text.replace("’", "'").split()
         lowered = [w.lower() for w in words]
         if (
-            text in lex.not_orgs
+            text.rstrip(".") in lex.not_orgs  # sur les EnR. at a sentence's end
             or words[0] in lex.not_orgs and words[0].isupper() and lowered[0] not in lex.type_words
             or lowered[0] in lex.never_heads
             or text.lower() in lex.calendar_words
