@@ -39,6 +39,8 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
         ("Le directeur du Bureau au Maroc de l'AFD a signé.", "Bureau au Maroc", "ORG", None),  # an office in a country
         ("Il a rejoint Tazrout au Maroc en 2019.", "Tazrout", "ORG", "ORG"),
+        ("Le chiffre atteint 1,6 milliard $.Rappelons que Tazrout exploite des hypermarchés.", "Rappelons", "ORG", None),  # a verb
+        ("Notons qu'Akdital a ouvert une clinique.", "Notons", "MISC", None),
     ],
 )
 def test_kind_from_the_words_of_the_candidate(classifier, text: str, surface: str, label: str, expected: str | None) -> None:
