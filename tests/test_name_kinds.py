@@ -118,6 +118,18 @@ def test_a_lone_capitalised_adjective_or_participle_is_no_organisation(evidence,
     assert evidence.is_unit(text, Candidate(start, start + len(surface), "ORG", "ner"), surface) is unit
 
 
+def test_a_persons_surname_read_as_a_body_is_the_persons(evidence) -> None:
+    text = "Mohammed Cherkaoui Tazraqi dirige la SAPST. Tazraqi précise que le réseau est confié à Tarwa."
+    def mention(surface: str, label: str, at: int = 0) -> tuple[Candidate, str]:
+        start = text.index(surface, at)
+        return Candidate(start, start + len(surface), label, "ner"), surface
+    kinds = {"ORG": [mention("SAPST", "ORG"), mention("Tazraqi", "ORG", 30), mention("Tarwa", "ORG")],
+             "PER": [mention("Mohammed Cherkaoui Tazraqi", "PER")], "MISC": []}
+    evidence.revise(text, kinds)
+    assert [s for _, s in kinds["ORG"]] == ["SAPST", "Tarwa"]
+    assert [s for _, s in kinds["MISC"]] == ["Tazraqi"]
+
+
 @pytest.mark.parametrize(
     ("text", "acronym", "expected"),
     [

@@ -164,6 +164,10 @@ class NameEvidence:
         places: set[str] = set()  # a name shown once to be a place's is one at every mention
         surnames = {surface.split()[-1] for _, surface in kinds["PER"] if len(surface.split()) > 1}
         kinds["ORG"] = [m for m in kinds["ORG"] if not self.is_unit(text, *m)]
+        # Eddeqaqi précise, after Mohammed Cherkaoui Eddeqaqi: a person's surname the model reads as a body
+        surname_only = [m for m in kinds["ORG"] if m[0].source == "ner" and m[1] in surnames and not self.lex.type_words & {m[1].lower()}]
+        kinds["ORG"] = [m for m in kinds["ORG"] if m not in surname_only]
+        kinds["MISC"] += surname_only
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:
