@@ -650,8 +650,10 @@ def test_a_slash_or_a_hyphen_between_acronyms_joins_two_bodies(extractor, text: 
         # a fund's legal form, a concept, a technical term, at a sentence's end too
         ("Le fonds Tazrout Croissance est constitué sous forme d’OPCR, un format réglementé."),
         ("Le Royaume entend consolider l’Etat social, a précisé le ministre."),
+        # a zone named as a site, spelled out before its acronym
+        ("La filiale a choisi pour ce projet la zone Tarwa Automotive City (TAC), opérationnelle depuis quatre ans."),
         ("La part des énergies renouvelables (EnR) progresse. La loi porte sur les EnR. Les projets avancent."),
     ],
 )
-def test_legal_forms_concepts_and_terms_are_no_organisations(extractor, sentence: str) -> None:
+def test_legal_forms_concepts_terms_and_zones_are_no_organisations(extractor, sentence: str) -> None:
     assert [o["name"] for o in extract_text(extractor, sentence)["organizations"] if "Tazrout" not in o["name"]] == []

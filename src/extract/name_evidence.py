@@ -112,12 +112,16 @@ class NameEvidence:
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
-        capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)."""
-        if cand.source != "ner" or ACRONYM.match(surface):
+        capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)
+        or a site (``la zone X``, spelled out before its acronym too)."""
+        if cand.source not in ("ner", "expansion") or ACRONYM.match(surface):
             return False
-        lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
         side = self.before(text, cand.start)
-        return lone or side == "UNIT" or side == "THING" and not self.lex.type_words & set(surface.lower().split())
+        untyped = not self.lex.type_words & set(surface.lower().split())
+        if cand.source == "expansion":
+            return side == "PLACE" and untyped
+        lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
+        return lone or side == "UNIT" or side in ("THING", "PLACE") and untyped
 
     def names_place(self, text: str, start: int, end: int) -> bool:
         """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
