@@ -657,3 +657,10 @@ def test_a_slash_or_a_hyphen_between_acronyms_joins_two_bodies(extractor, text: 
 )
 def test_legal_forms_concepts_terms_and_zones_are_no_organisations(extractor, sentence: str) -> None:
     assert [o["name"] for o in extract_text(extractor, sentence)["organizations"] if "Tazrout" not in o["name"]] == []
+
+
+def test_a_demonym_after_a_products_noun_makes_a_product(extractor) -> None:
+    record = extract_text(extractor, "Le Maroc a reçu la première livraison du vaccin britannique Tazvax, fabriqué en Inde.")
+    assert record["organizations"] == []
+    record = extract_text(extractor, "Le laboratoire britannique Tazvax a livré ses doses au Maroc.")
+    assert org_names(record) == ["Tazvax"]

@@ -74,7 +74,7 @@ class NameEvidence:
 
     def before(self, text: str, start: int) -> str | None:
         """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
-        after a plan's or a product's noun (``la marque X``), else None."""
+        after a plan's or a product's noun, or its demonym (``la marque X``, ``le vaccin chinois X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
         i = len(words) - 1
@@ -91,8 +91,9 @@ class NameEvidence:
             return "PLACE"
         if noun in self.lex.unit_nouns:
             return "UNIT"
-        if noun in self.lex.thing_nouns and not place_link:
-            return "THING"
+        thing = noun in self.lex.thing_nouns or noun in self.lex.demonyms and i > 0 and words[i - 1].lower() in self.lex.thing_nouns
+        if thing and not place_link:
+            return "THING"  # la marque X, le vaccin britannique X
         if place_link:
             return None
         while i > 0 and noun in self.lex.list_cues:

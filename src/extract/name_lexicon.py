@@ -41,6 +41,7 @@ class NameLexicon:
         self.first_names = rules.first_names
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
         demonyms = rules.names["demonym_nouns"]
+        self.demonyms = frozenset(demonyms)
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
