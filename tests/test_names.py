@@ -616,13 +616,16 @@ def test_a_role_noun_before_a_towns_name_makes_it_a_company(extractor, sentence:
         # the body spoken to after a verb of speech and au, à l', à la: an article rules out a person
         ("Le chantier sera livré fin 2026, confie au Tarwa, Karim Alami, directeur de la société.", {"Tarwa"}, {"Karim Alami"}),
         ("Les travaux dureront deux ans, a déclaré à l'AFP Karim Alami.", {"AFP"}, {"Karim Alami"}),
+        # an outlet before the cue only an outlet takes
+        ("Le capital atteint 470 millions de dirhams. L’Economiste, dans son numéro du lundi 20 novembre, affirme que la somme suffira.",
+         {"Economiste"}, set()),
         ("Le contrat a été confié à Karim Alami.", set(), {"Karim Alami"}),
         # an acronym glued to a person's name after a title: two names
         ("La convention a été signée par le directeur du bureau de l'AFD Mihoub Tazrout, à Meknès.", {"AFD"}, {"Mihoub Tazrout"}),
         ("Le directeur du CHU Ibn Rochd a signé la convention.", {"CHU Ibn Rochd"}, set()),
     ],
 )
-def test_a_body_spoken_to_and_a_person_after_an_acronym(extractor, text: str, orgs: set[str], people: set[str]) -> None:
+def test_an_outlet_a_body_spoken_to_and_a_person_after_an_acronym(extractor, text: str, orgs: set[str], people: set[str]) -> None:
     record = extract_text(extractor, text)
     assert set(org_names(record)) == orgs
     assert {p["name"] for p in record["people"]} == people

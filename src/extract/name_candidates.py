@@ -203,6 +203,9 @@ class CandidateFinder:
         label = self.labels[pattern]
         if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
             return [self._without_demonym(text, self._from_tokens(text, span, "MISC", "role"))]
+        if label == "OUTLET":  # L'Economiste, dans son numéro du …: the name before the comma of a cue only an outlet takes
+            comma = next(t.i for t in span if t.text == ",")
+            return [self._from_tokens(text, span.doc[span.start : comma], "ORG", "pattern")]
         return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(span, label)]
 
     def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
