@@ -194,7 +194,8 @@ def analyse(text: str) -> Layout:
 
 
 def _add_group(spans: list[Span], line: Line, match: re.Match, group: str) -> None:
-    if match.group(group):
+    """Add the span of a byline's ``group`` (``person`` or ``org``), if its pattern has it and it matched."""
+    if group in match.re.groupindex and match.group(group):
         start = line.start + match.start(group)
         value = match.group(group).rstrip()
         spans.append((start, start + len(value)))
