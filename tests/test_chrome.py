@@ -197,6 +197,15 @@ def test_trailing_isolated_headlines_of_other_stories() -> None:
     ]
 
 
+
+def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another_story() -> None:
+    text = (
+        f"Le groupe Akdital inaugure une clinique à Tanger\n\n{BODY_1}\n\n"
+        "La clinique obtient l'accréditation de Tarwa Ratings avec une perspective stable\n\n"
+        f"{BODY_3[:-40]}"
+    )
+    assert chrome_texts(text, analyse(text)) == []
+
 @pytest.mark.parametrize(
     "line",
     [
