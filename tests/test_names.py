@@ -469,6 +469,9 @@ def test_context_tells_organisations_from_people(extractor, text: str, orgs: set
         ("La société s'est associée au chinois Wenlu pour augmenter sa production d'or.", "Wenlu"),
         # a role noun with its complement before the name
         ("Un consortium mené par le groupe de BTP espagnol Vortana a remporté l'appel d'offres.", "Vortana"),
+        # a sub-subsidiary, a compatriot
+        ("Le projet est porté par la sous-filiale Tazcrim, partenaire du constructeur.", "Tazcrim"),
+        ("Le groupe est deuxième derrière son compatriote Tazmar.", "Tazmar"),
     ],
 )
 def test_a_demonym_or_a_role_noun_with_its_complement_makes_a_company(extractor, sentence: str, name: str) -> None:
