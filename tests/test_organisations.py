@@ -38,6 +38,8 @@ def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
         # the same first word, then an acronym of the rest
         ("Tarwa MEA", "Tarwa Middle-East and Africa"),
         ("Tarwa CFE", "Tarwa Conseil financier européen"),
+        # a space lost in the text
+        ("Tarwa MedII", "Tarwa Med II"),
     ],
 )
 def test_forms_of_one_organisation(merger, a: str, b: str) -> None:

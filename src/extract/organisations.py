@@ -134,8 +134,8 @@ class OrgMerger:
         With ``bare``, a form without type words (``Atlas``) joins a typed one (``Atlas Group``);
         two typed forms join only when one's type words include the other's (``X Holding`` is not ``X Santé``).
         """
-        if normalize_name(a) == normalize_name(b):
-            return True
+        if normalize_name(a).replace(" ", "") == normalize_name(b).replace(" ", ""):
+            return True  # Tanger MedII and Tanger Med II: a space lost in the text
         for short, full in ((a, b), (b, a)):
             if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
                 return True
