@@ -670,3 +670,8 @@ def test_a_demonym_after_a_products_noun_makes_a_product(extractor) -> None:
     assert record["organizations"] == []
     record = extract_text(extractor, "Le laboratoire britannique Tazvax a livré ses doses au Maroc.")
     assert org_names(record) == ["Tazvax"]
+
+
+def test_where_an_acronyms_body_is_is_no_part_of_its_name(extractor) -> None:
+    record = extract_text(extractor, "La cession de deux actifs bancaires du groupe TPCE en Afrique a été réalisée en partenariat.")
+    assert org_names(record) == ["TPCE"]

@@ -22,6 +22,7 @@ from extract.chrome import Layout
 from extract.facts import DisjointSpans
 from extract.lexeme_flags import LexemeFlags
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
+from extract.textnorm import normalize_name
 from extract.token_patterns import TokenPatterns
 
 
@@ -247,6 +248,10 @@ class CandidateFinder:
         ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
         return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
 
+    def _is_country(self, word: str) -> bool:
+        """A country or a region named in one word (``Afrique``, ``Maroc``)."""
+        return normalize_name(word) in self.lex.countries | self.lex.regions
+
     def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
         """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
         nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` heads a name."""
@@ -279,6 +284,8 @@ class CandidateFinder:
         ):
             tokens.pop()
         tokens = self._without_internal_body(tokens)
+        if len(tokens) > 2 and tokens[-2].lower_ in ("en", "au", "aux") and ACRONYM.match(tokens[-3].text) and self._is_country(tokens[-1].text):
+            tokens = tokens[:-2]  # le groupe BPCE en Afrique: where the body is, no part of its name
         if not tokens:
             return None
         for k, token in enumerate(tokens[1:], 1):
