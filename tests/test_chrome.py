@@ -146,6 +146,14 @@ def test_byline_people_and_outlets(byline: str, person: str, org: str | None) ->
     assert not layout.in_chrome(*span_of(text, byline))
 
 
+@pytest.mark.parametrize("byline", ["Par Tarwainfo avec MAP", "date 2025-02 Par Tarwainfo avec MAP", "Par Tarwainfo et AFP"])
+def test_an_outlet_with_a_news_agency_is_a_byline(byline: str) -> None:
+    text = f"{byline}\n\n{BODY_1}\n"
+    layout = analyse(text)
+    assert layout.byline_people == []
+    assert [text[s:e] for s, e in layout.byline_orgs] == ["Tarwainfo"]
+
+
 def test_a_sentence_of_the_body_is_not_a_byline() -> None:
     text = f"Oncorad Group ouvre un centre d'oncologie à Fès\n\n{BODY_1}\n\nPar ailleurs, le groupe recrute.\n"
     layout = analyse(text)
@@ -188,6 +196,15 @@ def test_trailing_isolated_headlines_of_other_stories() -> None:
         "Le CHU de Rabat inaugure un nouveau service",
     ]
 
+
+
+def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another_story() -> None:
+    text = (
+        f"Le groupe Akdital inaugure une clinique à Tanger\n\n{BODY_1}\n\n"
+        "La clinique obtient l'accréditation de Tarwa Ratings avec une perspective stable\n\n"
+        f"{BODY_3[:-40]}"
+    )
+    assert chrome_texts(text, analyse(text)) == []
 
 @pytest.mark.parametrize(
     "line",

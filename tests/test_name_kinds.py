@@ -37,6 +37,10 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("L'eau ira aux villes de Safi et d'El Jadida.", "El Jadida", "ORG", None),  # a city listed after a city
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
+        ("Le directeur du Bureau au Maroc de l'AFD a signé.", "Bureau au Maroc", "ORG", None),  # an office in a country
+        ("Il a rejoint Tazrout au Maroc en 2019.", "Tazrout", "ORG", "ORG"),
+        ("Le chiffre atteint 1,6 milliard $.Rappelons que Tazrout exploite des hypermarchés.", "Rappelons", "ORG", None),  # a verb
+        ("Notons qu'Akdital a ouvert une clinique.", "Notons", "MISC", None),
     ],
 )
 def test_kind_from_the_words_of_the_candidate(classifier, text: str, surface: str, label: str, expected: str | None) -> None:
@@ -52,6 +56,9 @@ def test_a_type_word_after_a_plural_determiner_names_no_one_body(classifier) -> 
     assert kind(classifier, "Le ministère a écrit aux CHU du Royaume.", "CHU du Royaume", "ORG", "pattern") is None
     assert kind(classifier, "Le ministère a écrit au CHU du Royaume.", "CHU du Royaume", "ORG", "pattern") == "ORG"
     assert kind(classifier, "Les Laboratoires Sothema ont annoncé des ventes en hausse.", "Laboratoires Sothema", "ORG", "pattern") == "ORG"
+    # right before a name, the plural type word describes that body
+    assert kind(classifier, "Après l'arrivée des laboratoires Tazrout, c'est au tour de Tarwa.", "laboratoires Tazrout", "ORG", "pattern") == "ORG"
+    assert kind(classifier, "Le ministère a écrit aux laboratoires du Royaume.", "laboratoires du Royaume", "ORG", "pattern") is None
 
 
 def test_a_title_makes_a_person_and_the_byline_keeps_its_label(classifier) -> None:
@@ -109,6 +116,18 @@ def evidence() -> NameEvidence:
 def test_a_lone_capitalised_adjective_or_participle_is_no_organisation(evidence, text: str, surface: str, unit: bool) -> None:
     start = text.index(surface)
     assert evidence.is_unit(text, Candidate(start, start + len(surface), "ORG", "ner"), surface) is unit
+
+
+def test_a_persons_surname_read_as_a_body_is_the_persons(evidence) -> None:
+    text = "Mohammed Cherkaoui Tazraqi dirige la SAPST. Tazraqi précise que le réseau est confié à Tarwa."
+    def mention(surface: str, label: str, at: int = 0) -> tuple[Candidate, str]:
+        start = text.index(surface, at)
+        return Candidate(start, start + len(surface), label, "ner"), surface
+    kinds = {"ORG": [mention("SAPST", "ORG"), mention("Tazraqi", "ORG", 30), mention("Tarwa", "ORG")],
+             "PER": [mention("Mohammed Cherkaoui Tazraqi", "PER")], "MISC": []}
+    evidence.revise(text, kinds)
+    assert [s for _, s in kinds["ORG"]] == ["SAPST", "Tarwa"]
+    assert [s for _, s in kinds["MISC"]] == ["Tazraqi"]
 
 
 @pytest.mark.parametrize(

@@ -469,6 +469,9 @@ def test_context_tells_organisations_from_people(extractor, text: str, orgs: set
         ("La société s'est associée au chinois Wenlu pour augmenter sa production d'or.", "Wenlu"),
         # a role noun with its complement before the name
         ("Un consortium mené par le groupe de BTP espagnol Vortana a remporté l'appel d'offres.", "Vortana"),
+        # a sub-subsidiary, a compatriot
+        ("Le projet est porté par la sous-filiale Tazcrim, partenaire du constructeur.", "Tazcrim"),
+        ("Le groupe est deuxième derrière son compatriote Tazmar.", "Tazmar"),
     ],
 )
 def test_a_demonym_or_a_role_noun_with_its_complement_makes_a_company(extractor, sentence: str, name: str) -> None:
@@ -589,3 +592,86 @@ def test_a_person_after_a_companys_noun_and_its_adjectives_stays_a_person(extrac
     text = "La production débutera cette année, a déclaré le directeur général de la société minière marocaine Karim Tazi."
     record = extract_text(extractor, text)
     assert record["organizations"] == [] and [p["name"] for p in record["people"]] == ["Karim Tazi"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "orgs", "cities"),
+    [
+        # a role noun right before a name outweighs a namesake town somewhere in the world
+        ("La chaîne Camden ouvrira son troisième hôtel à Agadir.", {"Camden"}, {"Agadir"}),
+        ("L'opérateur Sedan a publié un chiffre d'affaires en hausse.", {"Sedan"}, set()),
+        # and so does a plural role noun before a list of names
+        ("Les opérateurs Tarwa, Sedan et Douglas ont signé l'accord.", {"Tarwa", "Sedan", "Douglas"}, set()),
+        # not a role noun with its place, nor a noun of places
+        ("Il a visité les usines de Sedan et de Douglas.", set(), {"Sedan", "Douglas"}),
+        ("Les villes Sedan et Douglas sont jumelées.", set(), {"Sedan", "Douglas"}),
+    ],
+)
+def test_a_role_noun_before_a_towns_name_makes_it_a_company(extractor, sentence: str, orgs: set[str], cities: set[str]) -> None:
+    record = extract_text(extractor, sentence)
+    assert set(org_names(record)) == orgs
+    assert {c["name"] for c in record["cities"]} == cities
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "people"),
+    [
+        # the body spoken to after a verb of speech and au, à l', à la: an article rules out a person
+        ("Le chantier sera livré fin 2026, confie au Tarwa, Karim Alami, directeur de la société.", {"Tarwa"}, {"Karim Alami"}),
+        ("Les travaux dureront deux ans, a déclaré à l'AFP Karim Alami.", {"AFP"}, {"Karim Alami"}),
+        # an outlet before the cue only an outlet takes
+        ("Le capital atteint 470 millions de dirhams. L’Economiste, dans son numéro du lundi 20 novembre, affirme que la somme suffira.",
+         {"Economiste"}, set()),
+        ("Le contrat a été confié à Karim Alami.", set(), {"Karim Alami"}),
+        # an acronym glued to a person's name after a title: two names
+        ("La convention a été signée par le directeur du bureau de l'AFD Mihoub Tazrout, à Meknès.", {"AFD"}, {"Mihoub Tazrout"}),
+        ("Le directeur du CHU Ibn Rochd a signé la convention.", {"CHU Ibn Rochd"}, set()),
+    ],
+)
+def test_an_outlet_a_body_spoken_to_and_a_person_after_an_acronym(extractor, text: str, orgs: set[str], people: set[str]) -> None:
+    record = extract_text(extractor, text)
+    assert set(org_names(record)) == orgs
+    assert {p["name"] for p in record["people"]} == people
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # a slash, or a hyphen between acronyms, joins two bodies
+        ("Le groupement TAZRA-SGTB a remporté le contrat du port.", {"TAZRA", "SGTB"}),
+        ("Le groupement Tarwa (France)/DI a perdu l'appel d'offres.", {"Tarwa", "DI"}),
+        # a hyphen inside a name stays
+        ("L'alliance Renault-Nissan a ouvert une usine à Melloussa.", {"Renault-Nissan"}),
+    ],
+)
+def test_a_slash_or_a_hyphen_between_acronyms_joins_two_bodies(extractor, text: str, orgs: set[str]) -> None:
+    record = extract_text(extractor, text)
+    assert {n for o in record["organizations"] for n in [o["name"], *o["aliases"]]} >= orgs
+    assert not any("/" in o["name"] or "-SG" in o["name"] for o in record["organizations"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a fund's legal form, a concept, a technical term, at a sentence's end too
+        ("Le fonds Tazrout Croissance est constitué sous forme d’OPCR, un format réglementé."),
+        ("Le Royaume entend consolider l’Etat social, a précisé le ministre."),
+        # a zone named as a site, spelled out before its acronym
+        ("La filiale a choisi pour ce projet la zone Tarwa Automotive City (TAC), opérationnelle depuis quatre ans."),
+        ("La part des énergies renouvelables (EnR) progresse. La loi porte sur les EnR. Les projets avancent."),
+    ],
+)
+def test_legal_forms_concepts_terms_and_zones_are_no_organisations(extractor, sentence: str) -> None:
+    assert [o["name"] for o in extract_text(extractor, sentence)["organizations"] if "Tazrout" not in o["name"]] == []
+
+
+def test_a_demonym_after_a_products_noun_makes_a_product(extractor) -> None:
+    record = extract_text(extractor, "Le Maroc a reçu la première livraison du vaccin britannique Tazvax, fabriqué en Inde.")
+    assert record["organizations"] == []
+    record = extract_text(extractor, "Le laboratoire britannique Tazvax a livré ses doses au Maroc.")
+    assert org_names(record) == ["Tazvax"]
+
+
+def test_where_an_acronyms_body_is_is_no_part_of_its_name(extractor) -> None:
+    record = extract_text(extractor, "La cession de deux actifs bancaires du groupe TPCE en Afrique a été réalisée en partenariat.")
+    assert org_names(record) == ["TPCE"]

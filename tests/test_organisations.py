@@ -35,6 +35,11 @@ def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
         ("Saham Group", "groupe Saham"),
         ("Atlas Medical", "Atlas Medical Group"),
         ("Clinique Ghandi", "Clinique Ghandi de Casablanca"),
+        # the same first word, then an acronym of the rest
+        ("Tarwa MEA", "Tarwa Middle-East and Africa"),
+        ("Tarwa CFE", "Tarwa Conseil financier européen"),
+        # a space lost in the text
+        ("Tarwa MedII", "Tarwa Med II"),
     ],
 )
 def test_forms_of_one_organisation(merger, a: str, b: str) -> None:
@@ -48,6 +53,7 @@ def test_forms_of_one_organisation(merger, a: str, b: str) -> None:
         ("Akdital Holding", "Akdital Santé"),
         ("CNSS", "Caisse marocaine des retraites"),
         ("Atlas Capital", "Atlas Medical"),
+        ("Tarwa MEA", "Tazrout Middle-East and Africa"),
     ],
 )
 def test_forms_of_different_organisations(merger, a: str, b: str) -> None:

@@ -166,8 +166,10 @@ def analyse(text: str) -> Layout:
         teaser_lines = max(0, teaser_lines - 1)
 
     layout = Layout()
+    # the last paragraph of the body: a long line that ends a sentence, or the text's last line cut off mid-sentence
     last_body = max(
-        (i for i, line in enumerate(lines) if not chrome_flags[i] and line.words >= 20 and ends_sentence(line.text)),
+        (i for i, line in enumerate(lines)
+         if not chrome_flags[i] and line.words >= 20 and (ends_sentence(line.text) or i == len(lines) - 1)),
         default=len(lines),
     )
     for i, line in enumerate(lines):
@@ -194,7 +196,8 @@ def analyse(text: str) -> Layout:
 
 
 def _add_group(spans: list[Span], line: Line, match: re.Match, group: str) -> None:
-    if match.group(group):
+    """Add the span of a byline's ``group`` (``person`` or ``org``), if its pattern has it and it matched."""
+    if group in match.re.groupindex and match.group(group):
         start = line.start + match.start(group)
         value = match.group(group).rstrip()
         spans.append((start, start + len(value)))

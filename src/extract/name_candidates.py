@@ -22,6 +22,7 @@ from extract.chrome import Layout
 from extract.facts import DisjointSpans
 from extract.lexeme_flags import LexemeFlags
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
+from extract.textnorm import normalize_name
 from extract.token_patterns import TokenPatterns
 
 
@@ -60,6 +61,26 @@ def _hyphenated_end(doc: Doc, i: int) -> Token:
     while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_title:
         i += 2
     return doc[i]
+
+
+def _joined_parts(text: str, cand: Candidate | None) -> list[Candidate | None]:
+    """The names a candidate joins with a slash (``Archirodon/SEPROB``) or a hyphen between acronyms (``le groupement
+    SOMAGEC-SGTM``), no space around either: each its own candidate, trimmed of brackets."""
+    if cand is None:
+        return [cand]
+    surface, cuts = text[cand.start : cand.end], [0]
+    for match in re.finditer(r"(?<=\S)[/-](?=\S)", surface):
+        left, right = re.search(r"[\w&]+$", surface[: match.start()]), re.match(r"[\w&]+", surface[match.end() :])
+        if match.group() == "/" or left and right and ACRONYM.match(left.group()) and ACRONYM.match(right.group()):
+            cuts += [match.start(), match.end()]
+    if len(cuts) == 1:
+        return [cand]
+    parts = []
+    for start, end in zip(cuts[::2], cuts[1::2] + [len(surface)]):
+        piece = re.search(r"[^\s()«»\"]+(?:.*[^\s()«»\"])?", surface[start:end])
+        if piece:
+            parts.append(Candidate(cand.start + start + piece.start(), cand.start + start + piece.end(), cand.label, cand.source, cand.title))
+    return parts
 
 
 def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, tuple[int, int | None]]) -> bool:
@@ -123,6 +144,7 @@ class CandidateFinder:
             "$STOPWORDS": sorted(self.lex.stopwords),
             "$ADJECTIVE": self.lex.adjective.pattern,
             "$MEDIA_CUES": self.lex.media_cues,
+            "$SPEECH_VERBS": self.lex.speech_verbs,
             "$ROLE_NOUNS": sorted(self.lex.role_nouns),
             "$MODIFIERS": sorted(self.lex.modifiers),
             "$LIST_CUES": sorted(self.lex.list_cues),
@@ -151,6 +173,7 @@ class CandidateFinder:
             for part in split_lines(ent):
                 for piece, label in self._person_after_acronym(part, ent.label_):
                     found.append(self._without_demonym(text, self._from_tokens(text, piece, label, "ner")))
+        found = [part for cand in found for part in _joined_parts(text, cand)]
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
             if not on_capitals_line(text, idx):
@@ -170,24 +193,34 @@ class CandidateFinder:
         first wins. The automaton gives the Matcher's matches and nearly always its order; when two patterns give
         different candidates for one span and their order is not known, the Matcher is run."""
         found = self.patterns(doc)
-        cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in found.matches]
+        cands = [(p, cand) for p, start, end in found.matches for cand in self._from_pattern(text, doc[start:end], p)]
         if _order_unknown(cands, found.first):
             matches = [(int(doc.vocab.strings[key]), start, end) for key, start, end in self.matcher(doc)]
-            cands = [(p, self._from_pattern(text, doc[start:end], p)) for p, start, end in matches]
+            cands = [(p, cand) for p, start, end in matches for cand in self._from_pattern(text, doc[start:end], p)]
         return [cand for _, cand in cands]
 
-    def _from_pattern(self, text: str, span: SpacySpan, pattern: int) -> Candidate | None:
-        """The candidate a match of a name pattern gives."""
+    def _from_pattern(self, text: str, span: SpacySpan, pattern: int) -> list[Candidate | None]:
+        """The candidates a match of a name pattern gives: one, or an acronym and the person glued to it."""
         label = self.labels[pattern]
         if label == "ROLE":  # a name after a role noun: context decides (see name_evidence)
-            return self._without_demonym(text, self._from_tokens(text, span, "MISC", "role"))
-        return self._from_tokens(text, span, label, "pattern")
+            return [self._without_demonym(text, self._from_tokens(text, span, "MISC", "role"))]
+        if label == "OUTLET":  # L'Economiste, dans son numéro du …: the name before the comma of a cue only an outlet takes
+            comma = next(t.i for t in span if t.text == ",")
+            return [self._from_tokens(text, span.doc[span.start : comma], "ORG", "pattern")]
+        return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(span, label)]
 
     def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
-        """An entity that runs from an acronym into a person's name (``l'AFD Karim Alami``) as its two parts."""
+        """A span that runs from an acronym into a person's name as its two parts: the name opens with a first name
+        (``l'AFD Karim Alami``) or, with a title shortly before, is two or three capitalised words and no type word
+        (``le directeur du bureau de l'AFD Mihoub Mezouaghi``; not ``le directeur du CHU Ibn Rochd``)."""
+        titled = any(t.lower_ in self.lex.title_heads for t in span.doc[max(0, span.start - 10) : span.start])
         for k in range(1, len(span) - 1):
-            if ACRONYM.match(span[k - 1].text) and span[k].lower_ in self.lex.first_names and span[k].is_title and span[k + 1].is_title:
-                return [(span[:k], "ORG"), (span[k:], "PER")]
+            if not ACRONYM.match(span[k - 1].text) or not span[k].is_title or not span[k + 1].is_title:
+                continue
+            rest = span[k:]
+            person_shaped = titled and span[k - 1].lower_ not in self.lex.type_words and len(rest) <= 3 and all(t.is_title and t.lower_ not in self.lex.type_words for t in rest)
+            if span[k].lower_ in self.lex.first_names or person_shaped:
+                return [(span[:k], "ORG"), (rest, "PER")]
         return [(span, label)]
 
     def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
@@ -214,6 +247,10 @@ class CandidateFinder:
             j += 1
         ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
         return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
+
+    def _is_country(self, word: str) -> bool:
+        """A country or a region named in one word (``Afrique``, ``Maroc``)."""
+        return normalize_name(word) in self.lex.countries | self.lex.regions
 
     def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
         """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
@@ -247,6 +284,8 @@ class CandidateFinder:
         ):
             tokens.pop()
         tokens = self._without_internal_body(tokens)
+        if len(tokens) > 2 and tokens[-2].lower_ in ("en", "au", "aux") and ACRONYM.match(tokens[-3].text) and self._is_country(tokens[-1].text):
+            tokens = tokens[:-2]  # le groupe BPCE en Afrique: where the body is, no part of its name
         if not tokens:
             return None
         for k, token in enumerate(tokens[1:], 1):

@@ -24,7 +24,6 @@ _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
-_FUNCTION_WORDS = frozenset({"le", "la", "de", "du", "et"})
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
@@ -35,8 +34,6 @@ class NameEvidence:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
-        # title words that head a function (``directeur``, ``président``), without their function words
-        self.title_heads = lex.title_words - _FUNCTION_WORDS
 
     def person_in_apposition(self, text: str, cand: Candidate, surface: str) -> bool:
         """A name shaped as a person's (two to four capitalised words, no type word) set off by commas next to a
@@ -47,12 +44,12 @@ class NameEvidence:
         if self.lex.type_words & {w.lower() for w in words} or self.is_city(surface):
             return False
         right = re.match(r"\s*,\s*(?:(?:l['’]|le|la|son|sa)\s*)?(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?([\w-]+)", text[cand.end : cand.end + 40])
-        if right and right.group(1).lower() in self.title_heads:
+        if right and right.group(1).lower() in self.lex.title_heads:
             return True
         left = text[max(0, cand.start - 100) : cand.start]
         if not re.search(r",\s*$", left):
             return False
-        heads = [m for m in re.finditer(r"[\w-]+", left) if m.group().lower() in self.title_heads]
+        heads = [m for m in re.finditer(r"[\w-]+", left) if m.group().lower() in self.lex.title_heads]
         if not heads:
             return False
         rest = left[heads[-1].end() :].rstrip()[:-1]  # from the title to the comma before the name
@@ -77,7 +74,7 @@ class NameEvidence:
 
     def before(self, text: str, start: int) -> str | None:
         """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
-        after a plan's or a product's noun (``la marque X``), else None."""
+        after a plan's or a product's noun, or its demonym (``la marque X``, ``le vaccin chinois X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
         i = len(words) - 1
@@ -94,8 +91,9 @@ class NameEvidence:
             return "PLACE"
         if noun in self.lex.unit_nouns:
             return "UNIT"
-        if noun in self.lex.thing_nouns and not place_link:
-            return "THING"
+        thing = noun in self.lex.thing_nouns or noun in self.lex.demonyms and i > 0 and words[i - 1].lower() in self.lex.thing_nouns
+        if thing and not place_link:
+            return "THING"  # la marque X, le vaccin britannique X
         if place_link:
             return None
         while i > 0 and noun in self.lex.list_cues:
@@ -115,12 +113,16 @@ class NameEvidence:
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
-        capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)."""
-        if cand.source != "ner" or ACRONYM.match(surface):
+        capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)
+        or a site (``la zone X``, spelled out before its acronym too)."""
+        if cand.source not in ("ner", "expansion") or ACRONYM.match(surface):
             return False
-        lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
         side = self.before(text, cand.start)
-        return lone or side == "UNIT" or side == "THING" and not self.lex.type_words & set(surface.lower().split())
+        untyped = not self.lex.type_words & set(surface.lower().split())
+        if cand.source == "expansion":
+            return side == "PLACE" and untyped
+        lone = len(surface.split()) == 1 and bool(self.lex.lone_adjective.match(surface.lower()))
+        return lone or side == "UNIT" or side in ("THING", "PLACE") and untyped
 
     def names_place(self, text: str, start: int, end: int) -> bool:
         """A person-like span that names a place: after a place noun (``le séisme d'Al Haouz``, ``le parc éolien X``),
@@ -151,12 +153,13 @@ class NameEvidence:
         in the article (``selon Terrab`` after ``Mostafa Terrab``): an outlet or a body."""
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
-    def doubtful(self, surface: str, kind: str) -> bool:
-        """A mention that context may turn into an organisation: no first name, not a country or an acronym."""
+    def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
+        """A mention that context may turn into an organisation: no first name, not a country or an acronym, no
+        city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
         return (
             not self.opens_with_first_name(surface)
             and normalize_name(surface) not in self.lex.countries
-            and not self.is_city(surface)
+            and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)
             and (kind == "PER" or surface[:1].isupper())
         )
@@ -166,6 +169,10 @@ class NameEvidence:
         places: set[str] = set()  # a name shown once to be a place's is one at every mention
         surnames = {surface.split()[-1] for _, surface in kinds["PER"] if len(surface.split()) > 1}
         kinds["ORG"] = [m for m in kinds["ORG"] if not self.is_unit(text, *m)]
+        # Eddeqaqi précise, after Mohammed Cherkaoui Eddeqaqi: a person's surname the model reads as a body
+        surname_only = [m for m in kinds["ORG"] if m[0].source == "ner" and m[1] in surnames and not self.lex.type_words & {m[1].lower()}]
+        kinds["ORG"] = [m for m in kinds["ORG"] if m not in surname_only]
+        kinds["MISC"] += surname_only
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:
@@ -181,8 +188,8 @@ class NameEvidence:
                 if untitled and self.lex.facility_after.match(text[cand.end : cand.end + 60]):
                     kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes: a facility, first name or not
                     continue
-                if untitled and self.doubtful(surface, kind):
-                    side = self.before(text, cand.start)
+                side = self.before(text, cand.start) if untitled else None
+                if untitled and self.doubtful(surface, kind, town_too=cand.source == "role" and side == "ORG"):
                     if side in ("PLACE", "THING"):
                         continue
                     acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface)

@@ -15,6 +15,9 @@ from extract.textnorm import normalize_name
 
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
+_NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
+_LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
+_VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
@@ -38,14 +41,14 @@ class NameClassifier:
         words = text.replace("’", "'").split()
         lowered = [w.lower() for w in words]
         if (
-            text in lex.not_orgs
+            text.rstrip(".") in lex.not_orgs  # sur les EnR. at a sentence's end
             or words[0] in lex.not_orgs and words[0].isupper() and lowered[0] not in lex.type_words
             or lowered[0] in lex.never_heads
             or text.lower() in lex.calendar_words
         ):
             return None
-        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end):
-            return None
+        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
+            return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
@@ -58,17 +61,20 @@ class NameClassifier:
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
         if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
             return None  # le marché de l'assurance en Afrique: a type word and a country name no body
+        if len(words) > 2 and lowered[0] not in lex.type_words and lowered[1] in ("au", "aux", "en") and self._names_a_country(words[2:]):
+            return None  # le Bureau au Maroc de l'AFD: an office somewhere, no name
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
         if cand.label in ("MISC", "LOC", "PER") and cand.source == "ner" and self._plural_of_a_place(words):
             return "ORG"  # Ciments du Maroc, Brasseries de l'Atlas: a trade in the plural and its country or region
         if cand.label == "LOC":
-            if lowered[0] in lex.prefix_types:
+            if lowered[0] in lex.prefix_types or self._listed_after_role_noun(doc_text, cand):
                 return "ORG"
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
+            and not self._listed_after_role_noun(doc_text, cand)
             or normalize_name(text) in lex.regions | lex.countries
         ):
             return None  # un centre à El Jadida, les villes de Safi et d'El Jadida, l'Atlas: a place the model reads as an organisation
@@ -81,6 +87,8 @@ class NameClassifier:
                 return None  # Hormis Benguerir: a function word opening a sentence, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
+            if self.is_city(text) and self._listed_after_role_noun(doc_text, cand):
+                return "ORG"
             return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
@@ -101,6 +109,13 @@ class NameClassifier:
         """Connectors, then a country or a region and nothing else (``en Afrique``, ``du Maroc``)."""
         rest = [w for w in words if w.lower() not in self.lex.skippable]
         return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries | self.lex.regions
+
+    def _listed_after_role_noun(self, doc_text: str, cand: Candidate) -> bool:
+        """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``): a body,
+        though a town somewhere bears its name."""
+        left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 80), cand.start)
+        noun = left.group(1).lower() if left else ""
+        return noun[-1:] in ("s", "x") and noun in self.lex.role_nouns
 
     def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
         """Whether the name is listed with a city before it (``les villes de Safi et d'El Jadida``, ``Fès, X``)."""
@@ -154,8 +169,12 @@ class NameClassifier:
         )
 
     def _generic_plural(self, text: str, cand: Candidate, first: str) -> bool:
-        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body."""
+        """``les CHU``, ``aux cliniques de …``: a type word after a plural determiner names no one body; one right before
+        a name names that body (``des laboratoires X``)."""
         if first not in self.lex.prefix_types or text[cand.start : cand.start + 1].isupper() and not text[cand.start : cand.start + 2].isupper():
             return False  # Les Laboratoires X is a name; les cliniques, aux CHU are not
+        words = text[cand.start : cand.end].split()
+        if len(words) > 1 and words[0].islower() and self.lex.name_word(words[1]):
+            return False
         before = re.search(r"(\w+)\s+$", text[max(0, cand.start - 20) : cand.start])
         return bool(before) and before.group(1).lower() in self.lex.plural_determiners

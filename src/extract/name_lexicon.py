@@ -28,6 +28,7 @@ class NameLexicon:
         self.not_orgs = rules.not_orgs
         self.connectors: list[str] = rules.names["connectors"]
         self.media_cues: list[str] = rules.names["media_cues"]
+        self.speech_verbs: list[str] = rules.names["speech_verbs"]
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
@@ -40,12 +41,14 @@ class NameLexicon:
         self.first_names = rules.first_names
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
         demonyms = rules.names["demonym_nouns"]
+        self.demonyms = frozenset(demonyms)
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"])
+        self.title_heads = self.title_words - {"le", "la", "de", "du", "et"}  # directeur, président: no function words
         self.modifiers = frozenset(rules.names["modifiers"])
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
         self.unit_nouns = frozenset(rules.names["unit_nouns"])

@@ -134,12 +134,12 @@ class OrgMerger:
         With ``bare``, a form without type words (``Atlas``) joins a typed one (``Atlas Group``);
         two typed forms join only when one's type words include the other's (``X Holding`` is not ``X Santé``).
         """
-        if normalize_name(a) == normalize_name(b):
-            return True
+        if normalize_name(a).replace(" ", "") == normalize_name(b).replace(" ", ""):
+            return True  # Tanger MedII and Tanger Med II: a space lost in the text
         for short, full in ((a, b), (b, a)):
             if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
                 return True
-            if self._typed_acronym(short, full):
+            if self._typed_acronym(short, full) or self._acronym_of_the_rest(short, full):
                 return True
             series = _SERIES.search(short)  # MC III and Mediterrania Capital III: an acronym with the series number
             if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):
@@ -161,6 +161,19 @@ class OrgMerger:
             return False
         rest = other[1:] if other[0].lower() == words[0].lower() else other
         return self.initials(" ".join(rest)) == words[1]
+
+    def _acronym_of_the_rest(self, short: str, full: str) -> bool:
+        """``Orange MEA`` and ``Orange Middle-East and Africa``: the same first words, then an acronym of the rest (of
+        its content words, or of its capitalised words)."""
+        words, other = short.split(), full.split()
+        head = len(words) - 1
+        if head < 1 or not ACRONYM.match(words[-1]) or len(other) <= head + 1:
+            return False
+        if [normalize_name(w) for w in other[:head]] != [normalize_name(w) for w in words[:head]]:
+            return False
+        rest = " ".join(other[head:])
+        capitals = "".join(w[0] for w in re.split(r"[\s'’-]+", rest) if w[:1].isupper())
+        return words[-1] in (self.initials(rest), capitals)
 
     def core(self, surface: str) -> str:
         """A name without type words, legal forms and city suffix: what short forms share."""
