@@ -571,3 +571,9 @@ def test_cette_derniere_is_the_organisation_named_last(extractor) -> None:
             "ligne de crédit de 44 M€ à la société Solaria Énergie.\n")
     roles = only(extractor, text, "loan")
     assert (roles["lender"], roles["borrower"]) == ("Banque Atlas", "Solaria Énergie")
+
+
+def test_an_outlet_spoken_to_fills_no_role(extractor) -> None:
+    text = ("Le chiffre d'affaires s'est établi à 1,4 milliard de DH en 2018, confie au Matin le directeur général. "
+            "Le bénéfice net est resté stable à 327 millions de DH.\n")
+    assert all(e["roles"]["org"] != "Matin" for e in events(extractor, text, "result"))
