@@ -577,3 +577,9 @@ def test_an_outlet_spoken_to_fills_no_role(extractor) -> None:
     text = ("Le chiffre d'affaires s'est établi à 1,4 milliard de DH en 2018, confie au Matin le directeur général. "
             "Le bénéfice net est resté stable à 327 millions de DH.\n")
     assert all(e["roles"]["org"] != "Matin" for e in events(extractor, text, "result"))
+
+
+def test_a_company_whose_assets_are_bought_is_the_seller(extractor) -> None:
+    text = ("Le rachat par la Banque Atlas de deux actifs bancaires du groupe Valmont a été finalisé. La Banque Atlas "
+            "a aussi racheté la Clinique Badr.\n")
+    assert all(e["roles"]["target"] != "Valmont" for e in events(extractor, text, "acquisition"))

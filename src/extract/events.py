@@ -79,6 +79,7 @@ class EventRules:
     reference_place: re.Pattern[str]
     owned_facility: re.Pattern[str]
     compared_amount: re.Pattern[str]
+    assets: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -157,6 +158,7 @@ def load_event_rules() -> EventRules:
                                   rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}})?$", re.I),
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
                                    rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        assets=_words(data["asset_nouns"]),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -576,6 +578,8 @@ class EventFinder:
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             found = self._roles_for(text, trigger, slot, relations[slot])
+            if "target" in found and relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start):
+                found = ("seller",)  # `le rachat de deux actifs bancaires du groupe X`: X sells them
             if "facility" in found and not slot.generic and rules.owned_facility.search(text, max(0, slot.start - 40),
                                                                                             slot.start):
                 found = ("operator",)  # `l'usine X`, `le siège de X`: X owns the facility, it is no facility's name
