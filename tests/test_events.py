@@ -583,3 +583,9 @@ def test_a_company_whose_assets_are_bought_is_the_seller(extractor) -> None:
     text = ("Le rachat par la Banque Atlas de deux actifs bancaires du groupe Valmont a été finalisé. La Banque Atlas "
             "a aussi racheté la Clinique Badr.\n")
     assert all(e["roles"]["target"] != "Valmont" for e in events(extractor, text, "acquisition"))
+
+
+def test_a_role_noun_such_as_le_concessionnaire_refers_back(extractor) -> None:
+    text = ("Filiale du groupe danois Nordsea, Atlas Terminals vient de remporter la concession du terminal 4. Le "
+            "concessionnaire réalisera un investissement de 8,5 milliards de dirhams.\n")
+    assert only(extractor, text, "investment")["investor"] == "Atlas Terminals"
