@@ -589,3 +589,10 @@ def test_a_role_noun_such_as_le_concessionnaire_refers_back(extractor) -> None:
     text = ("Filiale du groupe danois Nordsea, Atlas Terminals vient de remporter la concession du terminal 4. Le "
             "concessionnaire réalisera un investissement de 8,5 milliards de dirhams.\n")
     assert only(extractor, text, "investment")["investor"] == "Atlas Terminals"
+
+
+def test_a_name_after_the_verb_is_no_sentence_subject_for_a_later_pronoun(extractor) -> None:
+    text = ("Atlas Terminals a remporté la concession du terminal 4. Une extension est prévue dans un accord liant "
+            "l'Agence portuaire du Nord à Atlas Terminals. Elle correspond à un investissement de 140 millions "
+            "d'euros.\n")
+    assert only(extractor, text, "investment")["investor"] == "Atlas Terminals"

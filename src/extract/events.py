@@ -399,7 +399,9 @@ class EventFinder:
         relations = self.surface(text, sentence, Anchor(sentence[1], sentence[1]), orgs)
         subject = next((s for s, r in relations.items()
                         if r.label in ("subj", "other") and r.cue is None and not r.joined), None)
-        return None if subject is None else (subject.start, subject.value)
+        if subject is None or _VERB_BEFORE.search(text, sentence[0], subject.start):
+            return None  # `Une option … est prévue dans un accord liant X à Y`: a name after the verb is no subject
+        return subject.start, subject.value
 
     def _with_references(self, text: str, sentence: Span, inside: list[Slot],
                          resolve: Callable[[int, list[re.Pattern[str]]], str | None]) -> list[Slot]:
@@ -741,6 +743,9 @@ _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
 
 _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
 """`Cette dernière`, `ce dernier`: the organisation named last, subject or not."""
+
+_VERB_BEFORE = re.compile(r"(?<![\w'’-])(?:est|sont|sera|seront|était|étaient|a|ont|avait|avaient)\s+[a-zà-ÿ]", re.I)
+"""An auxiliary and a lower-case word: a clause's verb, after which a name is no longer its subject."""
 
 _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 """What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
