@@ -596,3 +596,9 @@ def test_a_name_after_the_verb_is_no_sentence_subject_for_a_later_pronoun(extrac
             "l'Agence portuaire du Nord à Atlas Terminals. Elle correspond à un investissement de 140 millions "
             "d'euros.\n")
     assert only(extractor, text, "investment")["investor"] == "Atlas Terminals"
+
+
+def test_an_investment_takes_the_city_of_the_opening_of_its_investor(extractor) -> None:
+    text = ("Le groupe Vitalis Santé a inauguré une clinique à Tiznit. Le projet a nécessité un investissement de 90 "
+            "millions de dirhams.\n")
+    assert only(extractor, text, "investment")["city"] == "Tiznit"

@@ -345,7 +345,7 @@ class EventFinder:
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
-        return [event.record() for event in merge(events)]
+        return [event.record() for event in _placed(merge(events))]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
         """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
@@ -800,6 +800,18 @@ def _noun_phrase(reference: re.Match[str] | None) -> bool:
     """Whether a generic reference is a noun phrase (`le deuxième groupe bancaire`), not a pronoun or a possessive: only
     a noun phrase with no subject before it stands for the organisation the text is about."""
     return reference is not None and re.search(r"\s", reference.group()) is not None
+
+
+def _placed(events: list[Event]) -> list[Event]:
+    """An investment that names no city takes the city of the one opening its investor tells (`une usine à X … pour un
+    investissement de 60 MDH`), where there is one."""
+    for event in events:
+        if event.type == "investment" and event.roles["city"] is None and event.roles["investor"]:
+            cities = {o.roles["city"] for o in events if o.type == "opening"
+                      and normalize_name(o.roles["operator"]) == normalize_name(event.roles["investor"])}
+            if len(cities) == 1:
+                event.roles["city"] = cities.pop()
+    return events
 
 
 def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
