@@ -602,3 +602,13 @@ def test_an_investment_takes_the_city_of_the_opening_of_its_investor(extractor) 
     text = ("Le groupe Vitalis Santé a inauguré une clinique à Tiznit. Le projet a nécessité un investissement de 90 "
             "millions de dirhams.\n")
     assert only(extractor, text, "investment")["city"] == "Tiznit"
+
+
+def test_after_avoir_the_main_clause_subject_did_it(extractor) -> None:
+    roles = only(extractor, "Après avoir levé 10 millions de dollars en 2023, la startup Medika Santé ouvre une "
+                 "clinique à Rabat.\n", "funding")
+    assert (roles["recipient"], roles["amount"]) == ("Medika Santé", [{"value": 10_000_000, "currency": "USD"}])
+    text = ("Le groupe Vitalis Santé grandit. En effet, après avoir pris le contrôle en 2016 de la Clinique Badr avec "
+            "le concours du fonds Atlas Capital, le groupe fondé par Karim Alami cherche à se déployer.\n")
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"], roles["date"]) == ("Vitalis Santé", "Clinique Badr", "2016")

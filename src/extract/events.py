@@ -575,6 +575,14 @@ class EventFinder:
         names = [s for s in in_scope if s.kind in NAME_KINDS]
         relations = self.relate(text, scope, trigger, names)
         used: set[str] = set()
+        if _AFTER_HAVING.search(text, max(context.sentence[0], trigger.start - 20), trigger.start):
+            # `Après avoir levé 10 M$, la startup X ouvre…`: the main clause's subject did it
+            main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
+                        None)
+            for role in frame.subj if main is not None else ():
+                if self._assign(roles, role, main, used):
+                    used.add(main.value)
+                    break
         # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
         # subject
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
@@ -746,6 +754,11 @@ _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
 
 _VERB_BEFORE = re.compile(r"(?<![\w'’-])(?:est|sont|sera|seront|était|étaient|a|ont|avait|avaient)\s+[a-zà-ÿ]", re.I)
 """An auxiliary and a lower-case word: a clause's verb, after which a name is no longer its subject."""
+
+_AFTER_HAVING = re.compile(r"(?<![\w'’])après\s+avoir\s+(?:[a-zà-ÿ]+ment\s+)?$", re.IGNORECASE)
+"""`après avoir` before a participle: the subject is the main clause's, after the participial clause."""
+_MAIN_SUBJECT = re.compile(r",\s*(?:(?:le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){0,3}$")
+"""What stands between the participial clause and the main clause's subject: a comma, an article, role words."""
 
 _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 """What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
