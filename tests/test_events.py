@@ -612,3 +612,9 @@ def test_after_avoir_the_main_clause_subject_did_it(extractor) -> None:
             "le concours du fonds Atlas Capital, le groupe fondé par Karim Alami cherche à se déployer.\n")
     roles = only(extractor, text, "acquisition")
     assert (roles["buyer"], roles["target"], roles["date"]) == ("Vitalis Santé", "Clinique Badr", "2016")
+
+
+def test_an_opening_takes_the_city_the_sentence_before_places_its_facility_in(extractor) -> None:
+    text = ("Le groupe Pharmalys construit une usine de comprimés. Cette unité, qui se situe dans la zone industrielle "
+            "de Berrechid, s'étend sur 1,5 hectare. L'usine devrait être inaugurée dans quelques semaines.\n")
+    assert only(extractor, text, "opening")["city"] == "Berrechid"

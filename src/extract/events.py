@@ -80,6 +80,7 @@ class EventRules:
     owned_facility: re.Pattern[str]
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
+    location: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -159,6 +160,8 @@ def load_event_rules() -> EventRules:
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
                                    rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         assets=_words(data["asset_nouns"]),
+        location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
+                            rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -345,6 +348,7 @@ class EventFinder:
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
+        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules.location)
         return [event.record() for event in _placed(merge(events))]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -813,6 +817,22 @@ def _noun_phrase(reference: re.Match[str] | None) -> bool:
     """Whether a generic reference is a noun phrase (`le deuxième groupe bancaire`), not a pronoun or a possessive: only
     a noun phrase with no subject before it stands for the organisation the text is about."""
     return reference is not None and re.search(r"\s", reference.group()) is not None
+
+
+def _located(text: str, events: list[Event], sentences: list[Span], cities: list[Slot], location: re.Pattern[str]) -> None:
+    """An opening whose sentence names no city takes the one the sentence before it places a facility in (`Située à
+    Casablanca, la nouvelle usine…`, `cette unité, qui se situe à X`): one city so introduced, and only one."""
+    for event in events:
+        if event.type != "opening" or event.roles["city"] is not None or not event.evidence:
+            continue
+        here = sentences.index(event.evidence[0]) if event.evidence[0] in sentences else None
+        if here is None:
+            continue
+        beside = [sentences[here - 1]] if here else []
+        placed = {c.value for c in cities for start, end in beside if start <= c.start < end
+                  and location.search(text, max(start, c.start - 40), c.start)}
+        if len(placed) == 1:
+            event.roles["city"] = placed.pop()
 
 
 def _placed(events: list[Event]) -> list[Event]:
