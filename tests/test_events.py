@@ -618,3 +618,12 @@ def test_an_opening_takes_the_city_the_sentence_before_places_its_facility_in(ex
     text = ("Le groupe Pharmalys construit une usine de comprimés. Cette unité, qui se situe dans la zone industrielle "
             "de Berrechid, s'étend sur 1,5 hectare. L'usine devrait être inaugurée dans quelques semaines.\n")
     assert only(extractor, text, "opening")["city"] == "Berrechid"
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis prenait le contrôle de la Clinique Badr en 2019.\n",
+    "En 2019, le groupe Vitalis rachetait la Clinique Badr.\n",
+])
+def test_triggers_in_the_imperfect(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
