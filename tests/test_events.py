@@ -627,3 +627,10 @@ def test_an_opening_takes_the_city_the_sentence_before_places_its_facility_in(ex
 def test_triggers_in_the_imperfect(extractor, text: str) -> None:
     roles = only(extractor, text, "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+def test_selling_its_stake_in_a_company_makes_the_owner_the_seller(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis va finaliser la cession de 30% de ses parts dans la Clinique Badr au "
+                 "groupe allemand Heidel.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["seller"]) == ("Heidel", "Clinique Badr", "Vitalis")
+    assert roles["stake"] == [{"value": 30, "unit": "%"}]

@@ -592,8 +592,9 @@ class EventFinder:
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             found = self._roles_for(text, trigger, slot, relations[slot])
-            if "target" in found and relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start):
-                found = ("seller",)  # `le rachat de deux actifs bancaires du groupe X`: X sells them
+            if "target" in found and (relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start)
+                                      or slot.generic and rules.assets.match(text, slot.end + 1)):
+                found = ("seller",)  # `le rachat de deux actifs du groupe X`, `la cession de ses parts`: X sells them
             if "facility" in found and not slot.generic and rules.owned_facility.search(text, max(0, slot.start - 40),
                                                                                             slot.start):
                 found = ("operator",)  # `l'usine X`, `le siège de X`: X owns the facility, it is no facility's name
