@@ -634,3 +634,13 @@ def test_selling_its_stake_in_a_company_makes_the_owner_the_seller(extractor) ->
                  "groupe allemand Heidel.\n", "acquisition")
     assert (roles["buyer"], roles["target"], roles["seller"]) == ("Heidel", "Clinique Badr", "Vitalis")
     assert roles["stake"] == [{"value": 30, "unit": "%"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Mehdi Bouriss est le nouveau directeur général de CDG Capital.\n",
+    "Mehdi Bouriss occupe désormais le poste de directeur général de CDG Capital.\n",
+    "Mehdi Bouriss a pris ses fonctions à la tête de CDG Capital.\n",
+])
+def test_appointments_stated_as_a_new_post(extractor, text: str) -> None:
+    roles = only(extractor, text, "appointment")
+    assert (roles["person"], roles["org"]) == ("Mehdi Bouriss", "CDG Capital")

@@ -505,7 +505,8 @@ class EventFinder:
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
-                        or context.text.startswith("nouv", group[0].start) and self.rules.definite.search(before))
+                        or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
+                        and self.rules.definite.search(before))  # `le nouvel établissement`, not `le nouveau DG`
         for trigger in group:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
