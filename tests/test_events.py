@@ -644,3 +644,12 @@ def test_selling_its_stake_in_a_company_makes_the_owner_the_seller(extractor) ->
 def test_appointments_stated_as_a_new_post(extractor, text: str) -> None:
     roles = only(extractor, text, "appointment")
     assert (roles["person"], roles["org"]) == ("Mehdi Bouriss", "CDG Capital")
+
+
+def test_one_loan_per_sum_and_borrower_of_a_list(extractor) -> None:
+    text = ("La BEI accorde un prêt de 115 millions d'euros à la société Atlas Santé, de 100 millions d'euros à la "
+            "société Rif Transport et de 50 millions d'euros à la société Nour Énergie.\n")
+    found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["borrower"], e["roles"]["lender"])
+                   for e in events(extractor, text, "loan"))
+    assert found == [(50_000_000, "Nour Énergie", "BEI"), (100_000_000, "Rif Transport", "BEI"),
+                     (115_000_000, "Atlas Santé", "BEI")]

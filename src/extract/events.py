@@ -625,6 +625,8 @@ class EventFinder:
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
             roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
+        if frame.type == "loan" and roles["amount"]:
+            listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
@@ -728,6 +730,34 @@ LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
 
 CONTINUED = {"amounts": "amount", "city": "city", "date": "date", "counts": "count"}
 """The kinds of role a sentence going on about an event may add to it, by the kind of slot that fills them."""
+
+
+def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: list[Slot]) -> list[dict[str, Any]]:
+    """`un prêt de 115 M€ à A, de 100 M€ à B et de 50 M€ à C`: one loan per sum and borrower of the list; the first
+    sum's borrower is the one named right after it."""
+    pairs = []
+    for amount in sorted(amounts, key=lambda s: s.start):
+        borrower = next((n for n in names if n.kind == "org" and _TO_BORROWER.fullmatch(text, amount.end, n.start)), None)
+        if borrower is not None:
+            pairs.append((amount, borrower))
+    first = next((i for i, (a, _) in enumerate(pairs) if a.value[0] == roles["amount"][0]["value"]), None)
+    if first is None:
+        return []
+    chain = [pairs[first]]
+    for amount, borrower in pairs[first + 1 :]:
+        if not _NEXT_SUM.fullmatch(text, chain[-1][1].end, amount.start):
+            break
+        chain.append((amount, borrower))
+    if len(chain) < 2:
+        return []
+    roles["borrower"] = chain[0][1].value
+    return [{"amount": [{"value": a.value[0], "currency": a.value[1]}], "borrower": b.value} for a, b in chain[1:]]
+
+
+_TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
+"""What joins a loan's sum to its borrower in a list: `à l'`, `au`."""
+_NEXT_SUM = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de|d['’])\s*", re.IGNORECASE)
+"""What joins one borrower to the next sum of the list: `, de `, ` et de `."""
 
 
 def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[str]) -> list[str]:
