@@ -653,3 +653,11 @@ def test_one_loan_per_sum_and_borrower_of_a_list(extractor) -> None:
                    for e in events(extractor, text, "loan"))
     assert found == [(50_000_000, "Nour Énergie", "BEI"), (100_000_000, "Rif Transport", "BEI"),
                      (115_000_000, "Atlas Santé", "BEI")]
+
+
+def test_money_invested_in_an_acquisition_is_the_acquisition_s_price(extractor) -> None:
+    text = "Le groupe hôtelier Vitalis a investi 35 millions d'euros dans l'acquisition du complexe Palmeraie Resort.\n"
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Palmeraie Resort")
+    assert roles["amount"] == [{"value": 35_000_000, "currency": "EUR"}]
+    assert not events(extractor, text, "funding") and not events(extractor, text, "investment")

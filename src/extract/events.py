@@ -568,6 +568,8 @@ class EventFinder:
             return None
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
+        if frame.type in ("funding", "investment") and _INTO_DEAL.match(text, trigger.end, scope[1]):
+            return None  # `a investi 35 M€ dans l'acquisition de X`: the money buys a company, an acquisition
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
@@ -610,7 +612,9 @@ class EventFinder:
         amounts = [s for s in in_scope if s in owned]
         earlier = [s for s in amounts if frame.type == "result"  # `contre 1,15 milliard un an plus tôt`
                    and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
-        amounts = [s for s in amounts if s not in earlier]
+        amounts = [s for s in amounts if s not in earlier] or [  # `a investi 35 M€ dans l'acquisition de X`
+            s for s in in_scope if s.kind == "amount" and frame.type == "acquisition"
+            and re.fullmatch(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", text[s.end : trigger.start])]
         if "amount" in roles and amounts:
             roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
         dates = [s for s in in_scope if s.kind == "date"
@@ -795,6 +799,10 @@ _AFTER_HAVING = re.compile(r"(?<![\w'’])après\s+avoir\s+(?:[a-zà-ÿ]+ment\s+
 """`après avoir` before a participle: the subject is the main clause's, after the participial clause."""
 _MAIN_SUBJECT = re.compile(r",\s*(?:(?:le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){0,3}$")
 """What stands between the participial clause and the main clause's subject: a comma, an article, role words."""
+
+_INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+)\s*(?:acquisition|rachat|reprise)(?![\w'’])",
+                        re.IGNORECASE)
+"""Money put `dans l'acquisition de …`: it pays for an acquisition."""
 
 _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 """What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
