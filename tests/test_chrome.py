@@ -313,3 +313,11 @@ def test_a_line_ends_a_sentence_with_its_closing_mark_trailing_spaces_aside(line
 @pytest.mark.parametrize(("line", "label"), [("SociétéUne", True), ("Éco-Business", True), ("Société : la CNSS recrute", False)])
 def test_a_section_label_line_is_made_of_labels_only(line: str, label: bool) -> None:
     assert is_section_label(line) is label
+
+
+def test_a_timestamped_news_ticker_is_chrome() -> None:
+    ticker = "- 13:00Les États-Unis confirment une loi susceptible d'interdire une application en 2025"
+    text = f"{ticker}\n- 12:30Une flotte de camions livrée à Kénitra\n\n{BODY_1}\n"
+    layout = analyse(text)
+    assert layout.in_chrome(*span_of(text, ticker))
+    assert not layout.in_chrome(*span_of(text, BODY_1[:40]))
