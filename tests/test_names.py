@@ -675,3 +675,11 @@ def test_a_demonym_after_a_products_noun_makes_a_product(extractor) -> None:
 def test_where_an_acronyms_body_is_is_no_part_of_its_name(extractor) -> None:
     record = extract_text(extractor, "La cession de deux actifs bancaires du groupe TPCE en Afrique a été réalisée en partenariat.")
     assert org_names(record) == ["TPCE"]
+
+
+def test_a_country_right_after_a_companys_name_names_its_subsidiary(extractor) -> None:
+    text = ("Le leader des matériaux de construction, CimentaTarsis Maroc, projette deux usines. "
+            "CimentaTarsis Maroc compte 50 sites. Le Groupe CimentaTarsis est son actionnaire.")
+    assert set(org_names(extract_text(extractor, text))) == {"CimentaTarsis Maroc", "Groupe CimentaTarsis"}
+    # a country after a preposition is where the company is
+    assert org_names(extract_text(extractor, "Le groupe Tarwa a ouvert une usine au Maroc.")) == ["Tarwa"]
