@@ -683,3 +683,14 @@ def test_a_country_right_after_a_companys_name_names_its_subsidiary(extractor) -
     assert set(org_names(extract_text(extractor, text))) == {"CimentaTarsis Maroc", "Groupe CimentaTarsis"}
     # a country after a preposition is where the company is
     assert org_names(extract_text(extractor, "Le groupe Tarwa a ouvert une usine au Maroc.")) == ["Tarwa"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cette convention consacre l’engagement du Groupe bancaire auprès des agriculteurs.",
+        "La Coopérative agricole exporte ses agrumes vers l'Europe.",
+    ],
+)
+def test_a_type_word_and_its_trade_alone_name_no_body(extractor, sentence: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == []
