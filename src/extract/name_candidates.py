@@ -279,9 +279,10 @@ class CandidateFinder:
         read the title."""
         tokens = list(span)
         title = None
-        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers:
-            tokens.pop(0)  # a cue such as "rapporté par" before an outlet's name
-        while tokens and (tokens[0].lower_ in LEADING_ARTICLES or tokens[0].text in self.lex.honorifics):
+        while tokens and (tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers or tokens[0].lower_ in LEADING_ARTICLES
+                          or tokens[0].text in self.lex.honorifics):
+            # a cue such as "rapporté par" before an outlet's name, articles, honorifics, and the lower-case words after
+            # an article (Le nombre des bénéficiaires de l'X)
             if tokens[0].text in self.lex.honorifics:
                 title = self.lex.honorifics[tokens[0].text]
                 label = "PER"
