@@ -694,3 +694,14 @@ def test_a_country_right_after_a_companys_name_names_its_subsidiary(extractor) -
 )
 def test_a_type_word_and_its_trade_alone_name_no_body(extractor, sentence: str) -> None:
     assert org_names(extract_text(extractor, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le groupe a procédé à l’acquisition d’une société en Hollande pour 600 millions de dirhams.",
+        "La Tarwa Bank conserve sa notation AAA de l'agence, avec une perspective stable.",
+    ],
+)
+def test_a_type_word_and_where_it_is_or_a_rating_names_no_body(extractor, sentence: str) -> None:
+    assert [n for n in org_names(extract_text(extractor, sentence)) if "Tarwa" not in n] == []

@@ -61,8 +61,8 @@ class NameClassifier:
             return None  # le Groupe bancaire, la Coopérative agricole: a kind and its trade, no name
         if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
-        if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
-            return None  # le marché de l'assurance en Afrique: a type word and a country name no body
+        if words[0].islower() and lowered[0] in lex.generic_types and (self._names_a_country(words[1:]) or lowered[1] in ("en", "au", "aux")):
+            return None  # le marché de l'assurance en Afrique, une société en Hollande: a type word and a place, no body
         if len(words) > 2 and lowered[0] not in lex.type_words and lowered[1] in ("au", "aux", "en") and self._names_a_country(words[2:]):
             return None  # le Bureau au Maroc de l'AFD: an office somewhere, no name
         if cand.source == "byline" or cand.title:
