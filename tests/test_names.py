@@ -705,3 +705,8 @@ def test_a_type_word_and_its_trade_alone_name_no_body(extractor, sentence: str) 
 )
 def test_a_type_word_and_where_it_is_or_a_rating_names_no_body(extractor, sentence: str) -> None:
     assert [n for n in org_names(extract_text(extractor, sentence)) if "Tarwa" not in n] == []
+
+
+def test_a_former_name_after_ex_joins_the_body_it_was(extractor) -> None:
+    record = extract_text(extractor, "Le chiffre d'affaires progresse grâce aux résultats de GMF (ex-Tazrout Maroc) et aux livraisons.")
+    assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["GMF", "Tazrout Maroc"]]

@@ -333,4 +333,5 @@ class CandidateFinder:
         last = _hyphenated_end(span.doc, tokens[-1].i)
         if label == "ORG" and tokens[0].is_title and tokens[0].lower_ in self.lex.prefix_types:
             last = self._purpose_end(span.doc, last.i)
-        return Candidate(tokens[0].idx, last.idx + len(last.text), label, source, title)
+        former = 3 if tokens[0].lower_.startswith("ex-") and tokens[0].text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
+        return Candidate(tokens[0].idx + former, last.idx + len(last.text), label, source, title)
