@@ -40,6 +40,8 @@ def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
         ("Tarwa CFE", "Tarwa Conseil financier européen"),
         # a space lost in the text
         ("Tarwa MedII", "Tarwa Med II"),
+        # articles and de inside a name
+        ("Clinique du Parc l'Hermitage", "Clinique Le Parc Hermitage"),
     ],
 )
 def test_forms_of_one_organisation(merger, a: str, b: str) -> None:
@@ -67,8 +69,8 @@ def test_a_bare_short_form_joins_a_typed_one_only_when_bare_forms_are_allowed(me
     assert not merger.same_org("Akdital", "Groupe Akdital", bare=False)
 
 
-def test_core_drops_type_words_and_the_city(merger) -> None:
-    assert merger.core("Clinique Les Orangers de Rabat") == "les orangers"
+def test_core_drops_type_words_articles_and_the_city(merger) -> None:
+    assert merger.core("Clinique Les Orangers de Rabat") == "orangers"  # articles and de left out
     assert merger.core("Groupe Akdital") == "akdital"
 
 

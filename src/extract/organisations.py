@@ -40,6 +40,7 @@ def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = 
     return None
 
 
+_ARTICLES_AND_OF = frozenset({"de", "d'", "du", "des", "la", "le", "les", "l'"})
 _NEXT_NAME = re.compile(r"[ \t]*(?:-[ \t]*)?[A-ZÀ-Ý]")
 _PREVIOUS_NAME = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w.-]*)[ \t]*(?:-[ \t]*)?$")
 
@@ -189,8 +190,7 @@ class OrgMerger:
             if len(words) > size and self.is_city(" ".join(words[-size:])):
                 words, city = words[:-size], words[-size:]
                 break
-        while words and words[-1] in ("de", "d'", "du", "des", "la"):
-            words.pop()
+        words = [w for w in words if w not in _ARTICLES_AND_OF]  # Clinique du Parc l'Hermitage, Clinique Le Parc Hermitage
         return " ".join(words), " ".join(city)
 
     def _type_phrase(self, surface: str) -> list[str]:
