@@ -710,3 +710,8 @@ def test_a_type_word_and_where_it_is_or_a_rating_names_no_body(extractor, senten
 def test_a_former_name_after_ex_joins_the_body_it_was(extractor) -> None:
     record = extract_text(extractor, "Le chiffre d'affaires progresse grâce aux résultats de GMF (ex-Tazrout Maroc) et aux livraisons.")
     assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["GMF", "Tazrout Maroc"]]
+
+
+def test_a_name_that_closes_its_doors_is_a_facility(extractor) -> None:
+    record = extract_text(extractor, "El Tazrina ferme ses portes pour rénovation.")
+    assert org_names(record) == ["El Tazrina"] and record["people"] == []
