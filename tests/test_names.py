@@ -715,3 +715,15 @@ def test_a_former_name_after_ex_joins_the_body_it_was(extractor) -> None:
 def test_a_name_that_closes_its_doors_is_a_facility(extractor) -> None:
     record = extract_text(extractor, "El Tazrina ferme ses portes pour rénovation.")
     assert org_names(record) == ["El Tazrina"] and record["people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le secteur hôtelier connaît une activité fiévreuse à Tanger. Le Tazrina Tangier Al Houara Resort & Spa ouvrira bientôt.",
+         "Tazrina Tangier Al Houara Resort & Spa"),
+        ("La chaîne prévoit l'ouverture de la résidence hôtelière Tarwa Saïdia Residences en 2020.", "Tarwa Saïdia Residences"),
+    ],
+)
+def test_a_resort_or_residences_the_model_reads_as_a_place_is_a_facility(extractor, sentence: str, name: str) -> None:
+    assert name in org_names(extract_text(extractor, sentence))

@@ -71,8 +71,8 @@ class NameClassifier:
         if cand.label in ("MISC", "LOC", "PER") and cand.source == "ner" and self._plural_of_a_place(words):
             return "ORG"  # Ciments du Maroc, Brasseries de l'Atlas: a trade in the plural and its country or region
         if cand.label == "LOC":
-            if lowered[0] in lex.prefix_types or self._listed_after_role_noun(doc_text, cand):
-                return "ORG"
+            if typed or self._listed_after_role_noun(doc_text, cand):
+                return "ORG"  # Clinique X, X Resort, les hôtels X et Y: no place
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
