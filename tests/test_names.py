@@ -727,3 +727,9 @@ def test_a_name_that_closes_its_doors_is_a_facility(extractor) -> None:
 )
 def test_a_resort_or_residences_the_model_reads_as_a_place_is_a_facility(extractor, sentence: str, name: str) -> None:
     assert name in org_names(extract_text(extractor, sentence))
+
+
+def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extractor) -> None:
+    record = extract_text(extractor, "La région profite de sa proximité de l’aéroport Tazra-Massira et du port, selon le promoteur.")
+    assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["Tazra-Massira", "aéroport Tazra-Massira"]]
+    assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
