@@ -733,3 +733,4 @@ def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extra
     record = extract_text(extractor, "La région profite de sa proximité de l’aéroport Tazra-Massira et du port, selon le promoteur.")
     assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["Tazra-Massira", "aéroport Tazra-Massira"]]
     assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
+

@@ -13,6 +13,7 @@ from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
@@ -65,6 +66,9 @@ class NameClassifier:
             return None  # le marché de l'assurance en Afrique, une société en Hollande: a type word and a place, no body
         if len(words) > 2 and lowered[0] not in lex.type_words and lowered[1] in ("au", "aux", "en") and self._names_a_country(words[2:]):
             return None  # le Bureau au Maroc de l'AFD: an office somewhere, no name
+        if cand.source == "ner" and len(words) > 2 and not lex.type_words & set(lowered) and all(w.islower() for w in words[1:]) \
+                and _SENTENCE_START.search(doc_text, max(0, cand.start - 3), cand.start):
+            return None  # Acteur majeur du marché local, l'assureur…: a phrase opening a sentence, one capital only
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
