@@ -54,3 +54,12 @@ def test_acronyms_are_read_from_the_lexeme_flag_outside_lines_of_capitals(lex) -
     doc = nlp(text)
     found = [text[c.start : c.end] for c in finder.find(doc, text, analyse(text)) if c.source == "acronym"]
     assert found == ["CNSS", "ANAM"]
+
+
+def test_lower_case_words_after_a_leading_article_are_trimmed(lex) -> None:
+    nlp = spacy.blank("fr")
+    finder = CandidateFinder(nlp.vocab, [], lex, lambda _: False)
+    text = "Le nombre des bénéficiaires du régime de l’Assurance maladie obligatoire a atteint"
+    doc = nlp(text)
+    cand = finder._from_tokens(text, doc[0:11], "ORG", "ner")
+    assert cand is not None and text[cand.start : cand.end] == "Assurance maladie obligatoire"

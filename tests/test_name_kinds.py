@@ -38,6 +38,10 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
         ("Le directeur du Bureau au Maroc de l'AFD a signé.", "Bureau au Maroc", "ORG", None),  # an office in a country
+        # a phrase opening a sentence, its first word capitalised only there
+        ("Les discussions se poursuivent.Acteur majeur du marché local, l'assureur a publié ses comptes.",
+         "Acteur majeur du marché local", "ORG", None),
+        ("Il a rejoint Attijariwafa bank en 2010.", "Attijariwafa bank", "ORG", "ORG"),
         ("Il a rejoint Tazrout au Maroc en 2019.", "Tazrout", "ORG", "ORG"),
         ("Le chiffre atteint 1,6 milliard $.Rappelons que Tazrout exploite des hypermarchés.", "Rappelons", "ORG", None),  # a verb
         ("Notons qu'Akdital a ouvert une clinique.", "Notons", "MISC", None),

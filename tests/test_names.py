@@ -675,3 +675,62 @@ def test_a_demonym_after_a_products_noun_makes_a_product(extractor) -> None:
 def test_where_an_acronyms_body_is_is_no_part_of_its_name(extractor) -> None:
     record = extract_text(extractor, "La cession de deux actifs bancaires du groupe TPCE en Afrique a été réalisée en partenariat.")
     assert org_names(record) == ["TPCE"]
+
+
+def test_a_country_right_after_a_companys_name_names_its_subsidiary(extractor) -> None:
+    text = ("Le leader des matériaux de construction, CimentaTarsis Maroc, projette deux usines. "
+            "CimentaTarsis Maroc compte 50 sites. Le Groupe CimentaTarsis est son actionnaire.")
+    assert set(org_names(extract_text(extractor, text))) == {"CimentaTarsis Maroc", "Groupe CimentaTarsis"}
+    # a country after a preposition is where the company is
+    assert org_names(extract_text(extractor, "Le groupe Tarwa a ouvert une usine au Maroc.")) == ["Tarwa"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cette convention consacre l’engagement du Groupe bancaire auprès des agriculteurs.",
+        "La Coopérative agricole exporte ses agrumes vers l'Europe.",
+    ],
+)
+def test_a_type_word_and_its_trade_alone_name_no_body(extractor, sentence: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le groupe a procédé à l’acquisition d’une société en Hollande pour 600 millions de dirhams.",
+        "La Tarwa Bank conserve sa notation AAA de l'agence, avec une perspective stable.",
+    ],
+)
+def test_a_type_word_and_where_it_is_or_a_rating_names_no_body(extractor, sentence: str) -> None:
+    assert [n for n in org_names(extract_text(extractor, sentence)) if "Tarwa" not in n] == []
+
+
+def test_a_former_name_after_ex_joins_the_body_it_was(extractor) -> None:
+    record = extract_text(extractor, "Le chiffre d'affaires progresse grâce aux résultats de GMF (ex-Tazrout Maroc) et aux livraisons.")
+    assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["GMF", "Tazrout Maroc"]]
+
+
+def test_a_name_that_closes_its_doors_is_a_facility(extractor) -> None:
+    record = extract_text(extractor, "El Tazrina ferme ses portes pour rénovation.")
+    assert org_names(record) == ["El Tazrina"] and record["people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le secteur hôtelier connaît une activité fiévreuse à Tanger. Le Tazrina Tangier Al Houara Resort & Spa ouvrira bientôt.",
+         "Tazrina Tangier Al Houara Resort & Spa"),
+        ("La chaîne prévoit l'ouverture de la résidence hôtelière Tarwa Saïdia Residences en 2020.", "Tarwa Saïdia Residences"),
+    ],
+)
+def test_a_resort_or_residences_the_model_reads_as_a_place_is_a_facility(extractor, sentence: str, name: str) -> None:
+    assert name in org_names(extract_text(extractor, sentence))
+
+
+def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extractor) -> None:
+    record = extract_text(extractor, "La région profite de sa proximité de l’aéroport Tazra-Massira et du port, selon le promoteur.")
+    assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["Tazra-Massira", "aéroport Tazra-Massira"]]
+    assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
+

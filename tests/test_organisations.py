@@ -40,6 +40,8 @@ def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
         ("Tarwa CFE", "Tarwa Conseil financier européen"),
         # a space lost in the text
         ("Tarwa MedII", "Tarwa Med II"),
+        # articles and de inside a name
+        ("Clinique du Parc l'Hermitage", "Clinique Le Parc Hermitage"),
     ],
 )
 def test_forms_of_one_organisation(merger, a: str, b: str) -> None:
@@ -54,6 +56,8 @@ def test_forms_of_one_organisation(merger, a: str, b: str) -> None:
         ("CNSS", "Caisse marocaine des retraites"),
         ("Atlas Capital", "Atlas Medical"),
         ("Tarwa MEA", "Tazrout Middle-East and Africa"),
+        # two branches of one name in two cities
+        ("Clinique Tarwa Meknès", "Polyclinique Tarwa Fès"),
     ],
 )
 def test_forms_of_different_organisations(merger, a: str, b: str) -> None:
@@ -65,8 +69,8 @@ def test_a_bare_short_form_joins_a_typed_one_only_when_bare_forms_are_allowed(me
     assert not merger.same_org("Akdital", "Groupe Akdital", bare=False)
 
 
-def test_core_drops_type_words_and_the_city(merger) -> None:
-    assert merger.core("Clinique Les Orangers de Rabat") == "les orangers"
+def test_core_drops_type_words_articles_and_the_city(merger) -> None:
+    assert merger.core("Clinique Les Orangers de Rabat") == "orangers"  # articles and de left out
     assert merger.core("Groupe Akdital") == "akdital"
 
 
@@ -161,3 +165,11 @@ def test_every_other_place_a_name_is_written_becomes_a_mention() -> None:
     chrome = text.index("Menu")
     repeat_mentions(text, [fact], [(person, person + 10)], lambda s, e: s >= chrome, load_rules().stopwords)
     assert [text[:s].split()[-1] for s, e in sorted(fact.mentions)] == ["laboratoire", "Selon", "produits"]
+
+
+def test_a_former_name_in_brackets_is_an_alias(merger) -> None:
+    text = "Les résultats de GMF (ex-Tarwa Maroc) progressent."
+    start, inner = text.index("GMF"), text.index("Tarwa")
+    assert parenthesised(text, start, start + 3) == ("Tarwa Maroc", (inner, inner + len("Tarwa Maroc")))
+    (fact,) = merger.merge(text, mentions(text, "GMF", "Tarwa Maroc"))
+    assert fact.forms == ["GMF", "Tarwa Maroc"]

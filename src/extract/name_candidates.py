@@ -40,6 +40,7 @@ class Candidate:
 Mention = tuple[Candidate, str]
 _ROMAN = re.compile(r"^[IVX]+$")
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
+_COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
@@ -172,7 +173,8 @@ class CandidateFinder:
         for ent in doc.ents:
             for part in split_lines(ent):
                 for piece, label in self._person_after_acronym(part, ent.label_):
-                    found.append(self._without_demonym(text, self._from_tokens(text, piece, label, "ner")))
+                    cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
+                    found.append(self._with_country(text, cand) if label == "ORG" else cand)
         found = [part for cand in found for part in _joined_parts(text, cand)]
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
@@ -248,6 +250,14 @@ class CandidateFinder:
         ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
         return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
 
+    def _with_country(self, text: str, cand: Candidate | None) -> Candidate | None:
+        """A company's name the model ends before the country right after it (``LafargeHolcim Maroc``, a subsidiary
+        named by its country): the country is part of the name when no other name goes on after it."""
+        match = cand and _COUNTRY_AFTER.match(text, cand.end)
+        if not match or not self._is_country(match.group(1)):
+            return cand
+        return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
+
     def _is_country(self, word: str) -> bool:
         """A country or a region named in one word (``Afrique``, ``Maroc``)."""
         return normalize_name(word) in self.lex.countries | self.lex.regions
@@ -269,9 +279,10 @@ class CandidateFinder:
         read the title."""
         tokens = list(span)
         title = None
-        while tokens and tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers:
-            tokens.pop(0)  # a cue such as "rapporté par" before an outlet's name
-        while tokens and (tokens[0].lower_ in LEADING_ARTICLES or tokens[0].text in self.lex.honorifics):
+        while tokens and (tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers or tokens[0].lower_ in LEADING_ARTICLES
+                          or tokens[0].text in self.lex.honorifics):
+            # a cue such as "rapporté par" before an outlet's name, articles, honorifics, and the lower-case words after
+            # an article (Le nombre des bénéficiaires de l'X)
             if tokens[0].text in self.lex.honorifics:
                 title = self.lex.honorifics[tokens[0].text]
                 label = "PER"
@@ -322,4 +333,5 @@ class CandidateFinder:
         last = _hyphenated_end(span.doc, tokens[-1].i)
         if label == "ORG" and tokens[0].is_title and tokens[0].lower_ in self.lex.prefix_types:
             last = self._purpose_end(span.doc, last.i)
-        return Candidate(tokens[0].idx, last.idx + len(last.text), label, source, title)
+        former = 3 if tokens[0].lower_.startswith("ex-") and tokens[0].text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
+        return Candidate(tokens[0].idx + former, last.idx + len(last.text), label, source, title)

@@ -13,6 +13,7 @@ from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
@@ -57,20 +58,25 @@ class NameClassifier:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
+        if len(words) == 2 and lowered[0] in lex.type_words and words[1].islower() and lowered[1] in lex.modifiers:
+            return None  # le Groupe bancaire, la Coopérative agricole: a kind and its trade, no name
         if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
-        if words[0].islower() and lowered[0] in lex.generic_types and self._names_a_country(words[1:]):
-            return None  # le marché de l'assurance en Afrique: a type word and a country name no body
+        if words[0].islower() and lowered[0] in lex.generic_types and (self._names_a_country(words[1:]) or lowered[1] in ("en", "au", "aux")):
+            return None  # le marché de l'assurance en Afrique, une société en Hollande: a type word and a place, no body
         if len(words) > 2 and lowered[0] not in lex.type_words and lowered[1] in ("au", "aux", "en") and self._names_a_country(words[2:]):
             return None  # le Bureau au Maroc de l'AFD: an office somewhere, no name
+        if cand.source == "ner" and len(words) > 2 and not lex.type_words & set(lowered) and all(w.islower() for w in words[1:]) \
+                and _SENTENCE_START.search(doc_text, max(0, cand.start - 3), cand.start):
+            return None  # Acteur majeur du marché local, l'assureur…: a phrase opening a sentence, one capital only
         if cand.source == "byline" or cand.title:
             return cand.label if cand.source == "byline" else "PER"
         typed = lowered[0] in lex.prefix_types or (lowered[-1] in lex.suffix_types and words[-1][0].isupper())
         if cand.label in ("MISC", "LOC", "PER") and cand.source == "ner" and self._plural_of_a_place(words):
             return "ORG"  # Ciments du Maroc, Brasseries de l'Atlas: a trade in the plural and its country or region
         if cand.label == "LOC":
-            if lowered[0] in lex.prefix_types or self._listed_after_role_noun(doc_text, cand):
-                return "ORG"
+            if typed or self._listed_after_role_noun(doc_text, cand):
+                return "ORG"  # Clinique X, X Resort, les hôtels X et Y: no place
             return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))

@@ -16,7 +16,7 @@ from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
 _SERIES = re.compile(r"\s+(?:[IVX]+|\d{1,2})$")
-_PARENTHESES = re.compile(r"[»”\"]?\s*\(([^()\n]{2,80})\)")  # «Name» (ACRONYM) too
+_PARENTHESES = re.compile(r"[»”\"]?\s*\((ex-)?([^()\n]{2,80})\)")  # «Name» (ACRONYM), X (ex-Y) too
 
 
 def _lower_words(text: str) -> list[str]:
@@ -26,19 +26,21 @@ def _lower_words(text: str) -> list[str]:
 
 def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = ()) -> tuple[str, Span] | None:
     """The name or acronym in parentheses right after the name at ``text[start:end]``, with its span, if any;
-    an acronym written as a word (``Banque européenne pour la reconstruction et le développement (Berd)``) too."""
+    an acronym written as a word (``Banque européenne pour la reconstruction et le développement (Berd)``) and a
+    former name (``GMF (ex-Fadesa Maroc)``) too."""
     match = _PARENTHESES.match(text[end:])
     if not match:
         return None
-    inner = match.group(1).strip()
+    inner = match.group(2).strip()
     surface = text[start:end]
     spelled = len(surface.split()) > 2 and initials(surface, stopwords) == inner.upper()
-    if inner and (ACRONYM.match(inner) != ACRONYM.match(surface) or spelled) and inner[0].isupper():
-        begin = end + match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+    if inner and (ACRONYM.match(inner) != ACRONYM.match(surface) or spelled or match.group(1)) and inner[0].isupper():
+        begin = end + match.start(2) + (len(match.group(2)) - len(match.group(2).lstrip()))
         return inner, (begin, begin + len(inner))
     return None
 
 
+_ARTICLES_AND_OF = frozenset({"de", "d'", "du", "des", "la", "le", "les", "l'"})
 _NEXT_NAME = re.compile(r"[ \t]*(?:-[ \t]*)?[A-ZÀ-Ý]")
 _PREVIOUS_NAME = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w.-]*)[ \t]*(?:-[ \t]*)?$")
 
@@ -72,7 +74,7 @@ class OrgMerger:
         self.lex = lex
         self.is_city = is_city
         # forms are compared pairwise, each many times: their core and type words are read once per form
-        self.core = lru_cache(maxsize=16384)(self.core)
+        self._core_and_city = lru_cache(maxsize=16384)(self._core_and_city)
         self.types = lru_cache(maxsize=16384)(self.types)
         self.initials = lru_cache(maxsize=16384)(lambda surface: initials(surface, lex.stopwords))
 
@@ -145,9 +147,9 @@ class OrgMerger:
             if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):
                 if initials(full[: -len(series.group())], self.lex.stopwords) == short[: series.start()]:
                     return True
-        core_a, core_b = self.core(a), self.core(b)
-        if not core_a or core_a != core_b or core_a in self.lex.stopwords:
-            return False
+        (core_a, city_a), (core_b, city_b) = self._core_and_city(a), self._core_and_city(b)
+        if not core_a or core_a != core_b or core_a in self.lex.stopwords or city_a and city_b and city_a != city_b:
+            return False  # Clinique X Meknès and Polyclinique X Fès: two branches
         types_a, types_b = self.types(a), self.types(b)
         if types_a and types_b:
             return types_a <= types_b or types_b <= types_a  # X Medical / X Medical Group, not X Holding / X Santé
@@ -177,15 +179,19 @@ class OrgMerger:
 
     def core(self, surface: str) -> str:
         """A name without type words, legal forms and city suffix: what short forms share."""
+        return self._core_and_city(surface)[0]
+
+    def _core_and_city(self, surface: str) -> tuple[str, str]:
+        """The core of a name and the city it ends with ('' if none)."""
         rest = surface.split()[len(self._type_phrase(surface)) :]
         words = [normalize_name(w) for w in _lower_words(" ".join(rest)) if w not in self.lex.type_words]
+        city: list[str] = []
         for size in (3, 2, 1):
             if len(words) > size and self.is_city(" ".join(words[-size:])):
-                words = words[:-size]
+                words, city = words[:-size], words[-size:]
                 break
-        while words and words[-1] in ("de", "d'", "du", "des", "la"):
-            words.pop()
-        return " ".join(words)
+        words = [w for w in words if w not in _ARTICLES_AND_OF]  # Clinique du Parc l'Hermitage, Clinique Le Parc Hermitage
+        return " ".join(words), " ".join(city)
 
     def _type_phrase(self, surface: str) -> list[str]:
         """A leading type word and the lower-case words after it (``Centre hospitalier universitaire``)."""
