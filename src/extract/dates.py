@@ -60,7 +60,12 @@ class DateFinder:
             ("iso_month", re.compile(rf"{edge}(?P<y>{year})-(?P<mn>0[1-9]|1[0-2])(?![\d-])")),
             ("month", re.compile(rf"(?i){edge}(?P<m>{month})\s+(?:de\s+l['’]année\s+)?(?P<y>{year})")),
         ]
-        self.bare_year = re.compile(rf"(?:(?<=mi-)|(?<=\d{{4}}[-–])|{edge})(?<!\b\d[ \u00a0\u202f])(?P<y>{year})(?![ \u00a0\u202f]\d{{3}})(?![.,]\d)(?!\w)")
+        # The year's first two digits open the regex and what stands before them is looked at from after them
+        # (``..``): a regex that opens with a character is tried only where one is, not at every offset.
+        self.bare_year = re.compile(
+            r"(?P<y>(?:19|20)(?:(?<=mi-..)|(?<=\d{4}[-–]..)|(?<![\w/.,-]..))(?<!\b\d[ \u00a0\u202f]..)\d{2}(?!\d))"
+            r"(?![ \u00a0\u202f]\d{3})(?![.,]\d)(?!\w)"
+        )
         self.cues = frozenset(c.lower() for c in conf["year_cues"])
         self.weak_cues = frozenset(c.lower() for c in conf["weak_year_cues"])
         self.name_words = frozenset(conf["name_words_before_year"])
