@@ -88,6 +88,7 @@ class TokenPatterns:
         self.word_class: dict[int, int] = {}  # orth → class
         self.class_bits: list[int] = []  # class → the tests its words pass, as bits
         self.class_ids: dict[int, int] = {}
+        self.opens: list[bool] = []  # class → whether a match may start at a word of it
         self.states: list[frozenset[Item]] = []
         self.state_ids: dict[tuple[frozenset[Item], frozenset[tuple[int, bool]]], int] = {}
         self.next: list[dict[int, int]] = []  # state → class → state
@@ -142,6 +143,7 @@ class TokenPatterns:
         if bits not in self.class_ids:
             self.class_ids[bits] = len(self.class_bits)
             self.class_bits.append(bits)
+            self.opens.append(self._step(self.start, self.class_ids[bits]) != self.dead)
         self.word_class[orth] = self.class_ids[bits]
         return self.word_class[orth]
 
@@ -167,10 +169,12 @@ class TokenPatterns:
         """The matches in ``doc`` (see the module)."""
         known = self.word_class
         classes = [known[o] if o in known else self._class(o) for o in doc.to_array(ORTH).tolist()]
+        opens = self.opens
         n = len(classes)
         found: dict[int, set[tuple[int, int]]] = {}
         reports: dict[int, list[int]] = {}  # pattern → first report: token, least start of a state not forked, forked
-        for start in range(n):
+        # most words open no match: the automaton is run only from those that may
+        for start in [i for i, c in enumerate(classes) if opens[c]]:
             state, end = self.start, start
             while end < n:
                 target = self.next[state].get(classes[end])
