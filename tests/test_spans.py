@@ -82,3 +82,10 @@ def test_opening_letters_keep_an_alternation_s_matches() -> None:
     text = "Levée Auprès de la banque, avec d’autres et d'un fonds, ’t et 'T; rien ici."
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(guarded.finditer(text))) == 6
+
+
+def test_capitalised_tokens_are_those_opening_with_a_capital_of_any_script(nlp) -> None:
+    text = "Élise va à Fès, «Rabat» puis İzmir et Ωmega ; été 2024 à ÉVORA, 3M et Kelvin."
+    doc = nlp(text)
+    assert Tokens(doc).capitalised(text) == [i for i, t in enumerate(doc) if t.text[:1].isupper()]
+    assert [doc[i].text for i in Tokens(doc).capitalised(text)][:4] == ["Élise", "Fès", "Rabat", "İzmir"]

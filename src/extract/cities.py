@@ -15,6 +15,12 @@ from extract.rules import Rules
 from extract.textnorm import normalize_name
 
 _MAX_TOKENS = 4
+_REGION_AFTER = re.compile(r"-[A-ZÀ-Ý]")  # Casablanca-Settat: a region
+_REGION_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
+_NAME_AFTER = re.compile(r"[ \u00a0][A-ZÀ-Ý]")  # the first word of a longer name
+_PARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$")
+_WORD_BEFORE = re.compile(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*$")
 
 
 @dataclass(frozen=True)
@@ -31,14 +37,18 @@ class Tokens:
     """A doc's token offsets and punctuation flags, read in one pass (spaCy's Token objects are slow to make)."""
 
     def __init__(self, doc: Doc) -> None:
-        starts, lengths, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T.tolist() if len(doc) else ([], [], [])
-        self.starts: list[int] = starts
-        self.ends: list[int] = [s + n for s, n in zip(starts, lengths)]
-        self.punct: list[int] = punct
+        starts, lengths, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T if len(doc) else numpy.zeros((3, 0), int)
+        self.first_at = starts
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = (starts + lengths).tolist()
+        self.punct: list[int] = punct.tolist()
 
     def capitalised(self, text: str) -> list[int]:
         """The indices of the tokens of ``text`` that begin with a capital, where a city name may begin."""
-        return [i for i, start in enumerate(self.starts) if text[start : start + 1].isupper()]
+        first = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), numpy.uint32)[self.first_at]
+        # an ASCII capital is one, any other letter outside ASCII is asked (a few in a text)
+        found = numpy.flatnonzero((first >= ord("A")) & (first <= ord("Z")) | (first > 127)).tolist()
+        return [i for i in found if text[self.starts[i]].isupper()]
 
 
 def entity_spans(doc: Doc, label: str) -> list[Span]:
@@ -113,10 +123,12 @@ class CityFinder:
     def _longest_match(self, tokens: Tokens, text: str, i: int) -> tuple[int, City] | None:
         """The longest gazetteer name of at most ``_MAX_TOKENS`` tokens from the capitalised token ``i``, and its
         city; None when there is none."""
-        start = tokens.starts[i]
-        for end_i in range(min(len(tokens.starts), i + _MAX_TOKENS), i, -1):
-            surface = text[start : tokens.ends[end_i - 1]]
-            if tokens.punct[end_i - 1] or "\n" in surface:
+        start, ends, punct = tokens.starts[i], tokens.ends, tokens.punct
+        for end_i in range(min(len(ends), i + _MAX_TOKENS), i, -1):
+            if punct[end_i - 1]:
+                continue
+            surface = text[start : ends[end_i - 1]]
+            if "\n" in surface:
                 continue
             city = self.gazetteer.lookup(surface)
             if city is not None and normalize_name(surface) not in self.countries:
@@ -126,16 +138,16 @@ class CityFinder:
     def _names_place(self, text: str, previous: str, span: Span, city: City, context: Context) -> bool:
         if context.layout.in_chrome(*span) or context.people.overlaps(span):
             return False
-        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[max(0, span[0] - 3) : span[0]]):
+        if _REGION_AFTER.match(text, span[1]) or _REGION_BEFORE.search(text[max(0, span[0] - 3) : span[0]]):
             return False  # a region such as Casablanca-Settat or Béni Mellal-Khénifra
         before = text[max(0, span[0] - 40) : span[0]].lower()
         if self.region_before.search(before):
             return False
         surface = text[span[0] : span[1]]
         tagged = context.locs.overlaps(span)
-        if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
+        if surface.isupper() or _NAME_AFTER.match(text, span[1]):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
-        if re.search(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$", text[max(0, span[0] - 5) : span[0]]):
+        if _PARTICLE_BEFORE.search(text[max(0, span[0] - 5) : span[0]]):
             return False  # a surname after its capitalised particle (De Vinci, Da Costa)
         if previous in self.district_prefixes:
             return False  # Hay Riad, Sidi Maârouf: a district named after something else
@@ -155,8 +167,8 @@ class CityFinder:
 
     def _glued_after_name(self, text: str, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""
-        before = re.search(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", text[max(0, span[0] - 30) : span[0]])
+        before = _WORD_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
         if not before or before.group(2).lower() in self.locative:
             return False
-        sentence_start = re.search(r"(?:^|[.!?:\n])\s*$", text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])
+        sentence_start = _SENTENCE_START.search(text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])
         return not sentence_start
