@@ -163,3 +163,18 @@ def test_amounts_and_dates_are_not_counts_once_blocked_as_in_the_pipeline(finder
 )
 def test_singular(plural: str, singular_form: str) -> None:
     assert singular(plural, load_rules().counts["irregular_singulars"]) == singular_form
+
+
+@pytest.mark.parametrize(
+    ("before", "word"),
+    [
+        ("la période 2019-", "2019-"),
+        ("l'ordre d’", "d’"),
+        ("à -5 °", "-5"),
+        ("Aujourd'hui, ", "aujourd'hui"),
+        ("les chiffres (", "chiffres"),
+        ("… ", ""),
+    ],
+)
+def test_the_previous_word_is_the_last_run_of_word_characters(finder, before: str, word: str) -> None:
+    assert finder._previous_word(before + "12", len(before)) == word

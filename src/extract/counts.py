@@ -42,7 +42,7 @@ class _Found:
 
 
 _NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
-_PREVIOUS_WORD = re.compile(r"([\w'’°-]+)\W*$")
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
 _ELIDED_WORD = re.compile(r"\w['’]")
 
@@ -96,7 +96,8 @@ class CountFinder:
 
     def _read(self, text: str, match: re.Match) -> _Found | None:
         """A number with its head noun or unit, or None when it is not a count at all."""
-        if self._previous_word(text, match.start()) in self.not_before:
+        previous = self._previous_word(text, match.start())
+        if previous in self.not_before:
             return None
         if self._after_name(text, match.start()):
             return None
@@ -117,7 +118,7 @@ class CountFinder:
             return None  # a symbol that ends the excerpt is a word cut off (3,5 m… for 3,5 milliards)
         if head_end and number >= 2 and unit not in self.units.values() and not _plural_after(text, end, head_end):
             return None  # 2021 connaît, les 4 offriront, 20 précédente: a verb or an adjective, no counted noun
-        if unit and self._previous_word(text, match.start()) in self.elision_cues and self.elided_adjective.search(unit):
+        if unit and previous in self.elision_cues and self.elided_adjective.search(unit):
             unit = None  # 5 sociétés dont deux marocaines: the noun is left out, restored from the count before
         return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start, scale)
 

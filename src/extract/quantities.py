@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.facts import Span, matches_at
+from extract.facts import Span, matches_at, opening_letters
 from extract.numbers import DIGITS, number_word_alternation, number_words_regex
 from extract.rules import Rules
 
@@ -55,7 +55,8 @@ class Qualifiers:
     def __init__(self, rules: Rules) -> None:
         phrases = alternation(list(rules.qualifiers)).replace("'", "['’]")
         self.table = {k.lower(): v for k, v in rules.qualifiers.items()}
-        self.regex = re.compile(rf"(?i:\b({phrases})(?:\s+(?:les|la|le|l['’]))?)\s*$")
+        # searched over the text before each number: the lookahead skips, at once, the offsets no phrase opens at
+        self.regex = re.compile(rf"(?i:\b{opening_letters(list(rules.qualifiers))}({phrases})(?:\s+(?:les|la|le|l['’]))?)\s*$")
 
     def before(self, text: str, start: int) -> tuple[str, int]:
         """The qualifier ending at ``start`` and where it begins, or ``("exact", start)``."""
