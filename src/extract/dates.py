@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed, matches_at, overlaps
+from extract.facts import Allowed, matches_at, openings, overlaps
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -43,10 +43,11 @@ class DateFinder:
         year = r"(?:19|20)\d{2}(?!\d)"
         weekdays = "|".join(rules.numbers["weekdays"])
         weekday = rf"(?:(?:{weekdays})\s+)?"
-        edge = r"(?<![\w/.,-])"
+        not_after = r"[\w/.,-]"
+        edge = rf"(?<!{not_after})"
         # Every shape begins after the edge with a digit, but ``day`` may begin with a weekday and ``month`` with
         # a month name: one scan finds where words and digits begin, and each shape is tried there only.
-        self.starts = re.compile(rf"{edge}(?=(\d)|(?i:{weekdays}|{month}))")
+        self.starts = openings([not_after], [(d, "") for d in rules.numbers["weekdays"]] + [(m, r"(?![\w])") for m in rules.months])
         self.begins = {"day": "any", "month": "word"}  # the others: "digit"
         self.months = {k.lower(): v for k, v in rules.months.items()}
         # Order matters: a longer shape is tried before the shapes it contains.

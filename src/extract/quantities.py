@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.facts import Span, matches_at, opening_letters
-from extract.numbers import DIGITS, number_word_alternation, number_words_regex
-from extract.rules import Rules
+from extract.facts import Span, matches_at, opening_letters, openings
+from extract.numbers import DIGITS, number_words_regex
+from extract.rules import Rules, load_rules
 
-_EDGE_BEFORE = r"(?<![\w.,/°^*-])(?<![\^*]\s)"  # not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
+_NOT_AFTER = (r"[\w.,/°^*-]", r"[\^*]\s")  # not inside a word or a number, not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
+_EDGE_BEFORE = "".join(f"(?<!{before})" for before in _NOT_AFTER)
 _EDGE_AFTER = r"(?![\w])(?![.,]\d)"
 
 
@@ -34,7 +35,7 @@ def number_regex(rules: Rules, glued: bool = False) -> str:
 @cache
 def _number_start() -> re.Pattern[str]:
     """Where a number of :func:`number_regex` may begin: the edge, then a digit, a number word or ``un``."""
-    return re.compile(rf"{_EDGE_BEFORE}(?=\d|(?i:{number_word_alternation()}|une?))")
+    return openings(_NOT_AFTER, [(word, "") for word in [*load_rules().numbers["number_words"], "un", "une"]])
 
 
 @lru_cache(maxsize=8)
