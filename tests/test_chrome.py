@@ -296,3 +296,12 @@ def test_a_line_ends_a_sentence_with_its_closing_mark_trailing_spaces_aside(line
 @pytest.mark.parametrize(("line", "label"), [("SociétéUne", True), ("Éco-Business", True), ("Société : la CNSS recrute", False)])
 def test_a_section_label_line_is_made_of_labels_only(line: str, label: bool) -> None:
     assert is_section_label(line) is label
+
+
+def test_in_chrome_is_overlap_with_any_chrome_span() -> None:
+    layout = Layout(chrome=[(0, 5), (10, 20), (20, 22), (40, 41)])
+    for start in range(45):
+        for end in range(start, 47):
+            expected = any(s < end and start < e for s, e in layout.chrome)
+            assert layout.in_chrome(start, end) == expected, (start, end)
+    assert not Layout().in_chrome(0, 10)

@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc
 
 from extract.chrome import Layout
-from extract.facts import NamedFact, Span, SpanIndex
+from extract.facts import NamedFact, Span, SpanIndex, opening_letters
 from extract.gazetteer import City, Gazetteer
 from extract.rules import Rules
 from extract.textnorm import normalize_name
@@ -52,14 +52,8 @@ class Tokens:
 
 
 def entity_spans(doc: Doc, label: str) -> list[Span]:
-    """Character spans of the doc's entities of one label, as ``doc.ents`` gives them, without making Spans."""
-    if not len(doc):
-        return []
-    iob, kind, start, length = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).T
-    begins = numpy.flatnonzero((iob == 3) & (kind == doc.vocab.strings[label]))
-    outside = numpy.append(numpy.flatnonzero(iob != 1), len(doc))  # where an entity begun before stops
-    ends = outside[numpy.searchsorted(outside, begins, side="right")] - 1
-    return list(zip(start[begins].tolist(), (start[ends] + length[ends]).tolist()))
+    """Character spans of the doc's entities of one label."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == label]
 
 
 class CityFinder:
@@ -70,7 +64,7 @@ class CityFinder:
         self.gazetteer = gazetteer
         self.common = frozenset(normalize_name(w) for w in conf["common_words"])
         cues = "|".join(map(re.escape, conf["region_cues"]))
-        self.region_before = re.compile(rf"\b(?:{cues})\s+(?:de\s+|d['’]\s*|du\s+)?$")
+        self.region_before = re.compile(rf"\b{opening_letters(conf['region_cues'])}(?:{cues})\s+(?:de\s+|d['’]\s*|du\s+)?$")
         self.locative = frozenset(conf["locative_cues"])
         self.countries = frozenset(normalize_name(c) for c in conf["countries"] + conf["regions"])
         self.strong = frozenset(conf["strong_locative_cues"])
