@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from extract.cities import Tokens, entity_spans
-from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps, openings
+from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps, openings, sentence_bounds
 from extract.pipeline import MODEL, UNUSED_COMPONENTS
 
 
@@ -106,3 +106,9 @@ def test_openings_find_the_offsets_a_zero_width_scan_finds() -> None:
 def test_openings_refuse_a_word_that_opens_outside_ascii() -> None:
     with pytest.raises(ValueError):
         openings([], [("élan", "")])
+
+
+def test_sentences_break_after_marks_before_a_capital_and_at_each_line() -> None:
+    text = "Il a dit... «Oui» ! Puis: «Non.» Fin.\nSuite 3.5 M. Dupont.\u00a0Après?? «Ah» a. b\n\nZ"
+    bounds = sentence_bounds.__wrapped__(text)
+    assert [text[b : b + 4] for b in bounds] == ["Il a", "«Oui", "Puis", "Fin.", "Suit", "Dupo", "Aprè", "«Ah»", "\nZ", "Z"]

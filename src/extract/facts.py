@@ -11,7 +11,8 @@ from functools import lru_cache
 Span = tuple[int, int]
 Allowed = Callable[[int, int], bool]  # whether the text span [start, end) may yield a fact
 FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
-SENTENCE_BREAK = re.compile(r"[.!?…]+[\s\"”»]+(?=[A-ZÀ-Ý«\"“])|\n")
+# ``[.!?…]+[\s"”»]+(?=[A-ZÀ-Ý«"“])|\n``, written to open with one character class: re then skips to the marks
+SENTENCE_BREAK = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\s\"”»]+(?=[A-ZÀ-Ý«\"“]))")
 
 
 @dataclass

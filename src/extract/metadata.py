@@ -97,6 +97,8 @@ def publication(text: str, layout: Layout, dates: list[dict], people: list[dict]
 
 def _named_in(spans: list[Span], facts: list[dict]) -> list[str]:
     """Names of the facts with a mention inside one of ``spans``, in order, once each."""
+    if not spans:
+        return []  # most articles have no byline: their many mentions need no sorting
     names = [fact["name"] for span, fact in _mentions(facts) if overlaps(span, spans)]
     return list(dict.fromkeys(names))
 
