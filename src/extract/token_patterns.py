@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.attrs import ORTH
 from spacy.lexeme import Lexeme
@@ -168,13 +169,15 @@ class TokenPatterns:
     def __call__(self, doc: Doc) -> PatternMatches:
         """The matches in ``doc`` (see the module)."""
         known = self.word_class
-        classes = [known[o] if o in known else self._class(o) for o in doc.to_array(ORTH).tolist()]
-        opens = self.opens
+        orths = doc.to_array(ORTH).tolist()
+        classes = list(map(known.get, orths))
+        if None in classes:  # some word not seen before
+            classes = [known[o] if o in known else self._class(o) for o in orths]
         n = len(classes)
         found: dict[int, set[tuple[int, int]]] = {}
         reports: dict[int, list[int]] = {}  # pattern → first report: token, least start of a state not forked, forked
         # most words open no match: the automaton is run only from those that may
-        for start in [i for i, c in enumerate(classes) if opens[c]]:
+        for start in compress(range(n), map(self.opens.__getitem__, classes)):
             state, end = self.start, start
             while end < n:
                 target = self.next[state].get(classes[end])
