@@ -196,3 +196,8 @@ def test_the_qualifier_is_the_phrase_that_ends_just_before_the_number(before: st
     text = before + "12 DH"
     found, start = Qualifiers(load_rules()).before(text, len(before))
     assert (found, text[start : len(before)]) == (qualifier, phrase)
+
+
+def test_a_currency_written_first_stands_after_no_letter_digit_or_sign(finder) -> None:
+    text = "Un prêt de US$ 3 millions, puis EUR 1,5 milliard et £5 ; mais xDHS 5, a€7 et $$9 restent."
+    assert [(m.group("cur"), m.group("num")) for m in finder.prefixed.finditer(text)] == [("US$", "3"), ("EUR", "1,5"), ("£", "5")]

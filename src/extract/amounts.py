@@ -37,8 +37,11 @@ class AmountFinder:
             rf"|(?P<num3>{number})\s*(?:(?P<word3>{alternation(words)})\s*)?[-–])\s*$"
         )
         prefixed = [c for c in self.currencies if not c[0].isalpha() or (c.isupper() and len(c) == 3)]
+        # each currency checks from after itself that no letter, digit or sign stands before it: the regex then opens
+        # with the currencies, and re skips to their first characters instead of trying every offset
+        edged = "|".join(f"{re.escape(c)}(?<![\\w$€£]{re.escape(c)})" for c in sorted(prefixed, key=len, reverse=True))
         self.prefixed = re.compile(
-            rf"(?<![\w$€£])(?P<cur>{alternation(prefixed)})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
+            rf"(?P<cur>{edged})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
         )
         self.qualifiers = Qualifiers(rules)
 
