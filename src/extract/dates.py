@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed, matches_at, openings, overlaps
+from extract.facts import Allowed, DisjointSpans, matches_at, openings
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -76,16 +76,16 @@ class DateFinder:
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Date facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         found: list[tuple[str, str, tuple[int, int]]] = []
-        taken: list[tuple[int, int]] = []
+        taken = DisjointSpans()
 
         def free(start: int, end: int) -> bool:
-            return allowed(start, end) and not overlaps((start, end), taken)
+            return allowed(start, end) and not taken.overlaps((start, end))
 
         for kind, match in self.shape_matches(text):
             if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
                 continue  # exercice 2010-11: a span of years, not a month
             if free(match.start(), match.end()):
-                taken.append(match.span())
+                taken.add(match.span())
                 found += self._read(kind, match)
         for match in self.bare_year.finditer(text):
             if free(*match.span()) and self._is_year(text, match):
@@ -174,8 +174,10 @@ class DateFinder:
     @staticmethod
     def _group(found: list[tuple[str, str, tuple[int, int]]]) -> list[dict]:
         facts: dict[str, dict] = {}
+        seen: set[tuple[str, tuple[int, int]]] = set()  # not a search of the mentions: a date may have very many
         for value, text, span in sorted(found, key=lambda f: f[2]):
             fact = facts.setdefault(value, {"value": value, "text": text, "mentions": []})
-            if list(span) not in fact["mentions"]:
+            if (value, span) not in seen:
+                seen.add((value, span))
                 fact["mentions"].append(list(span))
         return list(facts.values())

@@ -83,12 +83,17 @@ class Quantity:
 def group_quantities(found: list[Quantity]) -> list[Quantity]:
     """One fact per key and value, keeping every mention, in order of first mention."""
     facts: dict[tuple[str, float], Quantity] = {}
+    seen: dict[tuple[str, float], set[Span]] = {}  # each fact's mentions, not searched: a fact may have very many
     for q in sorted(found, key=lambda q: q.mentions[0]):
-        fact = facts.get((q.key, as_number(q.value)))
+        key = (q.key, as_number(q.value))
+        fact = facts.get(key)
         if fact is None:
-            facts[(q.key, as_number(q.value))] = q
-        else:
-            fact.mentions.extend(m for m in q.mentions if m not in fact.mentions)
+            facts[key], seen[key] = q, set(q.mentions)
+            continue
+        for mention in q.mentions:
+            if mention not in seen[key]:
+                seen[key].add(mention)
+                fact.mentions.append(mention)
     return list(facts.values())
 
 
