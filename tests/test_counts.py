@@ -201,7 +201,8 @@ def test_quantities_cost_in_proportion_to_the_text(finder_class) -> None:
     import time
 
     finder = finder_class(load_rules())
-    sentence = "Le 3 mars 2024, l'hôpital de 120 lits et 30 chambres, dont 12 en réanimation, a coûté 5 MDH. "
+    sentence = ("Le 3 mars 2024, l'hôpital de 120 lits et 30 chambres, dont 12 en réanimation, a coûté 5 MDH, "
+                "dont 2 millions pour l'étude et 3 millions, puis USD 4 et 7 à Rabat. ")
 
     def cost(text: str) -> float:
         start = time.process_time()
