@@ -100,8 +100,10 @@ class CityFinder:
             # district names a place even as a facility's name (la clinique Ain Borja)
             surname = key in surnames and (i == 0 or previous not in self.locative)
             if not surname and (key not in org_names or not city.geonameid) and self._names_place(text, previous, span, city, context):
-                entry = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
-                entry[1].add(surface, span)
+                _, fact = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
+                if surface not in fact.forms:
+                    fact.forms.append(surface)
+                fact.mentions.append(span)  # spans come in text order, once each: not searched (a city may have many)
             position = end_i
         return [
             {
