@@ -38,14 +38,14 @@ class Tokens:
 
     def __init__(self, doc: Doc) -> None:
         starts, lengths, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T if len(doc) else numpy.zeros((3, 0), int)
-        self.first_at = starts
+        self.start_array: numpy.ndarray = starts
         self.starts: list[int] = starts.tolist()
         self.ends: list[int] = (starts + lengths).tolist()
         self.punct: list[int] = punct.tolist()
 
     def capitalised(self, text: str) -> list[int]:
         """The indices of the tokens of ``text`` that begin with a capital, where a city name may begin."""
-        first = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), numpy.uint32)[self.first_at]
+        first = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), numpy.uint32)[self.start_array]
         # an ASCII capital is one, any other letter outside ASCII is asked (a few in a text)
         found = numpy.flatnonzero((first >= ord("A")) & (first <= ord("Z")) | (first > 127)).tolist()
         return [i for i in found if text[self.starts[i]].isupper()]
