@@ -105,10 +105,9 @@ def _named_in(spans: list[Span], facts: list[dict]) -> list[str]:
 
 def _cued_authors(text: str, layout: Layout, people: list[dict]) -> list[str]:
     """People named right after an author cue (``Rédigé par``) above the body."""
-    names = []
+    names, mentions = [], _mentions(people)
     for line in _header(text, layout):
-        names += [p["name"] for span, p in _mentions(people) if _inside(line, span)
-                  and _cues().author.search(_before(line, span))]
+        names += [p["name"] for span, p in mentions if _inside(line, span) and _cues().author.search(_before(line, span))]
     return list(dict.fromkeys(names))
 
 
