@@ -5,6 +5,7 @@ import pytest
 
 from conftest import find_quantities as find
 from extract.amounts import AmountFinder
+from extract.quantities import Qualifiers
 from extract.rules import load_rules
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -178,3 +179,25 @@ def test_scale_glued_to_the_number(finder) -> None:
 def test_billions_abbreviated_with_de(finder) -> None:
     (amount,) = find(finder, "Les recettes fiscales atteignent 5,5 Mds de DH.")
     assert (amount["value"], amount["currency"], amount["text"]) == (5_500_000_000, "MAD", "5,5 Mds de DH")
+
+
+@pytest.mark.parametrize(
+    ("before", "qualifier", "phrase"),
+    [
+        ("Le budget atteint PLUS DE ", "more_than", "PLUS DE "),
+        ("Il coûte près d’", "approx", "près d’"),
+        ("soit environ  les ", "approx", "environ  les "),
+        ("le coût, de l'ordre de\n", "approx", "de l'ordre de\n"),
+        ("une hausse de ", "exact", ""),
+        ("un prix superenviron ", "exact", ""),
+    ],
+)
+def test_the_qualifier_is_the_phrase_that_ends_just_before_the_number(before: str, qualifier: str, phrase: str) -> None:
+    text = before + "12 DH"
+    found, start = Qualifiers(load_rules()).before(text, len(before))
+    assert (found, text[start : len(before)]) == (qualifier, phrase)
+
+
+def test_a_currency_written_first_stands_after_no_letter_digit_or_sign(finder) -> None:
+    text = "Un prêt de US$ 3 millions, puis EUR 1,5 milliard et £5 ; mais xDHS 5, a€7 et $$9 restent."
+    assert [(m.group("cur"), m.group("num")) for m in finder.prefixed.finditer(text)] == [("US$", "3"), ("EUR", "1,5"), ("£", "5")]

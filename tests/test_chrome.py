@@ -321,3 +321,12 @@ def test_a_timestamped_news_ticker_is_chrome() -> None:
     layout = analyse(text)
     assert layout.in_chrome(*span_of(text, ticker))
     assert not layout.in_chrome(*span_of(text, BODY_1[:40]))
+
+
+def test_in_chrome_is_overlap_with_any_chrome_span() -> None:
+    layout = Layout(chrome=[(0, 5), (10, 20), (20, 22), (40, 41)])
+    for start in range(45):
+        for end in range(start, 47):
+            expected = any(s < end and start < e for s, e in layout.chrome)
+            assert layout.in_chrome(start, end) == expected, (start, end)
+    assert not Layout().in_chrome(0, 10)

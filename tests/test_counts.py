@@ -163,3 +163,51 @@ def test_amounts_and_dates_are_not_counts_once_blocked_as_in_the_pipeline(finder
 )
 def test_singular(plural: str, singular_form: str) -> None:
     assert singular(plural, load_rules().counts["irregular_singulars"]) == singular_form
+
+
+@pytest.mark.parametrize(
+    ("before", "word"),
+    [
+        ("la période 2019-", "2019-"),
+        ("l'ordre d’", "d’"),
+        ("à -5 °", "-5"),
+        ("Aujourd'hui, ", "aujourd'hui"),
+        ("les chiffres (", "chiffres"),
+        ("… ", ""),
+    ],
+)
+def test_the_previous_word_is_the_last_run_of_word_characters(finder, before: str, word: str) -> None:
+    assert finder._previous_word(before + "12", len(before)) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le chantier a coûté 3,5 m", []),
+        ("Le chantier a coûté 3,5 m \n\u00a0 ", []),
+        ("La piste fait 3,5 km", []),
+        ("La piste fait 3,5 m.", [(3.5, "m")]),
+        ("Le mur mesure 3,5 m de haut.", [(3.5, "m")]),
+    ],
+)
+def test_a_short_symbol_that_ends_the_text_is_a_word_cut_off(finder, text: str, expected: list) -> None:
+    assert keys(find(finder, text)) == expected
+
+
+@pytest.mark.parametrize("finder_class", [CountFinder, AmountFinder, DateFinder])
+def test_quantities_cost_in_proportion_to_the_text(finder_class) -> None:
+    """A count near the start of a long text does not read the whole rest of it, nor a fact's mentions each time
+    one is added: 50 times the text costs about 50 times as much (a quadratic cost would be 2 500 times)."""
+    import time
+
+    finder = finder_class(load_rules())
+    sentence = ("Le 3 mars 2024, l'hôpital de 120 lits et 30 chambres, dont 12 en réanimation, a coûté 5 MDH, "
+                "dont 2 millions pour l'étude et 3 millions, puis USD 4 et 7 à Rabat. ")
+
+    def cost(text: str) -> float:
+        start = time.process_time()
+        finder.find(text, lambda s, e: True)
+        return time.process_time() - start
+
+    small = min(cost(sentence * 40) for _ in range(5))
+    assert cost(sentence * 2000) < 120 * small

@@ -196,3 +196,14 @@ def test_a_date_with_a_named_month_is_read_as_dateparser_reads_it(finder) -> Non
                 for day in ("0", "00", "1", "1er", "1ᵉʳ", "09", "28", "29", "30", "31", "32"):
                     assert finder.named_month_date(day, form, year) == normalize_date(f"{day} {form} {year}", "day"), (day, form, year)
     assert finder.named_month_date("٣", "mars", "2021") == normalize_date("٣ mars 2021", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Vers la mi-2020, puis 2019-2021 et 2019–2021 (2022).", ["2020", "2019", "2021", "2019", "2021", "2022"]),
+        ("Réf x2020, /2020, 12019, 20201, é2020, 1 2020, 2020 000, 2020,5 et 2020.5 ne sont pas des années.", []),
+    ],
+)
+def test_a_bare_year_stands_alone_or_after_mi_or_another_year(finder, text: str, years: list[str]) -> None:
+    assert [m.group("y") for m in finder.bare_year.finditer(text)] == years

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from extract.cities import Tokens, entity_spans
-from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps
+from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps, openings, sentence_bounds
 from extract.pipeline import MODEL, UNUSED_COMPONENTS
 
 
@@ -82,3 +82,33 @@ def test_opening_letters_keep_an_alternation_s_matches() -> None:
     text = "Levée Auprès de la banque, avec d’autres et d'un fonds, ’t et 'T; rien ici."
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(guarded.finditer(text))) == 6
+
+
+def test_capitalised_tokens_are_those_opening_with_a_capital_of_any_script(nlp) -> None:
+    text = "Élise va à Fès, «Rabat» puis İzmir et Ωmega ; été 2024 à ÉVORA, 3M et Kelvin."
+    doc = nlp(text)
+    assert Tokens(doc).capitalised(text) == [i for i, t in enumerate(doc) if t.text[:1].isupper()]
+    assert [doc[i].text for i in Tokens(doc).capitalised(text)][:4] == ["Élise", "Fès", "Rabat", "İzmir"]
+
+
+def test_openings_find_the_offsets_a_zero_width_scan_finds() -> None:
+    not_after, words = [r"[\w.-]", r"\^\s"], [("deux", ""), ("dix", ""), ("six", ""), ("mars", r"(?![\w])"), ("ici", "")]
+    alternation = "|".join(re.escape(form) + then for form, then in words)
+    plain = re.compile("".join(f"(?<!{p})" for p in not_after) + rf"(?=(\d)|(?i:{alternation}))")
+    text = "Deux, DIX et ſix (six) ; 12 mars, Mars2, 3-4, x5 ^ 6, ^7, İci ıci, ٣ mars, dixit, Kelvin, mars."
+    found = [(m.start(), m.group(1)) for m in openings(not_after, words).finditer(text)]
+    assert found == [(m.start(), m.group(1)) for m in plain.finditer(text)]
+    assert [text[s : s + 4] for s, _ in found] == [
+        "Deux", "DIX ", "ſix ", "six)", "12 m", "mars", "3-4,", "7, İ", "İci ", "ıci,", "٣ ma", "mars", "dixi", "mars",
+    ]
+
+
+def test_openings_refuse_a_word_that_opens_outside_ascii() -> None:
+    with pytest.raises(ValueError):
+        openings([], [("élan", "")])
+
+
+def test_sentences_break_after_marks_before_a_capital_and_at_each_line() -> None:
+    text = "Il a dit... «Oui» ! Puis: «Non.» Fin.\nSuite 3.5 M. Dupont.\u00a0Après?? «Ah» a. b\n\nZ"
+    bounds = sentence_bounds.__wrapped__(text)
+    assert [text[b : b + 4] for b in bounds] == ["Il a", "«Oui", "Puis", "Fin.", "Suit", "Dupo", "Aprè", "«Ah»", "\nZ", "Z"]

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from extract.facts import Allowed, overlaps, sentence_bounds
+from extract.facts import Allowed, SpanIndex, sentence_bounds
 from extract.numbers import parse_number, scaled
 from extract.quantities import Qualifiers, Quantity, alternation, find_numbers, number_regex, quantity_records
 from extract.rules import Rules
@@ -37,8 +37,11 @@ class AmountFinder:
             rf"|(?P<num3>{number})\s*(?:(?P<word3>{alternation(words)})\s*)?[-–])\s*$"
         )
         prefixed = [c for c in self.currencies if not c[0].isalpha() or (c.isupper() and len(c) == 3)]
+        # each currency checks from after itself that no letter, digit or sign stands before it: the regex then opens
+        # with the currencies, and re skips to their first characters instead of trying every offset
+        edged = "|".join(f"{re.escape(c)}(?<![\\w$€£]{re.escape(c)})" for c in sorted(prefixed, key=len, reverse=True))
         self.prefixed = re.compile(
-            rf"(?<![\w$€£])(?P<cur>{alternation(prefixed)})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
+            rf"(?P<cur>{edged})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
         )
         self.qualifiers = Qualifiers(rules)
 
@@ -58,9 +61,9 @@ class AmountFinder:
                 first = self._range_start(text, head, offset, match, amount)
                 if first is not None and allowed(*first.mentions[0]):
                     found.append(first)
+        taken = SpanIndex(q.mentions[0] for q in found)  # what this loop adds ends before its next match
         for match in self.prefixed.finditer(text):
-            taken = [q.mentions[0] for q in found]
-            if allowed(*match.span()) and not overlaps(match.span(), taken):
+            if allowed(*match.span()) and not taken.overlaps(match.span()):
                 amount = self._read(text, match, self.currencies[match.group("cur")])
                 if amount is not None:
                     found.append(amount)
@@ -110,18 +113,21 @@ class AmountFinder:
         if not found:
             return []  # nothing to inherit from
         bounds = sentence_bounds(text)
-        taken = [q.mentions[0] for q in found]
+        taken = SpanIndex(q.mentions[0] for q in found)
+        by_start = sorted((q.mentions[0][0], i) for i, q in enumerate(found))  # to read one sentence's amounts only
+        starts = [start for start, _ in by_start]
         extra = []
         for match in find_numbers(self.bare, text):
             span = (match.start(), match.end())
-            if not allowed(*span) or overlaps(span, taken):
+            if not allowed(*span) or taken.overlaps(span):
                 continue
             if not match.group("word") and not self._list_item(text, match):
                 continue
             sentence = bounds[bisect_right(bounds, match.start()) - 1]
-            earlier = [q for q in found if sentence <= q.mentions[0][0] < match.start()]
+            earlier = by_start[bisect_left(starts, sentence) : bisect_left(starts, match.start())]
             if earlier:
-                amount = self._read(text, match, earlier[-1].key, earlier[-1].scale)
+                last = found[max(i for _, i in earlier)]  # the last found of those in the sentence before
+                amount = self._read(text, match, last.key, last.scale)
                 if amount is not None:
                     extra.append(amount)
         return extra

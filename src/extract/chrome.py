@@ -14,6 +14,7 @@ from extract.rules import load_rules
 
 _SENTENCE_MARKS = tuple('.!?»"”)')
 _ELLIPSES = ("...", "…")
+_INFINITY = float("inf")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
 
 
@@ -41,12 +42,13 @@ class Layout:
     masthead: Span | None = None
 
     def in_chrome(self, start: int, end: int) -> bool:
-        """True when the span [start, end) overlaps site chrome."""
-        i = bisect_right(self.chrome, (start, float("inf"))) - 1
-        for c_start, c_end in self.chrome[max(i, 0) : i + 2]:
-            if c_start < end and start < c_end:
-                return True
-        return False
+        """True when the span [start, end) overlaps site chrome (whose spans are disjoint: only the last one
+        starting at or before ``start`` and the next one may; asked for every candidate of every stage)."""
+        chrome = self.chrome
+        i = bisect_right(chrome, (start, _INFINITY))
+        if i and chrome[i - 1][0] < end and start < chrome[i - 1][1]:
+            return True
+        return i < len(chrome) and chrome[i][0] < end and start < chrome[i][1]
 
 
 @lru_cache(maxsize=8)

@@ -5,16 +5,22 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
+from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc
 
 from extract.chrome import Layout
-from extract.facts import NamedFact, Span, SpanIndex
+from extract.facts import NamedFact, Span, SpanIndex, opening_letters
 from extract.gazetteer import City, Gazetteer
 from extract.rules import Rules
 from extract.textnorm import normalize_name
 
 _MAX_TOKENS = 4
+_REGION_AFTER = re.compile(r"-[A-ZÀ-Ý]")  # Casablanca-Settat: a region
+_REGION_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
+_NAME_AFTER = re.compile(r"[ \u00a0][A-ZÀ-Ý]")  # the first word of a longer name
+_PARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$")
+_WORD_BEFORE = re.compile(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*$")
 
 
 @dataclass(frozen=True)
@@ -31,25 +37,23 @@ class Tokens:
     """A doc's token offsets and punctuation flags, read in one pass (spaCy's Token objects are slow to make)."""
 
     def __init__(self, doc: Doc) -> None:
-        starts, lengths, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T.tolist() if len(doc) else ([], [], [])
-        self.starts: list[int] = starts
-        self.ends: list[int] = [s + n for s, n in zip(starts, lengths)]
-        self.punct: list[int] = punct
+        starts, lengths, punct = doc.to_array([IDX, LENGTH, IS_PUNCT]).T if len(doc) else numpy.zeros((3, 0), int)
+        self.start_array: numpy.ndarray = starts
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = (starts + lengths).tolist()
+        self.punct: list[int] = punct.tolist()
 
     def capitalised(self, text: str) -> list[int]:
         """The indices of the tokens of ``text`` that begin with a capital, where a city name may begin."""
-        return [i for i, start in enumerate(self.starts) if text[start : start + 1].isupper()]
+        first = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), numpy.uint32)[self.start_array]
+        # an ASCII capital is one, any other letter outside ASCII is asked (a few in a text)
+        found = numpy.flatnonzero((first >= ord("A")) & (first <= ord("Z")) | (first > 127)).tolist()
+        return [i for i in found if text[self.starts[i]].isupper()]
 
 
 def entity_spans(doc: Doc, label: str) -> list[Span]:
-    """Character spans of the doc's entities of one label, as ``doc.ents`` gives them, without making Spans."""
-    if not len(doc):
-        return []
-    iob, kind, start, length = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).T
-    begins = numpy.flatnonzero((iob == 3) & (kind == doc.vocab.strings[label]))
-    outside = numpy.append(numpy.flatnonzero(iob != 1), len(doc))  # where an entity begun before stops
-    ends = outside[numpy.searchsorted(outside, begins, side="right")] - 1
-    return list(zip(start[begins].tolist(), (start[ends] + length[ends]).tolist()))
+    """Character spans of the doc's entities of one label."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == label]
 
 
 class CityFinder:
@@ -60,7 +64,7 @@ class CityFinder:
         self.gazetteer = gazetteer
         self.common = frozenset(normalize_name(w) for w in conf["common_words"])
         cues = "|".join(map(re.escape, conf["region_cues"]))
-        self.region_before = re.compile(rf"\b(?:{cues})\s+(?:de\s+|d['’]\s*|du\s+)?$")
+        self.region_before = re.compile(rf"\b{opening_letters(conf['region_cues'])}(?:{cues})\s+(?:de\s+|d['’]\s*|du\s+)?$")
         self.locative = frozenset(conf["locative_cues"])
         self.countries = frozenset(normalize_name(c) for c in conf["countries"] + conf["regions"])
         self.strong = frozenset(conf["strong_locative_cues"])
@@ -96,8 +100,10 @@ class CityFinder:
             # district names a place even as a facility's name (la clinique Ain Borja)
             surname = key in surnames and (i == 0 or previous not in self.locative)
             if not surname and (key not in org_names or not city.geonameid) and self._names_place(text, previous, span, city, context):
-                entry = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
-                entry[1].add(surface, span)
+                _, fact = facts.setdefault(city.geonameid or city.name, (city, NamedFact()))  # a district has no id
+                if surface not in fact.forms:
+                    fact.forms.append(surface)
+                fact.mentions.append(span)  # spans come in text order, once each: not searched (a city may have many)
             position = end_i
         return [
             {
@@ -113,10 +119,12 @@ class CityFinder:
     def _longest_match(self, tokens: Tokens, text: str, i: int) -> tuple[int, City] | None:
         """The longest gazetteer name of at most ``_MAX_TOKENS`` tokens from the capitalised token ``i``, and its
         city; None when there is none."""
-        start = tokens.starts[i]
-        for end_i in range(min(len(tokens.starts), i + _MAX_TOKENS), i, -1):
-            surface = text[start : tokens.ends[end_i - 1]]
-            if tokens.punct[end_i - 1] or "\n" in surface:
+        start, ends, punct = tokens.starts[i], tokens.ends, tokens.punct
+        for end_i in range(min(len(ends), i + _MAX_TOKENS), i, -1):
+            if punct[end_i - 1]:
+                continue
+            surface = text[start : ends[end_i - 1]]
+            if "\n" in surface:
                 continue
             city = self.gazetteer.lookup(surface)
             if city is not None and normalize_name(surface) not in self.countries:
@@ -126,16 +134,16 @@ class CityFinder:
     def _names_place(self, text: str, previous: str, span: Span, city: City, context: Context) -> bool:
         if context.layout.in_chrome(*span) or context.people.overlaps(span):
             return False
-        if re.match(r"-[A-ZÀ-Ý]", text[span[1] : span[1] + 2]) or re.search(r"[A-Za-zÀ-ÿ]-$", text[max(0, span[0] - 3) : span[0]]):
+        if _REGION_AFTER.match(text, span[1]) or _REGION_BEFORE.search(text[max(0, span[0] - 3) : span[0]]):
             return False  # a region such as Casablanca-Settat or Béni Mellal-Khénifra
         before = text[max(0, span[0] - 40) : span[0]].lower()
         if self.region_before.search(before):
             return False
         surface = text[span[0] : span[1]]
         tagged = context.locs.overlaps(span)
-        if surface.isupper() or re.match(r"[ \u00a0][A-ZÀ-Ý]", text[span[1] : span[1] + 2]):
+        if surface.isupper() or _NAME_AFTER.match(text, span[1]):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
-        if re.search(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$", text[max(0, span[0] - 5) : span[0]]):
+        if _PARTICLE_BEFORE.search(text[max(0, span[0] - 5) : span[0]]):
             return False  # a surname after its capitalised particle (De Vinci, Da Costa)
         if previous in self.district_prefixes:
             return False  # Hay Riad, Sidi Maârouf: a district named after something else
@@ -155,8 +163,8 @@ class CityFinder:
 
     def _glued_after_name(self, text: str, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""
-        before = re.search(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $", text[max(0, span[0] - 30) : span[0]])
+        before = _WORD_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
         if not before or before.group(2).lower() in self.locative:
             return False
-        sentence_start = re.search(r"(?:^|[.!?:\n])\s*$", text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])
+        sentence_start = _SENTENCE_START.search(text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])
         return not sentence_start

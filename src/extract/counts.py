@@ -42,9 +42,10 @@ class _Found:
 
 
 _NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
-_PREVIOUS_WORD = re.compile(r"([\w'’°-]+)\W*$")
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
 _ELIDED_WORD = re.compile(r"\w['’]")
+_ONLY_SPACES = re.compile(r"\s*\Z")  # nothing but spaces to the end, read without copying the rest of the text
 
 
 def _plural_after(text: str, start: int, end: int) -> bool:
@@ -52,6 +53,17 @@ def _plural_after(text: str, start: int, end: int) -> bool:
     invariable or a short symbol (``lits``, ``prix``, ``mg``)."""
     word = text[start:end].split()[-1].lower()
     return word[-1:] in ("s", "x", "z") or len(word) <= 3 or not word.isalpha()
+
+
+def _last_unit(found: list[_Found], i: int, sentence: int) -> str | None:
+    """The unit of the last count before ``found[i]`` that has one, from offset ``sentence`` on; the counts are in
+    text order, so only those of the sentence are read (not every count before: long texts would cost quadratically)."""
+    for j in range(i - 1, -1, -1):
+        if found[j].start < sentence:
+            break
+        if found[j].unit:
+            return found[j].unit
+    return None
 
 
 class CountFinder:
@@ -96,7 +108,8 @@ class CountFinder:
 
     def _read(self, text: str, match: re.Match) -> _Found | None:
         """A number with its head noun or unit, or None when it is not a count at all."""
-        if self._previous_word(text, match.start()) in self.not_before:
+        previous = self._previous_word(text, match.start())
+        if previous in self.not_before:
             return None
         if self._after_name(text, match.start()):
             return None
@@ -113,11 +126,11 @@ class CountFinder:
         unit, head_end = self._head(text, end, after_scale=bool(match.group("approx") or match.group("scale")))
         if unit == "":
             return None
-        if head_end and len(text[head_end:].strip()) == 0 and head_end - end <= 3:
+        if head_end and head_end - end <= 3 and _ONLY_SPACES.match(text, head_end):
             return None  # a symbol that ends the excerpt is a word cut off (3,5 m… for 3,5 milliards)
         if head_end and number >= 2 and unit not in self.units.values() and not _plural_after(text, end, head_end):
             return None  # 2021 connaît, les 4 offriront, 20 précédente: a verb or an adjective, no counted noun
-        if unit and self._previous_word(text, match.start()) in self.elision_cues and self.elided_adjective.search(unit):
+        if unit and previous in self.elision_cues and self.elided_adjective.search(unit):
             unit = None  # 5 sociétés dont deux marocaines: the noun is left out, restored from the count before
         return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start, scale)
 
@@ -162,10 +175,10 @@ class CountFinder:
                     f.value *= found[i + 1].scale  # de 3,47 à 9 millions de conteneurs
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
-            previous = [p for p in found[:i] if p.unit and p.start >= sentence]
+            previous = _last_unit(found, i, sentence)
             cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
             if previous and cue:
-                f.unit = previous[-1].unit
+                f.unit = previous
                 continue
             counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
             if counted and self._previous_word(text, f.start) in self.number_of_links:

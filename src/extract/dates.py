@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed, matches_at, overlaps
+from extract.facts import Allowed, DisjointSpans, matches_at, openings
 from extract.quantities import alternation
 from extract.rules import Rules
 
@@ -43,10 +43,11 @@ class DateFinder:
         year = r"(?:19|20)\d{2}(?!\d)"
         weekdays = "|".join(rules.numbers["weekdays"])
         weekday = rf"(?:(?:{weekdays})\s+)?"
-        edge = r"(?<![\w/.,-])"
+        not_after = r"[\w/.,-]"
+        edge = rf"(?<!{not_after})"
         # Every shape begins after the edge with a digit, but ``day`` may begin with a weekday and ``month`` with
         # a month name: one scan finds where words and digits begin, and each shape is tried there only.
-        self.starts = re.compile(rf"{edge}(?=(\d)|(?i:{weekdays}|{month}))")
+        self.starts = openings([not_after], [(d, "") for d in rules.numbers["weekdays"]] + [(m, r"(?![\w])") for m in rules.months])
         self.begins = {"day": "any", "month": "word"}  # the others: "digit"
         self.months = {k.lower(): v for k, v in rules.months.items()}
         # Order matters: a longer shape is tried before the shapes it contains.
@@ -60,7 +61,12 @@ class DateFinder:
             ("iso_month", re.compile(rf"{edge}(?P<y>{year})-(?P<mn>0[1-9]|1[0-2])(?![\d-])")),
             ("month", re.compile(rf"(?i){edge}(?P<m>{month})\s+(?:de\s+l['’]année\s+)?(?P<y>{year})")),
         ]
-        self.bare_year = re.compile(rf"(?:(?<=mi-)|(?<=\d{{4}}[-–])|{edge})(?<!\b\d[ \u00a0\u202f])(?P<y>{year})(?![ \u00a0\u202f]\d{{3}})(?![.,]\d)(?!\w)")
+        # The year's first two digits open the regex and what stands before them is looked at from after them
+        # (``..``): a regex that opens with a character is tried only where one is, not at every offset.
+        self.bare_year = re.compile(
+            r"(?P<y>(?:19|20)(?:(?<=mi-..)|(?<=\d{4}[-–]..)|(?<![\w/.,-]..))(?<!\b\d[ \u00a0\u202f]..)\d{2}(?!\d))"
+            r"(?![ \u00a0\u202f]\d{3})(?![.,]\d)(?!\w)"
+        )
         self.cues = frozenset(c.lower() for c in conf["year_cues"])
         self.weak_cues = frozenset(c.lower() for c in conf["weak_year_cues"])
         self.name_words = frozenset(conf["name_words_before_year"])
@@ -70,16 +76,16 @@ class DateFinder:
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Date facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
         found: list[tuple[str, str, tuple[int, int]]] = []
-        taken: list[tuple[int, int]] = []
+        taken = DisjointSpans()
 
         def free(start: int, end: int) -> bool:
-            return allowed(start, end) and not overlaps((start, end), taken)
+            return allowed(start, end) and not taken.overlaps((start, end))
 
         for kind, match in self.shape_matches(text):
             if kind == "iso_month" and self._word_before(text, match.start()) in self.span_words:
                 continue  # exercice 2010-11: a span of years, not a month
             if free(match.start(), match.end()):
-                taken.append(match.span())
+                taken.add(match.span())
                 found += self._read(kind, match)
         for match in self.bare_year.finditer(text):
             if free(*match.span()) and self._is_year(text, match):
@@ -168,8 +174,10 @@ class DateFinder:
     @staticmethod
     def _group(found: list[tuple[str, str, tuple[int, int]]]) -> list[dict]:
         facts: dict[str, dict] = {}
+        seen: set[tuple[str, tuple[int, int]]] = set()  # not a search of the mentions: a date may have very many
         for value, text, span in sorted(found, key=lambda f: f[2]):
             fact = facts.setdefault(value, {"value": value, "text": text, "mentions": []})
-            if list(span) not in fact["mentions"]:
+            if (value, span) not in seen:
+                seen.add((value, span))
                 fact["mentions"].append(list(span))
         return list(facts.values())

@@ -97,16 +97,17 @@ def publication(text: str, layout: Layout, dates: list[dict], people: list[dict]
 
 def _named_in(spans: list[Span], facts: list[dict]) -> list[str]:
     """Names of the facts with a mention inside one of ``spans``, in order, once each."""
+    if not spans:
+        return []  # most articles have no byline: their many mentions need no sorting
     names = [fact["name"] for span, fact in _mentions(facts) if overlaps(span, spans)]
     return list(dict.fromkeys(names))
 
 
 def _cued_authors(text: str, layout: Layout, people: list[dict]) -> list[str]:
     """People named right after an author cue (``Rédigé par``) above the body."""
-    names = []
+    names, mentions = [], _mentions(people)
     for line in _header(text, layout):
-        names += [p["name"] for span, p in _mentions(people) if _inside(line, span)
-                  and _cues().author.search(_before(line, span))]
+        names += [p["name"] for span, p in mentions if _inside(line, span) and _cues().author.search(_before(line, span))]
     return list(dict.fromkeys(names))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from text_to_num import text2num
 
@@ -65,8 +65,9 @@ def parse_words(text: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> int | float | None:
-    """Value of a number in digits or words, or None when it is not a number."""
+    """Value of a number in digits or words, or None when it is not a number (cached: the same few numbers recur)."""
     text = text.strip()
     value = None
     if text and text[0].isdigit():

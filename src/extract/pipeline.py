@@ -68,7 +68,9 @@ class FactExtractor:
 
     def extract(self, doc: Doc) -> dict:
         """The title, the six lists of facts and the metadata of one doc."""
-        text = doc._.text if doc._.text is not None else doc.text
+        text = doc._.text
+        if text is None:
+            text = doc.text
         layout = analyse(text)
         orgs, people, org_spans = self.names.find(doc, text, layout)
         person_spans: list[Span] = [tuple(m) for p in people for m in p["mentions"]]

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.facts import Span, matches_at
-from extract.numbers import DIGITS, number_word_alternation, number_words_regex
-from extract.rules import Rules
+from extract.facts import Span, matches_at, opening_letters, openings
+from extract.numbers import DIGITS, number_words_regex
+from extract.rules import Rules, load_rules
 
-_EDGE_BEFORE = r"(?<![\w.,/°^*-])(?<![\^*]\s)"  # not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
+_NOT_AFTER = (r"[\w.,/°^*-]", r"[\^*]\s")  # not inside a word or a number, not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
+_EDGE_BEFORE = "".join(f"(?<!{before})" for before in _NOT_AFTER)
 _EDGE_AFTER = r"(?![\w])(?![.,]\d)"
 
 
@@ -34,7 +35,7 @@ def number_regex(rules: Rules, glued: bool = False) -> str:
 @cache
 def _number_start() -> re.Pattern[str]:
     """Where a number of :func:`number_regex` may begin: the edge, then a digit, a number word or ``un``."""
-    return re.compile(rf"{_EDGE_BEFORE}(?=\d|(?i:{number_word_alternation()}|une?))")
+    return openings(_NOT_AFTER, [(word, "") for word in [*load_rules().numbers["number_words"], "un", "une"]])
 
 
 @lru_cache(maxsize=8)
@@ -55,7 +56,8 @@ class Qualifiers:
     def __init__(self, rules: Rules) -> None:
         phrases = alternation(list(rules.qualifiers)).replace("'", "['’]")
         self.table = {k.lower(): v for k, v in rules.qualifiers.items()}
-        self.regex = re.compile(rf"(?i:\b({phrases})(?:\s+(?:les|la|le|l['’]))?)\s*$")
+        # searched over the text before each number: the lookahead skips, at once, the offsets no phrase opens at
+        self.regex = re.compile(rf"(?i:\b{opening_letters(list(rules.qualifiers))}({phrases})(?:\s+(?:les|la|le|l['’]))?)\s*$")
 
     def before(self, text: str, start: int) -> tuple[str, int]:
         """The qualifier ending at ``start`` and where it begins, or ``("exact", start)``."""
@@ -81,12 +83,17 @@ class Quantity:
 def group_quantities(found: list[Quantity]) -> list[Quantity]:
     """One fact per key and value, keeping every mention, in order of first mention."""
     facts: dict[tuple[str, float], Quantity] = {}
+    seen: dict[tuple[str, float], set[Span]] = {}  # each fact's mentions, not searched: a fact may have very many
     for q in sorted(found, key=lambda q: q.mentions[0]):
-        fact = facts.get((q.key, as_number(q.value)))
+        key = (q.key, as_number(q.value))
+        fact = facts.get(key)
         if fact is None:
-            facts[(q.key, as_number(q.value))] = q
-        else:
-            fact.mentions.extend(m for m in q.mentions if m not in fact.mentions)
+            facts[key], seen[key] = q, set(q.mentions)
+            continue
+        for mention in q.mentions:
+            if mention not in seen[key]:
+                seen[key].add(mention)
+                fact.mentions.append(mention)
     return list(facts.values())
 
 

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.attrs import ORTH
 from spacy.lexeme import Lexeme
@@ -88,6 +89,7 @@ class TokenPatterns:
         self.word_class: dict[int, int] = {}  # orth → class
         self.class_bits: list[int] = []  # class → the tests its words pass, as bits
         self.class_ids: dict[int, int] = {}
+        self.opens: list[bool] = []  # class → whether a match may start at a word of it
         self.states: list[frozenset[Item]] = []
         self.state_ids: dict[tuple[frozenset[Item], frozenset[tuple[int, bool]]], int] = {}
         self.next: list[dict[int, int]] = []  # state → class → state
@@ -142,6 +144,7 @@ class TokenPatterns:
         if bits not in self.class_ids:
             self.class_ids[bits] = len(self.class_bits)
             self.class_bits.append(bits)
+            self.opens.append(self._step(self.start, self.class_ids[bits]) != self.dead)
         self.word_class[orth] = self.class_ids[bits]
         return self.word_class[orth]
 
@@ -166,11 +169,15 @@ class TokenPatterns:
     def __call__(self, doc: Doc) -> PatternMatches:
         """The matches in ``doc`` (see the module)."""
         known = self.word_class
-        classes = [known[o] if o in known else self._class(o) for o in doc.to_array(ORTH).tolist()]
+        orths = doc.to_array(ORTH).tolist()
+        classes = list(map(known.get, orths))
+        if None in classes:  # some word not seen before
+            classes = [known[o] if o in known else self._class(o) for o in orths]
         n = len(classes)
         found: dict[int, set[tuple[int, int]]] = {}
         reports: dict[int, list[int]] = {}  # pattern → first report: token, least start of a state not forked, forked
-        for start in range(n):
+        # most words open no match: the automaton is run only from those that may
+        for start in compress(range(n), map(self.opens.__getitem__, classes)):
             state, end = self.start, start
             while end < n:
                 target = self.next[state].get(classes[end])
