@@ -309,9 +309,8 @@ class EventFinder:
             """The sentence's named subject; where a generic noun phrase opens it before any name (`Cette société,
             dont…`; not a pronoun, which may stand for a facility), the organisation that reference stands for."""
             found = self._subject(text, sentences[n], slots_in[n])
-            opening = _OPENING_REFERENCE.match(text, sentences[n][0])
-            reference = opening and self.rules.generic.match(text, opening.end())
-            if n and reference and re.search(r"\W", reference.group()) and (found is None or found[0] > reference.start()):
+            reference = self.rules.generic.match(text, _OPENING_REFERENCE.match(text, sentences[n][0]).end())
+            if n and _noun_phrase(reference) and (found is None or found[0] > reference.start()):
                 head = self.rules.generic_names.get(reference.group().split()[-1].lower())
                 name = subjects.resolve(n - 1, sentences[n][0], [head] if head else [])
                 return found if name is None else (reference.start(), name)
@@ -614,7 +613,7 @@ class EventFinder:
                    and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
         amounts = [s for s in amounts if s not in earlier] or [  # `a investi 35 M€ dans l'acquisition de X`
             s for s in in_scope if s.kind == "amount" and frame.type == "acquisition"
-            and re.fullmatch(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", text[s.end : trigger.start])]
+            and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
         if "amount" in roles and amounts:
             roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
         dates = [s for s in in_scope if s.kind == "date"
@@ -788,6 +787,7 @@ _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+"""A possessive determiner: its owner is the one the facility after it belongs to."""
 
 _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
 """`Cette dernière`, `ce dernier`: the organisation named last, subject or not."""
@@ -803,13 +803,14 @@ _MAIN_SUBJECT = re.compile(r",\s*(?:(?:le|la|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+
 _INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+)\s*(?:acquisition|rachat|reprise)(?![\w'’])",
                         re.IGNORECASE)
 """Money put `dans l'acquisition de …`: it pays for an acquisition."""
+_INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", re.IGNORECASE)
+"""Between an amount and an acquisition trigger it pays for: `… dans l'`."""
 
 _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 """What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
 
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
-"""A possessive determiner: its owner is the one the facility after it belongs to."""
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
@@ -865,11 +866,11 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
     for event in events:
         if event.type != "opening" or event.roles["city"] is not None or not event.evidence:
             continue
-        here = sentences.index(event.evidence[0]) if event.evidence[0] in sentences else None
-        if here is None:
+        here = bisect_left(sentences, event.evidence[0])
+        if not 0 < here < len(sentences) or sentences[here] != event.evidence[0]:
             continue
-        beside = [sentences[here - 1]] if here else []
-        placed = {c.value for c in cities for start, end in beside if start <= c.start < end
+        start, end = sentences[here - 1]
+        placed = {c.value for c in cities if start <= c.start < end
                   and location.search(text, max(start, c.start - 40), c.start)}
         if len(placed) == 1:
             event.roles["city"] = placed.pop()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from extract.acronyms import ACRONYM, initials
-from extract.facts import NamedFact, Span
+from extract.facts import DisjointSpans, NamedFact, Span, SpanIndex
 from extract.name_candidates import Mention
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
@@ -49,17 +49,18 @@ def repeat_mentions(text: str, facts: list[NamedFact], taken: list[Span], in_chr
                     stopwords: Collection[str]) -> None:
     """Add to each organisation every other place its capitalised forms are written (`produits Roche`, `l'orientation
     de Roche`) where no name was read, outside chrome, and not inside a longer capitalised name (`Roche Bobois`)."""
-    spans = sorted(taken + [s for f in facts for s in f.mentions])
+    read = SpanIndex(taken + [s for f in facts for s in f.mentions])
+    added = DisjointSpans()
     for fact in facts:
         for form in sorted({f for f in fact.forms if len(f) > 2 and f[0].isupper()}, key=len, reverse=True):
             for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
-                start, end = match.span()
-                before = _PREVIOUS_NAME.search(text, max(0, start - 40), start)
-                if any(s < end and start < e for s, e in spans) or in_chrome(start, end) or _NEXT_NAME.match(text, end) \
+                span = match.span()
+                before = _PREVIOUS_NAME.search(text, max(0, span[0] - 40), span[0])
+                if read.overlaps(span) or added.overlaps(span) or in_chrome(*span) or _NEXT_NAME.match(text, span[1]) \
                         or before is not None and before.group(1).lower() not in stopwords:
                     continue
-                fact.mentions.append((start, end))
-                spans.append((start, end))
+                fact.mentions.append(span)
+                added.add(span)
 
 
 def org_record(fact: NamedFact) -> dict:
