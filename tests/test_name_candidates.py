@@ -28,8 +28,10 @@ def test_words_between_a_type_word_and_its_name_describe_it(lex) -> None:
 
 def test_an_entity_running_over_a_line_break_is_split_into_its_lines() -> None:
     doc = spacy.blank("fr")("Clinique Atlas\nRabat a ouvert")
-    assert [p.text for p in split_lines(doc[0:4])] == ["Clinique Atlas", "Rabat"]
-    assert [p.text for p in split_lines(doc[0:2])] == ["Clinique Atlas"]
+    assert [p.text for p in split_lines(doc[0:4], doc.text)] == ["Clinique Atlas", "Rabat"]
+    assert [p.text for p in split_lines(doc[0:2], doc.text)] == ["Clinique Atlas"]
+    doc = spacy.blank("fr")("Clinique  Atlas et\tRabat")
+    assert [p.text for p in split_lines(doc[0:6], doc.text)] == ["Clinique", "Atlas et", "Rabat"]
 
 
 def test_the_name_word_flag_matches_as_the_name_word_test(lex) -> None:
@@ -54,6 +56,16 @@ def test_acronyms_are_read_from_the_lexeme_flag_outside_lines_of_capitals(lex) -
     doc = nlp(text)
     found = [text[c.start : c.end] for c in finder.find(doc, text, analyse(text)) if c.source == "acronym"]
     assert found == ["CNSS", "ANAM"]
+
+
+def test_an_internal_body_is_cut_only_where_a_name_opens_with_it(lex) -> None:
+    nlp = spacy.blank("fr")
+    finder = CandidateFinder(nlp.vocab, [], lex, lambda _: False)
+    opener = next(body for body in lex.internal_bodies if len(body) == 1 and body != ["direction"])[0]
+    text = f"{opener} de la Banque Atlas et Banque {opener}"
+    doc = nlp(text)
+    assert [t.text for t in finder._without_internal_body(list(doc[:5]))] == ["Banque", "Atlas"]
+    assert [t.text for t in finder._without_internal_body(list(doc[6:]))] == ["Banque", opener]
 
 
 def test_lower_case_words_after_a_leading_article_are_trimmed(lex) -> None:

@@ -41,11 +41,16 @@ Mention = tuple[Candidate, str]
 _ROMAN = re.compile(r"^[IVX]+$")
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
+_WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
-def split_lines(ent: SpacySpan) -> list[SpacySpan]:
-    """The parts of an entity on each of the lines it runs over (a name never spans a line break)."""
+def split_lines(ent: SpacySpan, text: str) -> list[SpacySpan]:
+    """The parts of an entity (in a doc whose text is ``text``) on each of the lines it runs over (a name never
+    spans a line break)."""
+    first, last = ent.start_char, ent.end_char - 1
+    if text[first] != " " and text[last] != " " and not _WHITESPACE_RUN.search(text, first, last + 1):
+        return [ent]  # one space between its words: no whitespace token, nothing to split
     parts, start = [], ent.start
     for token in ent:
         if "\n" in token.text or token.is_space:  # spaCy keeps line breaks as tokens, never as trailing space
@@ -117,6 +122,7 @@ class CandidateFinder:
     def __init__(self, vocab: Vocab, patterns: list[dict], lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+        self.body_openers = frozenset(body[0] for body in lex.internal_bodies if body)
         # Word tests (``_.name_part``, lists, regexes) depend on a word's text alone: as lexeme flags they are
         # computed once per word of the vocabulary and the matcher runs them in C, not in Python for every token.
         self.flags = LexemeFlags(vocab, {"name_part": lex.name_word})
@@ -171,7 +177,7 @@ class CandidateFinder:
         found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
         found += self._pattern_candidates(doc, text)
         for ent in doc.ents:
-            for part in split_lines(ent):
+            for part in split_lines(ent, text):
                 for piece, label in self._person_after_acronym(part, ent.label_):
                     cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
                     found.append(self._with_country(text, cand) if label == "ORG" else cand)
@@ -215,10 +221,12 @@ class CandidateFinder:
         """A span that runs from an acronym into a person's name as its two parts: the name opens with a first name
         (``l'AFD Karim Alami``) or, with a title shortly before, is two or three capitalised words and no type word
         (``le directeur du bureau de l'AFD Mihoub Mezouaghi``; not ``le directeur du CHU Ibn Rochd``)."""
-        titled = any(t.lower_ in self.lex.title_heads for t in span.doc[max(0, span.start - 10) : span.start])
+        titled = None  # read once, and only for a span that has an acronym before two capitalised words
         for k in range(1, len(span) - 1):
             if not ACRONYM.match(span[k - 1].text) or not span[k].is_title or not span[k + 1].is_title:
                 continue
+            if titled is None:
+                titled = any(t.lower_ in self.lex.title_heads for t in span.doc[max(0, span.start - 10) : span.start])
             rest = span[k:]
             person_shaped = titled and span[k - 1].lower_ not in self.lex.type_words and len(rest) <= 3 and all(t.is_title and t.lower_ not in self.lex.type_words for t in rest)
             if span[k].lower_ in self.lex.first_names or person_shaped:
@@ -265,6 +273,8 @@ class CandidateFinder:
     def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
         """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
         nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` heads a name."""
+        if not tokens or tokens[0].lower_.replace("’", "'") not in self.body_openers:
+            return tokens  # most names open with no body's first word: their words are not read
         words = [t.lower_.replace("’", "'") for t in tokens]
         for body in self.lex.internal_bodies:
             if words[: len(body)] == body and not (body == ["direction"] and tokens[0].is_title):
