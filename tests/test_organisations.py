@@ -1,13 +1,15 @@
 """Organisation forms and merging (organisations.py), on French sentences written for the tests."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract.gazetteer import Gazetteer, index_dir
 from extract.name_candidates import Candidate, Mention
 from extract.name_lexicon import NameLexicon
 from extract.facts import NamedFact
-from extract.organisations import OrgMerger, org_record, parenthesised, repeat_mentions
+from extract.organisations import OrgMerger, _whole_word_occurrences, org_record, parenthesised, repeat_mentions
 from extract.rules import load_rules
 
 
@@ -165,6 +167,16 @@ def test_every_other_place_a_name_is_written_becomes_a_mention() -> None:
     chrome = text.index("Menu")
     repeat_mentions(text, [fact], [(person, person + 10)], lambda s, e: s >= chrome, load_rules().stopwords)
     assert [text[:s].split()[-1] for s, e in sorted(fact.mentions)] == ["laboratoire", "Selon", "produits"]
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Roche, l'Roche, Roche-Bobois, XRoche, Roche2, -Roche, d’Roche et Roche.", "Roche"),
+    ("Atlas Atlas Atlas Atlas", "Atlas Atlas"),  # overlapping occurrences: left to right, none overlapping
+    ("Roche", "Roche"),
+])
+def test_whole_word_occurrences_are_the_regex_matches(text: str, form: str) -> None:
+    expected = [m.span() for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text)]
+    assert list(_whole_word_occurrences(text, form)) == expected
 
 
 def test_a_former_name_in_brackets_is_an_alias(merger) -> None:

@@ -6,7 +6,7 @@ share a core (the name without type words, legal forms and city) and compatible 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 
 from extract.acronyms import ACRONYM, initials
@@ -42,7 +42,22 @@ def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = 
 
 _ARTICLES_AND_OF = frozenset({"de", "d'", "du", "des", "la", "le", "les", "l'"})
 _NEXT_NAME = re.compile(r"[ \t]*(?:-[ \t]*)?[A-ZÀ-Ý]")
+_WORD_BEFORE = re.compile(r"[\w'’-]")
+_WORD_AFTER = re.compile(r"[\w-]")
 _PREVIOUS_NAME = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w.-]*)[ \t]*(?:-[ \t]*)?$")
+
+
+def _whole_word_occurrences(text: str, form: str) -> Iterator[Span]:
+    """The spans of ``form`` in ``text`` that no word or hyphen continues (nor an apostrophe before it), left to
+    right without overlaps: found by ``str.find``, which outruns a regex opening with a look-behind."""
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or not _WORD_BEFORE.match(text, start - 1)) and not _WORD_AFTER.match(text, end):
+            yield start, end
+            start = text.find(form, end)
+        else:
+            start = text.find(form, start + 1)
 
 
 def repeat_mentions(text: str, facts: list[NamedFact], taken: list[Span], in_chrome: Callable[[int, int], bool],
@@ -53,8 +68,7 @@ def repeat_mentions(text: str, facts: list[NamedFact], taken: list[Span], in_chr
     added = DisjointSpans()
     for fact in facts:
         for form in sorted({f for f in fact.forms if len(f) > 2 and f[0].isupper()}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
-                span = match.span()
+            for span in _whole_word_occurrences(text, form):
                 before = _PREVIOUS_NAME.search(text, max(0, span[0] - 40), span[0])
                 if read.overlaps(span) or added.overlaps(span) or in_chrome(*span) or _NEXT_NAME.match(text, span[1]) \
                         or before is not None and before.group(1).lower() not in stopwords:
