@@ -30,8 +30,10 @@ def test_each_reference_is_complete_and_its_gold_valid(path: Path) -> None:
 
 def test_the_sets_are_varied_and_the_texts_not_tracked() -> None:
     records = realset.references()
-    assert len(realset.references("dev")) >= 40 and len(realset.references("heldout")) >= 20 or not realset.references("heldout")
-    assert max(collections.Counter(r["site"] for r in records).values()) <= 3
+    assert len(realset.references("dev")) >= 40 and len(realset.references("heldout")) >= 20
+    for split in realset.SPLITS:
+        assert max(collections.Counter(r["site"] for r in realset.references(split)).values()) <= 3
+    assert len({r["site"] for r in records}) >= 60
     tracked = subprocess.run(["git", "ls-files", str(REAL)], capture_output=True, text=True, cwd=REAL).stdout
     assert ".txt" not in tracked
 
