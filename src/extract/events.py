@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
-from extract.facts import Span, sentence_bounds
+from extract.facts import Span, opening_letters, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
 from extract.rules import rules_dir
 from extract.textnorm import normalize_name, normalize_unit
@@ -105,7 +105,7 @@ def _alternation(forms: Sequence[str]) -> str:
 
 
 def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{_alternation(forms)})(?![\w'’-])", flags)
+    return re.compile(rf"(?<![\w'’-]){opening_letters(forms)}(?:{_alternation(forms)})(?![\w'’-])", flags)
 
 
 def _roles(value: str | list[str] | None) -> tuple[str, ...]:
@@ -174,7 +174,8 @@ def load_event_rules() -> EventRules:
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
-        landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'] + data['sources'])})\s*(?:(?:la|le|les|l['’])\s*)?"
+        landmark=re.compile(rf"(?<![\w'’]){opening_letters(data['landmarks'] + data['sources'])}"
+                            rf"(?:{_alternation(data['landmarks'] + data['sources'])})\s*(?:(?:la|le|les|l['’])\s*)?"
                             rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),

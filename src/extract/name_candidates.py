@@ -41,6 +41,7 @@ Mention = tuple[Candidate, str]
 _ROMAN = re.compile(r"^[IVX]+$")
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
+_JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
@@ -75,7 +76,9 @@ def _joined_parts(text: str, cand: Candidate | None) -> list[Candidate | None]:
     if cand is None:
         return [cand]
     surface, cuts = text[cand.start : cand.end], [0]
-    for match in re.finditer(r"(?<=\S)[/-](?=\S)", surface):
+    if "/" not in surface and "-" not in surface:
+        return [cand]  # most names: nothing to cut
+    for match in _JOINS.finditer(surface):
         left, right = re.search(r"[\w&]+$", surface[: match.start()]), re.match(r"[\w&]+", surface[match.end() :])
         if match.group() == "/" or left and right and ACRONYM.match(left.group()) and ACRONYM.match(right.group()):
             cuts += [match.start(), match.end()]
@@ -268,7 +271,7 @@ class CandidateFinder:
 
     def _is_country(self, word: str) -> bool:
         """A country or a region named in one word (``Afrique``, ``Maroc``)."""
-        return normalize_name(word) in self.lex.countries | self.lex.regions
+        return normalize_name(word) in self.lex.countries_and_regions
 
     def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
         """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);

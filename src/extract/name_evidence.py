@@ -22,6 +22,7 @@ _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)|/)\s*$")
 _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
+_PLACE_LINKS = _CONNECTORS | {"d", "l"}  # elided: d', l'
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
@@ -68,7 +69,7 @@ class NameEvidence:
         """A word between a role noun and the name it introduces: an adjective (``pharmaceutique``,
         ``Franco-italo-américain``, ``sud-africain``) or a noun used as one (``automobile``)."""
         last = word.split("-")[-1].lower()
-        if word.lower() in self.lex.role_nouns | self.lex.place_nouns | self.lex.unit_nouns:
+        if word.lower() in self.lex.context_nouns:
             return False
         return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
 
@@ -76,9 +77,9 @@ class NameEvidence:
         """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
         after a plan's or a product's noun, or its demonym (``la marque X``, ``le vaccin chinois X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
-        words = [_ELIDED.sub("", w) or w for w in words if w not in _QUOTES]
+        words = [(_ELIDED.sub("", w) or w) if "'" in w or "’" in w else w for w in words if w not in _QUOTES]
         i = len(words) - 1
-        place_link = i >= 0 and words[i].lower() in _CONNECTORS | {"d", "l"}
+        place_link = i >= 0 and words[i].lower() in _PLACE_LINKS
         if place_link:
             i -= 1
         skipped = 0

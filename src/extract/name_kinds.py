@@ -18,6 +18,7 @@ _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
+_LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
@@ -25,7 +26,7 @@ _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "dél�
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
-    return bool(re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 80) : start])) and text[end : end + 3].lstrip(" \u00a0").startswith(":")
+    return text[end : end + 3].lstrip(" \u00a0").startswith(":") and bool(_LINE_OPENS.search(text[max(0, start - 80) : start]))
 
 
 class NameClassifier:
@@ -54,7 +55,7 @@ class NameClassifier:
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
-        if len(words) > 2 and text[:1].isupper() and len(initials(text, lex.stopwords)) > 2 and initials(text, lex.stopwords) in lex.not_orgs:
+        if len(words) > 2 and text[:1].isupper() and len(spelled := initials(text, lex.stopwords)) > 2 and spelled in lex.not_orgs:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
@@ -81,7 +82,7 @@ class NameClassifier:
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
             and not self._listed_after_role_noun(doc_text, cand)
-            or normalize_name(text) in lex.regions | lex.countries
+            or normalize_name(text) in lex.countries_and_regions
         ):
             return None  # un centre à El Jadida, les villes de Safi et d'El Jadida, l'Atlas: a place the model reads as an organisation
         if cand.label == "ORG" and lowered[0] not in lex.prefix_types and cand.source in ("ner", "pattern") and self._portfolio(doc_text, cand.start):
@@ -109,16 +110,18 @@ class NameClassifier:
         if head in self.lex.never_heads or head[:-1] in self.lex.never_heads or head in self.lex.first_names:
             return False
         place = re.sub(r"^(?:la|le|les|l')\s*", "", " ".join(words[2:]), flags=re.IGNORECASE)
-        return normalize_name(place) in self.lex.countries | self.lex.regions or self.is_city(place)
+        return normalize_name(place) in self.lex.countries_and_regions or self.is_city(place)
 
     def _names_a_country(self, words: list[str]) -> bool:
         """Connectors, then a country or a region and nothing else (``en Afrique``, ``du Maroc``)."""
         rest = [w for w in words if w.lower() not in self.lex.skippable]
-        return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries | self.lex.regions
+        return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries_and_regions
 
     def _listed_after_role_noun(self, doc_text: str, cand: Candidate) -> bool:
         """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``): a body,
         though a town somewhere bears its name."""
+        if not doc_text[max(0, cand.start - 80) : cand.start].rstrip().endswith((",", "et", "ou")):
+            return False  # what the regex must end with: most names are not listed, and its search is slow
         left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 80), cand.start)
         noun = left.group(1).lower() if left else ""
         return noun[-1:] in ("s", "x") and noun in self.lex.role_nouns

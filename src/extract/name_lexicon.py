@@ -32,6 +32,7 @@ class NameLexicon:
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
+        self.countries_and_regions = self.countries | self.regions
         self.particles = frozenset(rules.names["particles"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
         self.company_heads = frozenset(rules.names["company_heads"])
@@ -52,6 +53,7 @@ class NameLexicon:
         self.modifiers = frozenset(rules.names["modifiers"])
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
         self.unit_nouns = frozenset(rules.names["unit_nouns"])
+        self.context_nouns = self.role_nouns | self.place_nouns | self.unit_nouns  # nouns that introduce a name
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.acronyms import ACRONYM, initials
 from extract.facts import DisjointSpans, NamedFact, Span, SpanIndex
@@ -82,14 +83,27 @@ def org_record(fact: NamedFact) -> dict:
     return {"name": fact.name, "aliases": fact.aliases, "mentions": sorted(map(list, fact.mentions))}
 
 
+class _Form(NamedTuple):
+    """A form of an organisation as :meth:`OrgMerger.same_org` compares it."""
+
+    key: str  # normalised, without spaces
+    acronym: bool
+    words: int
+    ends_with_acronym: bool  # two words or more, the last an acronym (Groupe BCP, Orange MEA)
+    series: tuple[str, int] | None  # an acronym's series number (MC III): its text and where it starts
+    core: str
+    city: str
+
+
 class OrgMerger:
     """Groups organisation mentions into facts; compares forms by core, type words and initials."""
 
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
-        # forms are compared pairwise, each many times: their core and type words are read once per form
+        # forms are compared pairwise, each many times: what a comparison reads of a form is read once per form
         self._core_and_city = lru_cache(maxsize=16384)(self._core_and_city)
+        self._form = lru_cache(maxsize=16384)(self._form)
         self.types = lru_cache(maxsize=16384)(self.types)
         self.initials = lru_cache(maxsize=16384)(lambda surface: initials(surface, lex.stopwords))
 
@@ -151,24 +165,40 @@ class OrgMerger:
         With ``bare``, a form without type words (``Atlas``) joins a typed one (``Atlas Group``);
         two typed forms join only when one's type words include the other's (``X Holding`` is not ``X Santé``).
         """
-        if normalize_name(a).replace(" ", "") == normalize_name(b).replace(" ", ""):
+        form_a, form_b = self._form(a), self._form(b)
+        if form_a.key == form_b.key:
             return True  # Tanger MedII and Tanger Med II: a space lost in the text
-        for short, full in ((a, b), (b, a)):
-            if ACRONYM.match(short) and len(full.split()) > 1 and self.initials(full) == short:
+        for short, full, of_short, of_full in ((a, b, form_a, form_b), (b, a, form_b, form_a)):
+            if of_short.acronym and of_full.words > 1 and self.initials(full) == short:
                 return True
-            if self._typed_acronym(short, full) or self._acronym_of_the_rest(short, full):
+            if of_short.ends_with_acronym and (self._typed_acronym(short, full) or self._acronym_of_the_rest(short, full)):
                 return True
-            series = _SERIES.search(short)  # MC III and Mediterrania Capital III: an acronym with the series number
-            if series and full.endswith(series.group()) and ACRONYM.match(short[: series.start()]):
-                if initials(full[: -len(series.group())], self.lex.stopwords) == short[: series.start()]:
+            # MC III and Mediterrania Capital III: an acronym with the series number
+            if of_short.series and full.endswith(of_short.series[0]):
+                if initials(full[: -len(of_short.series[0])], self.lex.stopwords) == short[: of_short.series[1]]:
                     return True
-        (core_a, city_a), (core_b, city_b) = self._core_and_city(a), self._core_and_city(b)
-        if not core_a or core_a != core_b or core_a in self.lex.stopwords or city_a and city_b and city_a != city_b:
+        if not form_a.core or form_a.core != form_b.core or form_a.core in self.lex.stopwords \
+                or form_a.city and form_b.city and form_a.city != form_b.city:
             return False  # Clinique X Meknès and Polyclinique X Fès: two branches
         types_a, types_b = self.types(a), self.types(b)
         if types_a and types_b:
             return types_a <= types_b or types_b <= types_a  # X Medical / X Medical Group, not X Holding / X Santé
         return bare
+
+    def _form(self, surface: str) -> _Form:
+        """What :meth:`same_org` reads of a form."""
+        words = surface.split()
+        series = _SERIES.search(surface)
+        core, city = self._core_and_city(surface)
+        return _Form(
+            key=normalize_name(surface).replace(" ", ""),
+            acronym=bool(ACRONYM.match(surface)),
+            words=len(words),
+            ends_with_acronym=len(words) > 1 and bool(ACRONYM.match(words[-1])),
+            series=(series.group(), series.start()) if series and ACRONYM.match(surface[: series.start()]) else None,
+            core=core,
+            city=city,
+        )
 
     def _typed_acronym(self, short: str, full: str) -> bool:
         """``Groupe BCP`` and ``(Groupe) Banque Centrale Populaire``: a type word and the acronym of the other's name,
