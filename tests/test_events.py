@@ -661,3 +661,12 @@ def test_money_invested_in_an_acquisition_is_the_acquisition_s_price(extractor) 
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Palmeraie Resort")
     assert roles["amount"] == [{"value": 35_000_000, "currency": "EUR"}]
     assert not events(extractor, text, "funding") and not events(extractor, text, "investment")
+
+
+@pytest.mark.parametrize("text", [
+    "La société Nova Pay vise à lever 50 millions de dirhams auprès d'Atlas Capital.\n",
+    "Lancé en 2020, le fonds Atlas Growth II a pour objectif de lever 100 millions d'euros.\n",
+    "Le groupe Medika Santé vise une levée de fonds de 300 millions de dirhams.\n",
+])
+def test_a_sum_a_company_aims_to_raise_is_no_funding(extractor, text: str) -> None:
+    assert not events(extractor, text, "funding")

@@ -90,6 +90,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
+    raise_target: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
     landmark: re.Pattern[str]
@@ -172,6 +173,7 @@ def load_event_rules() -> EventRules:
                                        re.I),
         not_results=_words(data["not_results"]),
         not_investments=_words(data["not_investments"]),
+        raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
         landmark=re.compile(rf"(?<![\w'’])(?:{_alternation(data['landmarks'] + data['sources'])})\s*(?:(?:la|le|les|l['’])\s*)?"
@@ -567,6 +569,9 @@ class EventFinder:
             return None
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
+        if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
+                                                                           trigger.start):
+            return None  # `vise à lever 600 MDH`, `a pour objectif de lever`: a target, no money raised yet
         if frame.type in ("funding", "investment") and _INTO_DEAL.match(text, trigger.end, scope[1]):
             return None  # `a investi 35 M€ dans l'acquisition de X`: the money buys a company, an acquisition
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
