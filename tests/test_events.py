@@ -670,3 +670,21 @@ def test_money_invested_in_an_acquisition_is_the_acquisition_s_price(extractor) 
 ])
 def test_a_sum_a_company_aims_to_raise_is_no_funding(extractor, text: str) -> None:
     assert not events(extractor, text, "funding")
+
+
+@pytest.mark.parametrize("text", [
+    "La banque Atlas Crédit a levé 1 milliard de dirhams par voie d'emprunt obligataire subordonné en juin.\n",
+    "Le groupe Medika Santé lève une dette de 500 millions de dirhams auprès de quatre banques.\n",
+])
+def test_raising_debt_is_no_funding(extractor, text: str) -> None:
+    assert not events(extractor, text, "funding")
+
+
+def test_the_capital_reached_after_a_raise_is_not_its_sum(extractor) -> None:
+    text = ("Le laboratoire Nova Pharma a bouclé une augmentation de capital, portant son capital social à 400 millions "
+            "de dirhams.\n")
+    assert not events(extractor, text, "funding")
+    roles = only(extractor, "Nova Pharma a bouclé une augmentation de capital de 100 millions de dirhams, portant son "
+                 "capital social à 400 millions de dirhams.\n", "funding")
+    assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
+

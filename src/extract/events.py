@@ -91,6 +91,8 @@ class EventRules:
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
+    raised_debt: re.Pattern[str]
+    capital_level: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
     landmark: re.Pattern[str]
@@ -173,6 +175,10 @@ def load_event_rules() -> EventRules:
                                        re.I),
         not_results=_words(data["not_results"]),
         not_investments=_words(data["not_investments"]),
+        raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:en|par\s+voie\s+d['’]|sous\s+forme\s+d['’]|une|d['’]une|de\s+la)\s*"
+                               rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
+        capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
+                                 re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
@@ -572,6 +578,8 @@ class EventFinder:
         if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
                                                                            trigger.start):
             return None  # `vise à lever 600 MDH`, `a pour objectif de lever`: a target, no money raised yet
+        if frame.type == "funding" and "recipient" in frame.subj and rules.raised_debt.match(text, trigger.end, scope[1]):
+            return None  # `a levé 1 milliard par voie d'emprunt obligataire`, `lève une dette`: borrowed, no funding
         if frame.type in ("funding", "investment") and _INTO_DEAL.match(text, trigger.end, scope[1]):
             return None  # `a investi 35 M€ dans l'acquisition de X`: the money buys a company, an acquisition
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
@@ -613,7 +621,8 @@ class EventFinder:
             for role in frame.subj:
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
-        amounts = [s for s in in_scope if s in owned]
+        amounts = [s for s in in_scope if s in owned and not (
+            frame.type == "funding" and rules.capital_level.search(text, max(scope[0], s.start - 50), s.start))]
         earlier = [s for s in amounts if frame.type == "result"  # `contre 1,15 milliard un an plus tôt`
                    and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
         amounts = [s for s in amounts if s not in earlier] or [  # `a investi 35 M€ dans l'acquisition de X`
