@@ -688,3 +688,9 @@ def test_the_capital_reached_after_a_raise_is_not_its_sum(extractor) -> None:
                  "capital social à 400 millions de dirhams.\n", "funding")
     assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
 
+
+def test_a_raise_with_no_company_named_is_by_the_company_the_text_is_about(extractor) -> None:
+    text = ("Le promoteur Atlas Immo a publié ses comptes annuels. Atlas Immo a réduit son endettement. En intégrant "
+            "l'augmentation de capital de 2 milliards de dirhams réalisée en mars, ses fonds propres progressent.\n")
+    roles = only(extractor, text, "funding")
+    assert roles["recipient"] == "Atlas Immo" and roles["amount"] == [{"value": 2_000_000_000, "currency": MAD}]

@@ -655,6 +655,11 @@ class EventFinder:
             roles["metric"] = frame.metric
         unnamed = {role for role, value in roles.items() if value is None}
         self._fallbacks(frame.type, roles, names, context.topic)
+        if frame.type == "funding" and roles["recipient"] is None and "recipient" in frame.subj \
+                and not roles["investors"]:
+            # `l'augmentation de capital de 3 milliards de DH opérée en août`, no investor named, in a text about a
+            # company: it raised the money
+            roles["recipient"] = context.topic
         if frame.type == "opening" and roles["city"] is None:
             roles["city"] = _city_named_in(roles["facility"], context.cities)
         if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
