@@ -694,3 +694,9 @@ def test_a_raise_with_no_company_named_is_by_the_company_the_text_is_about(extra
             "l'augmentation de capital de 2 milliards de dirhams réalisée en mars, ses fonds propres progressent.\n")
     roles = only(extractor, text, "funding")
     assert roles["recipient"] == "Atlas Immo" and roles["amount"] == [{"value": 2_000_000_000, "currency": MAD}]
+
+
+def test_a_bank_named_banque_or_bank_as_subject_of_a_loan_lends(extractor) -> None:
+    roles = only(extractor, "La Banque Atlantique a conclu un accord de prêt de 40 millions d'euros avec Nova "
+                 "Santé.\n", "loan")
+    assert roles["lender"] == "Banque Atlantique" and roles["amount"] == [{"value": 40_000_000, "currency": "EUR"}]
