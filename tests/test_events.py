@@ -700,3 +700,11 @@ def test_a_bank_named_banque_or_bank_as_subject_of_a_loan_lends(extractor) -> No
     roles = only(extractor, "La Banque Atlantique a conclu un accord de prêt de 40 millions d'euros avec Nova "
                  "Santé.\n", "loan")
     assert roles["lender"] == "Banque Atlantique" and roles["amount"] == [{"value": 40_000_000, "currency": "EUR"}]
+
+
+def test_a_bank_a_financing_agreement_was_signed_with_lends(extractor) -> None:
+    roles = only(extractor, "La convention signée avec la Banque Atlantique concerne le financement de la deuxième "
+                 "phase du projet pour 40 millions d'euros.\n", "loan")
+    assert roles["lender"] == "Banque Atlantique" and roles["amount"] == [{"value": 40_000_000, "currency": "EUR"}]
+    assert not events(extractor, "L'accord de prêt signé avec Nova Santé porte sur un financement de 40 millions "
+                      "d'euros.\n", "loan")  # a company signed with borrows: no lender named

@@ -92,6 +92,7 @@ class EventRules:
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
     raised_debt: re.Pattern[str]
+    signed_with: re.Pattern[str]
     capital_level: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
@@ -177,6 +178,7 @@ def load_event_rules() -> EventRules:
         not_investments=_words(data["not_investments"]),
         raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:en|par\s+voie\s+d['’]|sous\s+forme\s+d['’]|une|d['’]une|de\s+la)\s*"
                                rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
+        signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
         capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
                                  re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
@@ -724,6 +726,10 @@ class EventFinder:
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
             return subj
+        if relation.start < trigger.start and relation.cue == "avec" and frame.type == "loan" and \
+                self.rules.signed_with.search(text, max(0, slot.start - 80), slot.start):
+            # `la convention signée avec la BAD concerne le financement…`: the bank signed it, it lends
+            return frame.flip_subj if frame.flip_names is not None and frame.flip_names.search(slot.value) else subj
         if relation.start < trigger.start:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
