@@ -708,3 +708,10 @@ def test_a_bank_a_financing_agreement_was_signed_with_lends(extractor) -> None:
     assert roles["lender"] == "Banque Atlantique" and roles["amount"] == [{"value": 40_000_000, "currency": "EUR"}]
     assert not events(extractor, "L'accord de prêt signé avec Nova Santé porte sur un financement de 40 millions "
                       "d'euros.\n", "loan")  # a company signed with borrows: no lender named
+
+
+def test_one_loan_per_project_and_sum_of_a_list(extractor) -> None:
+    found = events(extractor, "La convention signée avec la Banque Atlantique concerne le financement de la première "
+                   "tranche pour 30 millions d'euros et de la seconde tranche pour 20 millions d'euros.\n", "loan")
+    assert sorted(e["roles"]["amount"][0]["value"] for e in found) == [20_000_000, 30_000_000]
+    assert {e["roles"]["lender"] for e in found} == {"Banque Atlantique"}

@@ -646,6 +646,7 @@ class EventFinder:
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
+            listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"])
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
@@ -780,6 +781,30 @@ def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: 
         return []
     roles["borrower"] = chain[0][1].value
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}], "borrower": b.value} for a, b in chain[1:]]
+
+
+def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot]) -> list[dict[str, Any]]:
+    """`le financement de Noor II pour 330 M€ et de Noor III pour 324 M€`: one loan per project and sum of the list,
+    each sum after `pour`; the first is the one read."""
+    ordered = sorted(amounts, key=lambda s: s.start)
+    first = next((i for i, s in enumerate(ordered) if s.value[0] == roles["amount"][0]["value"]
+                  and _FOR_SUM.search(text, max(0, s.start - 40), s.start)), None)
+    if first is None:
+        return []
+    chain = [ordered[first]]
+    for amount in ordered[first + 1 :]:
+        if not _NEXT_FOR_SUM.fullmatch(text, chain[-1].end, amount.start):
+            break
+        chain.append(amount)
+    return [{"amount": [{"value": a.value[0], "currency": a.value[1]}]} for a in chain[1:]]
+
+
+_FOR_SUM = re.compile(r"(?<![\w'’])pour\s+(?:un\s+montant\s+de\s+|une\s+valeur\s+de\s+|une\s+enveloppe\s+de\s+)?$",
+                      re.IGNORECASE)
+"""`pour`, `pour un montant de` right before a sum: what a sum of a list of projects follows."""
+_NEXT_FOR_SUM = re.compile(r"\s*(?:,|et|,\s*et)\s+(?:de|du|des|d['’]|à|au|aux|pour)\s*[^,;.()]{1,60}?\s+pour\s+"
+                           r"(?:un\s+montant\s+de\s+|une\s+valeur\s+de\s+|une\s+enveloppe\s+de\s+)?", re.IGNORECASE)
+"""What joins one sum of the list to the next: ` et de Noor III pour `."""
 
 
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
