@@ -715,3 +715,9 @@ def test_one_loan_per_project_and_sum_of_a_list(extractor) -> None:
                    "tranche pour 30 millions d'euros et de la seconde tranche pour 20 millions d'euros.\n", "loan")
     assert sorted(e["roles"]["amount"][0]["value"] for e in found) == [20_000_000, 30_000_000]
     assert {e["roles"]["lender"] for e in found} == {"Banque Atlantique"}
+
+
+def test_a_sum_over_several_financing_agreements_is_no_loan(extractor) -> None:
+    text = ("La société Nova Énergie et la Banque Atlantique ont signé plusieurs conventions portant sur le "
+            "financement, à hauteur de 3 milliards de dirhams, de ses parcs éoliens.\n")
+    assert not events(extractor, text, "loan")

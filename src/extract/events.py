@@ -91,6 +91,7 @@ class EventRules:
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
+    many_deals: re.Pattern[str]
     raised_debt: re.Pattern[str]
     signed_with: re.Pattern[str]
     capital_level: re.Pattern[str]
@@ -181,6 +182,7 @@ def load_event_rules() -> EventRules:
         signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
         capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
                                  re.I),
+        many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
@@ -580,6 +582,8 @@ class EventFinder:
         if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
                                                                            trigger.start):
             return None  # `vise à lever 600 MDH`, `a pour objectif de lever`: a target, no money raised yet
+        if frame.type in ("funding", "loan") and rules.many_deals.search(text, max(scope[0], trigger.start - 80), trigger.start):
+            return None  # `ont signé plusieurs conventions portant sur le financement, à hauteur de 17 MMDH`: a total
         if frame.type == "funding" and "recipient" in frame.subj and rules.raised_debt.match(text, trigger.end, scope[1]):
             return None  # `a levé 1 milliard par voie d'emprunt obligataire`, `lève une dette`: borrowed, no funding
         if frame.type in ("funding", "investment") and _INTO_DEAL.match(text, trigger.end, scope[1]):
