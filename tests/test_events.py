@@ -721,3 +721,11 @@ def test_a_sum_over_several_financing_agreements_is_no_loan(extractor) -> None:
     text = ("La société Nova Énergie et la Banque Atlantique ont signé plusieurs conventions portant sur le "
             "financement, à hauteur de 3 milliards de dirhams, de ses parcs éoliens.\n")
     assert not events(extractor, text, "loan")
+
+
+def test_a_capital_increase_an_operation_combines_is_a_part_of_it(extractor) -> None:
+    text = ("Le laboratoire Nova Pharma a obtenu le visa de son introduction en Bourse. L'opération porte sur 400 "
+            "millions de dirhams. Elle combine une augmentation de capital de 250 millions de dirhams et une cession "
+            "d'actions.\n")
+    found = events(extractor, text, "funding")
+    assert [e["roles"]["amount"] for e in found] == [[{"value": 400_000_000, "currency": MAD}]]

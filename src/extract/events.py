@@ -91,6 +91,7 @@ class EventRules:
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
+    deal_part: re.Pattern[str]
     many_deals: re.Pattern[str]
     raised_debt: re.Pattern[str]
     signed_with: re.Pattern[str]
@@ -183,6 +184,7 @@ def load_event_rules() -> EventRules:
         capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
                                  re.I),
         many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
+        deal_part=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_parts'])})\s*(?:une|un|des|la|le|l['’])?\s*$", re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
@@ -517,7 +519,9 @@ class EventFinder:
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
                         or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
-                        and self.rules.definite.search(before))  # `le nouvel établissement`, not `le nouveau DG`
+                        and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
+                        or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
+        # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
         for trigger in group:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
