@@ -729,3 +729,10 @@ def test_a_capital_increase_an_operation_combines_is_a_part_of_it(extractor) -> 
             "d'actions.\n")
     found = events(extractor, text, "funding")
     assert [e["roles"]["amount"] for e in found] == [[{"value": 400_000_000, "currency": MAD}]]
+
+
+def test_a_loan_with_no_borrower_named_is_to_the_company_the_text_is_about(extractor) -> None:
+    text = ("Nova Énergie construit un parc éolien près de la côte. Nova Énergie a retenu ses fournisseurs. La Banque "
+            "Atlantique accorde un prêt de 50 millions d'euros pour le projet.\n")
+    roles = only(extractor, text, "loan")
+    assert roles["lender"] == "Banque Atlantique" and roles["borrower"] == "Nova Énergie"

@@ -671,6 +671,10 @@ class EventFinder:
             # `l'augmentation de capital de 3 milliards de DH opérée en août`, no investor named, in a text about a
             # company: it raised the money
             roles["recipient"] = context.topic
+        if frame.type == "loan" and roles["borrower"] is None and roles["lender"] is not None:
+            # a loan whose borrower is not named is to the organisation the text is about (section 7, real-press
+            # decisions), unless that is the lender
+            roles["borrower"] = context.topic if context.topic != roles["lender"] else context.next_topic()
         if frame.type == "opening" and roles["city"] is None:
             roles["city"] = _city_named_in(roles["facility"], context.cities)
         if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
