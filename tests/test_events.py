@@ -661,3 +661,78 @@ def test_money_invested_in_an_acquisition_is_the_acquisition_s_price(extractor) 
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Palmeraie Resort")
     assert roles["amount"] == [{"value": 35_000_000, "currency": "EUR"}]
     assert not events(extractor, text, "funding") and not events(extractor, text, "investment")
+
+
+@pytest.mark.parametrize("text", [
+    "La société Nova Pay vise à lever 50 millions de dirhams auprès d'Atlas Capital.\n",
+    "Lancé en 2020, le fonds Atlas Growth II a pour objectif de lever 100 millions d'euros.\n",
+    "Le groupe Medika Santé vise une levée de fonds de 300 millions de dirhams.\n",
+])
+def test_a_sum_a_company_aims_to_raise_is_no_funding(extractor, text: str) -> None:
+    assert not events(extractor, text, "funding")
+
+
+@pytest.mark.parametrize("text", [
+    "La banque Atlas Crédit a levé 1 milliard de dirhams par voie d'emprunt obligataire subordonné en juin.\n",
+    "Le groupe Medika Santé lève une dette de 500 millions de dirhams auprès de quatre banques.\n",
+])
+def test_raising_debt_is_no_funding(extractor, text: str) -> None:
+    assert not events(extractor, text, "funding")
+
+
+def test_the_capital_reached_after_a_raise_is_not_its_sum(extractor) -> None:
+    text = ("Le laboratoire Nova Pharma a bouclé une augmentation de capital, portant son capital social à 400 millions "
+            "de dirhams.\n")
+    assert not events(extractor, text, "funding")
+    roles = only(extractor, "Nova Pharma a bouclé une augmentation de capital de 100 millions de dirhams, portant son "
+                 "capital social à 400 millions de dirhams.\n", "funding")
+    assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
+
+
+def test_a_raise_with_no_company_named_is_by_the_company_the_text_is_about(extractor) -> None:
+    text = ("Le promoteur Atlas Immo a publié ses comptes annuels. Atlas Immo a réduit son endettement. En intégrant "
+            "l'augmentation de capital de 2 milliards de dirhams réalisée en mars, ses fonds propres progressent.\n")
+    roles = only(extractor, text, "funding")
+    assert roles["recipient"] == "Atlas Immo" and roles["amount"] == [{"value": 2_000_000_000, "currency": MAD}]
+
+
+def test_a_bank_named_banque_or_bank_as_subject_of_a_loan_lends(extractor) -> None:
+    roles = only(extractor, "La Banque Atlantique a conclu un accord de prêt de 40 millions d'euros avec Nova "
+                 "Santé.\n", "loan")
+    assert roles["lender"] == "Banque Atlantique" and roles["amount"] == [{"value": 40_000_000, "currency": "EUR"}]
+
+
+def test_a_bank_a_financing_agreement_was_signed_with_lends(extractor) -> None:
+    roles = only(extractor, "La convention signée avec la Banque Atlantique concerne le financement de la deuxième "
+                 "phase du projet pour 40 millions d'euros.\n", "loan")
+    assert roles["lender"] == "Banque Atlantique" and roles["amount"] == [{"value": 40_000_000, "currency": "EUR"}]
+    assert not events(extractor, "L'accord de prêt signé avec Nova Santé porte sur un financement de 40 millions "
+                      "d'euros.\n", "loan")  # a company signed with borrows: no lender named
+
+
+def test_one_loan_per_project_and_sum_of_a_list(extractor) -> None:
+    found = events(extractor, "La convention signée avec la Banque Atlantique concerne le financement de la première "
+                   "tranche pour 30 millions d'euros et de la seconde tranche pour 20 millions d'euros.\n", "loan")
+    assert sorted(e["roles"]["amount"][0]["value"] for e in found) == [20_000_000, 30_000_000]
+    assert {e["roles"]["lender"] for e in found} == {"Banque Atlantique"}
+
+
+def test_a_sum_over_several_financing_agreements_is_no_loan(extractor) -> None:
+    text = ("La société Nova Énergie et la Banque Atlantique ont signé plusieurs conventions portant sur le "
+            "financement, à hauteur de 3 milliards de dirhams, de ses parcs éoliens.\n")
+    assert not events(extractor, text, "loan")
+
+
+def test_a_capital_increase_an_operation_combines_is_a_part_of_it(extractor) -> None:
+    text = ("Le laboratoire Nova Pharma a obtenu le visa de son introduction en Bourse. L'opération porte sur 400 "
+            "millions de dirhams. Elle combine une augmentation de capital de 250 millions de dirhams et une cession "
+            "d'actions.\n")
+    found = events(extractor, text, "funding")
+    assert [e["roles"]["amount"] for e in found] == [[{"value": 400_000_000, "currency": MAD}]]
+
+
+def test_a_loan_with_no_borrower_named_is_to_the_company_the_text_is_about(extractor) -> None:
+    text = ("Nova Énergie construit un parc éolien près de la côte. Nova Énergie a retenu ses fournisseurs. La Banque "
+            "Atlantique accorde un prêt de 50 millions d'euros pour le projet.\n")
+    roles = only(extractor, text, "loan")
+    assert roles["lender"] == "Banque Atlantique" and roles["borrower"] == "Nova Énergie"

@@ -90,6 +90,12 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
+    raise_target: re.Pattern[str]
+    deal_part: re.Pattern[str]
+    many_deals: re.Pattern[str]
+    raised_debt: re.Pattern[str]
+    signed_with: re.Pattern[str]
+    capital_level: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
     landmark: re.Pattern[str]
@@ -172,6 +178,14 @@ def load_event_rules() -> EventRules:
                                        re.I),
         not_results=_words(data["not_results"]),
         not_investments=_words(data["not_investments"]),
+        raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:en|par\s+voie\s+d['’]|sous\s+forme\s+d['’]|une|d['’]une|de\s+la)\s*"
+                               rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
+        signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
+        capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
+                                 re.I),
+        many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
+        deal_part=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_parts'])})\s*(?:une|un|des|la|le|l['’])?\s*$", re.I),
+        raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
         landmark=re.compile(rf"(?<![\w'’]){opening_letters(data['landmarks'] + data['sources'])}"
@@ -506,7 +520,9 @@ class EventFinder:
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
                         or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
-                        and self.rules.definite.search(before))  # `le nouvel établissement`, not `le nouveau DG`
+                        and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
+                        or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
+        # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
         for trigger in group:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
@@ -568,6 +584,13 @@ class EventFinder:
             return None
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
+        if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
+                                                                           trigger.start):
+            return None  # `vise à lever 600 MDH`, `a pour objectif de lever`: a target, no money raised yet
+        if frame.type in ("funding", "loan") and rules.many_deals.search(text, max(scope[0], trigger.start - 80), trigger.start):
+            return None  # `ont signé plusieurs conventions portant sur le financement, à hauteur de 17 MMDH`: a total
+        if frame.type == "funding" and "recipient" in frame.subj and rules.raised_debt.match(text, trigger.end, scope[1]):
+            return None  # `a levé 1 milliard par voie d'emprunt obligataire`, `lève une dette`: borrowed, no funding
         if frame.type in ("funding", "investment") and _INTO_DEAL.match(text, trigger.end, scope[1]):
             return None  # `a investi 35 M€ dans l'acquisition de X`: the money buys a company, an acquisition
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
@@ -609,7 +632,8 @@ class EventFinder:
             for role in frame.subj:
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
-        amounts = [s for s in in_scope if s in owned]
+        amounts = [s for s in in_scope if s in owned and not (
+            frame.type == "funding" and rules.capital_level.search(text, max(scope[0], s.start - 50), s.start))]
         earlier = [s for s in amounts if frame.type == "result"  # `contre 1,15 milliard un an plus tôt`
                    and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
         amounts = [s for s in amounts if s not in earlier] or [  # `a investi 35 M€ dans l'acquisition de X`
@@ -631,6 +655,7 @@ class EventFinder:
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
+            listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"])
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
@@ -642,6 +667,15 @@ class EventFinder:
             roles["metric"] = frame.metric
         unnamed = {role for role, value in roles.items() if value is None}
         self._fallbacks(frame.type, roles, names, context.topic)
+        if frame.type == "funding" and roles["recipient"] is None and "recipient" in frame.subj \
+                and not roles["investors"]:
+            # `l'augmentation de capital de 3 milliards de DH opérée en août`, no investor named, in a text about a
+            # company: it raised the money
+            roles["recipient"] = context.topic
+        if frame.type == "loan" and roles["borrower"] is None and roles["lender"] is not None:
+            # a loan whose borrower is not named is to the organisation the text is about (section 7, real-press
+            # decisions), unless that is the lender
+            roles["borrower"] = context.topic if context.topic != roles["lender"] else context.next_topic()
         if frame.type == "opening" and roles["city"] is None:
             roles["city"] = _city_named_in(roles["facility"], context.cities)
         if frame.type == "appointment" and roles["org"] is None and rules.board.search(text, scope[0], scope[1]):
@@ -706,6 +740,10 @@ class EventFinder:
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
             return subj
+        if relation.start < trigger.start and relation.cue == "avec" and frame.type == "loan" and \
+                self.rules.signed_with.search(text, max(0, slot.start - 80), slot.start):
+            # `la convention signée avec la BAD concerne le financement…`: the bank signed it, it lends
+            return frame.flip_subj if frame.flip_names is not None and frame.flip_names.search(slot.value) else subj
         if relation.start < trigger.start:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
@@ -756,6 +794,30 @@ def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: 
         return []
     roles["borrower"] = chain[0][1].value
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}], "borrower": b.value} for a, b in chain[1:]]
+
+
+def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot]) -> list[dict[str, Any]]:
+    """`le financement de Noor II pour 330 M€ et de Noor III pour 324 M€`: one loan per project and sum of the list,
+    each sum after `pour`; the first is the one read."""
+    ordered = sorted(amounts, key=lambda s: s.start)
+    first = next((i for i, s in enumerate(ordered) if s.value[0] == roles["amount"][0]["value"]
+                  and _FOR_SUM.search(text, max(0, s.start - 40), s.start)), None)
+    if first is None:
+        return []
+    chain = [ordered[first]]
+    for amount in ordered[first + 1 :]:
+        if not _NEXT_FOR_SUM.fullmatch(text, chain[-1].end, amount.start):
+            break
+        chain.append(amount)
+    return [{"amount": [{"value": a.value[0], "currency": a.value[1]}]} for a in chain[1:]]
+
+
+_FOR_SUM = re.compile(r"(?<![\w'’])pour\s+(?:un\s+montant\s+de\s+|une\s+valeur\s+de\s+|une\s+enveloppe\s+de\s+)?$",
+                      re.IGNORECASE)
+"""`pour`, `pour un montant de` right before a sum: what a sum of a list of projects follows."""
+_NEXT_FOR_SUM = re.compile(r"\s*(?:,|et|,\s*et)\s+(?:de|du|des|d['’]|à|au|aux|pour)\s*[^,;.()]{1,60}?\s+pour\s+"
+                           r"(?:un\s+montant\s+de\s+|une\s+valeur\s+de\s+|une\s+enveloppe\s+de\s+)?", re.IGNORECASE)
+"""What joins one sum of the list to the next: ` et de Noor III pour `."""
 
 
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
