@@ -661,3 +661,17 @@ def test_money_invested_in_an_acquisition_is_the_acquisition_s_price(extractor) 
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Palmeraie Resort")
     assert roles["amount"] == [{"value": 35_000_000, "currency": "EUR"}]
     assert not events(extractor, text, "funding") and not events(extractor, text, "investment")
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis Santé a créé une filiale à Casablanca en 2023.\n",
+    "Vitalis Santé vient de créer sa propre société de distribution à Agadir.\n",
+    "Le ministère de la Santé a procédé à Fès au lancement de la campagne nationale de vaccination.\n",
+])
+def test_founding_a_company_or_starting_a_campaign_is_no_opening(extractor, text: str) -> None:
+    assert not events(extractor, text, "opening")
+
+
+def test_a_facility_of_the_group_still_opens(extractor) -> None:
+    roles = only(extractor, "Vitalis Santé annonce la création d'une nouvelle clinique du groupe à Agadir.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Vitalis Santé", "Agadir")

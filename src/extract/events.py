@@ -88,6 +88,7 @@ class EventRules:
     stake_units: frozenset[str]
     not_facility: re.Pattern[str]
     not_facility_before: re.Pattern[str]
+    not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
     board: re.Pattern[str]
@@ -170,6 +171,8 @@ def load_event_rules() -> EventRules:
         not_facility=re.compile(rf"[^,.;:]{{0,30}}?(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
         not_facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])[^,.;:]{{0,30}},?\s*$",
                                        re.I),
+        not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
+                                     rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
@@ -572,6 +575,8 @@ class EventFinder:
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
+        if frame.type == "opening" and trigger.voice != "passive" and rules.not_facility_head.match(text, trigger.end):
+            return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
         in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
         if frame.type == "opening" and trigger.voice == "active" and any(
