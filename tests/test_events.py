@@ -675,3 +675,10 @@ def test_founding_a_company_or_starting_a_campaign_is_no_opening(extractor, text
 def test_a_facility_of_the_group_still_opens(extractor) -> None:
     roles = only(extractor, "Vitalis Santé annonce la création d'une nouvelle clinique du groupe à Agadir.\n", "opening")
     assert (roles["operator"], roles["city"]) == ("Vitalis Santé", "Agadir")
+
+
+def test_a_project_led_by_a_company_is_its_investment(extractor) -> None:
+    roles = only(extractor, "Kasbah Resorts ouvrira un hôtel à Agadir en 2025. Le projet est mené par Atlas "
+                 "Hospitality, un groupe familial, avec un investissement de 400 millions de dirhams.\n", "investment")
+    assert roles["investor"] == "Atlas Hospitality"
+    assert roles["amount"] == [{"value": 400_000_000, "currency": MAD}]
