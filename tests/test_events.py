@@ -682,3 +682,9 @@ def test_a_project_led_by_a_company_is_its_investment(extractor) -> None:
                  "Hospitality, un groupe familial, avec un investissement de 400 millions de dirhams.\n", "investment")
     assert roles["investor"] == "Atlas Hospitality"
     assert roles["amount"] == [{"value": 400_000_000, "currency": MAD}]
+
+
+def test_an_opening_told_of_the_facility_takes_the_city_it_was_placed_in(extractor) -> None:
+    roles = only(extractor, "Le laboratoire Atlas Pharma construira une seconde unité de production de 2 hectares à "
+                 "Settat. Elle emploiera 300 personnes. La nouvelle usine ouvrira ses portes fin 2026.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Pharma", "Settat", "2026")

@@ -81,6 +81,8 @@ class EventRules:
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
     location: re.Pattern[str]
+    facility_reference: re.Pattern[str]
+    placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -163,6 +165,11 @@ def load_event_rules() -> EventRules:
         assets=_words(data["asset_nouns"]),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
+        facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
+                                      rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
+                                      rf"(?:{_alternation(data['facility_nouns'])})(?![\w'’-])", re.I),
+        placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(data['facility_nouns'])})(?![\w'’-])[^.;!?]{{0,60}}?"
+                                   rf"(?<![\w'’])(?:à|au|dans|en)\s+(?:la\s+ville\s+d['’]\s*|la\s+ville\s+de\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -350,7 +357,7 @@ class EventFinder:
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
-        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules.location)
+        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
         return [event.record() for event in _placed(merge(events))]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -865,9 +872,12 @@ def _noun_phrase(reference: re.Match[str] | None) -> bool:
     return reference is not None and re.search(r"\s", reference.group()) is not None
 
 
-def _located(text: str, events: list[Event], sentences: list[Span], cities: list[Slot], location: re.Pattern[str]) -> None:
+def _located(text: str, events: list[Event], sentences: list[Span], cities: list[Slot], rules: EventRules) -> None:
     """An opening whose sentence names no city takes the one the sentence before it places a facility in (`Située à
-    Casablanca, la nouvelle usine…`, `cette unité, qui se situe à X`): one city so introduced, and only one."""
+    Casablanca, la nouvelle usine…`, `cette unité, qui se situe à X`): one city so introduced, and only one. Failing
+    that, an opening told of a facility named by a definite or demonstrative noun before its trigger (`La nouvelle
+    usine ouvrira ses portes fin 2018`) takes the city one of the three sentences before it last placed a facility in
+    (`une seconde unité de production, à Berrechid`)."""
     for event in events:
         if event.type != "opening" or event.roles["city"] is not None or not event.evidence:
             continue
@@ -876,9 +886,15 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
             continue
         start, end = sentences[here - 1]
         placed = {c.value for c in cities if start <= c.start < end
-                  and location.search(text, max(start, c.start - 40), c.start)}
+                  and rules.location.search(text, max(start, c.start - 40), c.start)}
         if len(placed) == 1:
             event.roles["city"] = placed.pop()
+        elif not placed and rules.facility_reference.search(text, sentences[here][0], event.at):
+            start = sentences[max(0, here - 3)][0]
+            before = [c for c in cities if start <= c.start < sentences[here][0]
+                      and rules.placed_facility.search(text, max(start, c.start - 90), c.start)]
+            if before:
+                event.roles["city"] = before[-1].value
 
 
 def _placed(events: list[Event]) -> list[Event]:
