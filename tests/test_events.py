@@ -688,3 +688,9 @@ def test_an_opening_told_of_the_facility_takes_the_city_it_was_placed_in(extract
     roles = only(extractor, "Le laboratoire Atlas Pharma construira une seconde unité de production de 2 hectares à "
                  "Settat. Elle emploiera 300 personnes. La nouvelle usine ouvrira ses portes fin 2026.\n", "opening")
     assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Pharma", "Settat", "2026")
+
+
+def test_a_city_after_another_opening_trigger_is_that_one_s(extractor) -> None:
+    found = events(extractor, "À Meknès, le groupe Vitalis Santé va ouvrir une clinique et en ouvrira une autre à "
+                   "Taroudant.\n", "opening")
+    assert sorted(e["roles"]["city"] for e in found) == ["Meknès", "Taroudant"]

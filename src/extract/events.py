@@ -271,6 +271,7 @@ class Context:
     topic: str | None
     cities: list[str]  # the names of the record's cities
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
+    triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
 
 
 class EventFinder:
@@ -347,7 +348,7 @@ class EventFinder:
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
-                              next_topic)
+                              next_topic, [g[0] for g in triggers])
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -582,8 +583,10 @@ class EventFinder:
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
-        if frame.type == "opening" and trigger.voice != "passive" and rules.not_facility_head.match(text, trigger.end):
+        if frame.type == "opening" and trigger.voice != "passive" and not text.startswith("nouv", trigger.start) \
+                and rules.not_facility_head.match(text, trigger.end):
             return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
+            # (but `de nouvelles usines du groupe`: the trigger names the facility)
         in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
         if frame.type == "opening" and trigger.voice == "active" and any(
@@ -635,6 +638,11 @@ class EventFinder:
         cities = [s for s in in_scope if s.kind == "city" and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
+        if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is the other's
+            rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening" and t.start != trigger.start
+                      and not text.startswith("nouv", t.start)]  # `la création de nouvelles usines`: its own object
+            cities = [s for s in cities if not any(trigger.end <= t.start and t.end <= s.start or s.end <= t.start
+                                                   and t.end <= trigger.start for t in rivals)]
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
