@@ -694,3 +694,10 @@ def test_a_city_after_another_opening_trigger_is_that_one_s(extractor) -> None:
     found = events(extractor, "À Meknès, le groupe Vitalis Santé va ouvrir une clinique et en ouvrira une autre à "
                    "Taroudant.\n", "opening")
     assert sorted(e["roles"]["city"] for e in found) == ["Meknès", "Taroudant"]
+
+
+def test_quant_a_makes_the_name_the_subject_its_pronoun_stands_for(extractor) -> None:
+    found = events(extractor, "Le groupe Kasbah Resorts ouvrira un hôtel à Agadir en 2025. Quant au groupe Vitalis "
+                   "Santé, il prévoit l'ouverture de trois cliniques à Tanger en 2026.\n", "opening")
+    assert {(e["roles"]["operator"], e["roles"]["city"]) for e in found} == {("Kasbah Resorts", "Agadir"),
+                                                                             ("Vitalis Santé", "Tanger")}

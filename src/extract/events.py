@@ -81,6 +81,7 @@ class EventRules:
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
     location: re.Pattern[str]
+    topic_marker: re.Pattern[str]
     facility_reference: re.Pattern[str]
     placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
@@ -165,6 +166,7 @@ def load_event_rules() -> EventRules:
         assets=_words(data["asset_nouns"]),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
+        topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
                                       rf"(?:{_alternation(data['facility_nouns'])})(?![\w'’-])", re.I),
@@ -319,8 +321,13 @@ class EventFinder:
         def subject_of(n: int) -> tuple[int, str] | None:
             """The sentence's named subject; where a generic noun phrase opens it before any name (`Cette société,
             dont…`; not a pronoun, which may stand for a facility), the organisation that reference stands for."""
+            lead = _OPENING_REFERENCE.match(text, sentences[n][0]).end()
+            if (marker := self.rules.topic_marker.match(text, lead)) is not None:  # `Quant à X, il compte…`: X
+                named = next((s for s in slots_in[n] if s.kind == "org" and s.start >= marker.end()), None)
+                if named is not None and _FEW_WORDS.fullmatch(text, marker.end(), named.start):
+                    return named.start, named.value
             found = self._subject(text, sentences[n], slots_in[n])
-            reference = self.rules.generic.match(text, _OPENING_REFERENCE.match(text, sentences[n][0]).end())
+            reference = self.rules.generic.match(text, lead)
             if n and _noun_phrase(reference) and (found is None or found[0] > reference.start()):
                 head = self.rules.generic_names.get(reference.group().split()[-1].lower())
                 name = subjects.resolve(n - 1, sentences[n][0], [head] if head else [])
@@ -831,6 +838,9 @@ _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
+
+_FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
+"""At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
