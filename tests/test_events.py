@@ -701,3 +701,17 @@ def test_quant_a_makes_the_name_the_subject_its_pronoun_stands_for(extractor) ->
                    "Santé, il prévoit l'ouverture de trois cliniques à Tanger en 2026.\n", "opening")
     assert {(e["roles"]["operator"], e["roles"]["city"]) for e in found} == {("Kasbah Resorts", "Agadir"),
                                                                              ("Vitalis Santé", "Tanger")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Kasbah Resorts investit au Maroc. L'usine de Atlas Pharma nécessitera 300 millions de dirhams.\n",
+    "Le groupe Kasbah Resorts investit au Maroc. Le coût du projet de Atlas Pharma est estimé à 300 millions de "
+    "dirhams.\n",
+])
+def test_what_a_project_will_cost_is_its_investment(extractor, text: str) -> None:
+    roles = only(extractor, text, "investment")
+    assert roles["investor"] == "Atlas Pharma" and roles["amount"] == [{"value": 300_000_000, "currency": MAD}]
+
+
+def test_the_cost_of_risk_is_no_investment(extractor) -> None:
+    assert not events(extractor, "Le coût du risque de Banque Atlas a atteint 900 millions de dirhams.\n", "investment")

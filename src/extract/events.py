@@ -732,6 +732,9 @@ class EventFinder:
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
             return subj
+        if relation.start < trigger.start and relation.cue == "de" and frame.type in ("investment", "opening") \
+                and not slot.generic and self.rules.owned_facility.search(text, max(0, slot.start - 40), slot.start):
+            return subj  # `l'usine de X nécessitera 462 MDH`: the facility's owner spends the money
         if relation.start < trigger.start:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
