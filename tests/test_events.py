@@ -715,3 +715,10 @@ def test_what_a_project_will_cost_is_its_investment(extractor, text: str) -> Non
 
 def test_the_cost_of_risk_is_no_investment(extractor) -> None:
     assert not events(extractor, "Le coût du risque de Banque Atlas a atteint 900 millions de dirhams.\n", "investment")
+
+
+def test_a_facility_that_opens_by_itself_is_the_facility_of_its_group(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Santé exploite trois cliniques. Le groupe Vitalis Santé est né en 1994. "
+                 "La plus récente est la Clinique Internationale de Tétouan qui a ouvert en mai 2021.\n", "opening")
+    assert (roles["operator"], roles["facility"], roles["city"]) == (
+        "Vitalis Santé", "Clinique Internationale de Tétouan", "Tétouan")

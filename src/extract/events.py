@@ -82,6 +82,7 @@ class EventRules:
     assets: re.Pattern[str]
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
+    facility_name: re.Pattern[str]
     facility_reference: re.Pattern[str]
     placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
@@ -166,6 +167,7 @@ def load_event_rules() -> EventRules:
         assets=_words(data["asset_nouns"]),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
+        facility_name=_words(data["facility_name_words"]),
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
@@ -723,6 +725,9 @@ class EventFinder:
         if frame.flip is not None and (frame.flip.search(text, relation.start, trigger.start)
                                        or frame.flip_names is not None and frame.flip_names.search(slot.value)):
             subj = frame.flip_subj
+        if relation.label == "subj" and frame.type == "opening" and trigger.voice == "active" and not slot.generic \
+                and self.rules.facility_name.search(slot.value):
+            return frame.obj  # `la Clinique X qui a ouvert en août`: the facility opens, its owner is told elsewhere
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
         if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
