@@ -722,3 +722,13 @@ def test_a_facility_that_opens_by_itself_is_the_facility_of_its_group(extractor)
                  "La plus récente est la Clinique Internationale de Tétouan qui a ouvert en mai 2021.\n", "opening")
     assert (roles["operator"], roles["facility"], roles["city"]) == (
         "Vitalis Santé", "Clinique Internationale de Tétouan", "Tétouan")
+
+
+@pytest.mark.parametrize("text", [
+    "Le fonds Atlas Capital vient d'investir 300 millions de dirhams dans Medika Santé.\n",
+    "Le fonds Atlas Capital a annoncé avoir investi 300 millions de dirhams dans le capital de Medika Santé.\n",
+])
+def test_investing_in_a_company_in_the_infinitive_or_participle_is_funding(extractor, text: str) -> None:
+    roles = only(extractor, text, "funding")
+    assert roles["recipient"] == "Medika Santé" and roles["investors"] == ["Atlas Capital"]
+    assert not events(extractor, text, "investment")
