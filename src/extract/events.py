@@ -647,8 +647,9 @@ class EventFinder:
         cities = [s for s in in_scope if s.kind == "city" and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
-        if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is the other's
-            rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening" and t.start != trigger.start
+        if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
+            rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening"
+                      and t.start != trigger.start
                       and not text.startswith("nouv", t.start)]  # `la création de nouvelles usines`: its own object
             cities = [s for s in cities if not any(trigger.end <= t.start and t.end <= s.start or s.end <= t.start
                                                    and t.end <= trigger.start for t in rivals)]
