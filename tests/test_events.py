@@ -736,3 +736,81 @@ def test_a_loan_with_no_borrower_named_is_to_the_company_the_text_is_about(extra
             "Atlantique accorde un prêt de 50 millions d'euros pour le projet.\n")
     roles = only(extractor, text, "loan")
     assert roles["lender"] == "Banque Atlantique" and roles["borrower"] == "Nova Énergie"
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis Santé a créé une filiale à Casablanca en 2023.\n",
+    "Vitalis Santé vient de créer sa propre société de distribution à Agadir.\n",
+    "Le ministère de la Santé a procédé à Fès au lancement de la campagne nationale de vaccination.\n",
+])
+def test_founding_a_company_or_starting_a_campaign_is_no_opening(extractor, text: str) -> None:
+    assert not events(extractor, text, "opening")
+
+
+def test_a_facility_of_the_group_still_opens(extractor) -> None:
+    roles = only(extractor, "Vitalis Santé annonce la création d'une nouvelle clinique du groupe à Agadir.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Vitalis Santé", "Agadir")
+
+
+def test_a_project_led_by_a_company_is_its_investment(extractor) -> None:
+    roles = only(extractor, "Kasbah Resorts ouvrira un hôtel à Agadir en 2025. Le projet est mené par Atlas "
+                 "Hospitality, un groupe familial, avec un investissement de 400 millions de dirhams.\n", "investment")
+    assert roles["investor"] == "Atlas Hospitality"
+    assert roles["amount"] == [{"value": 400_000_000, "currency": MAD}]
+
+
+def test_an_opening_told_of_the_facility_takes_the_city_it_was_placed_in(extractor) -> None:
+    roles = only(extractor, "Le laboratoire Atlas Pharma construira une seconde unité de production de 2 hectares à "
+                 "Settat. Elle emploiera 300 personnes. La nouvelle usine ouvrira ses portes fin 2026.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Pharma", "Settat", "2026")
+
+
+def test_a_city_after_another_opening_trigger_is_that_one_s(extractor) -> None:
+    found = events(extractor, "À Meknès, le groupe Vitalis Santé va ouvrir une clinique et en ouvrira une autre à "
+                   "Taroudant.\n", "opening")
+    assert sorted(e["roles"]["city"] for e in found) == ["Meknès", "Taroudant"]
+
+
+def test_quant_a_makes_the_name_the_subject_its_pronoun_stands_for(extractor) -> None:
+    found = events(extractor, "Le groupe Kasbah Resorts ouvrira un hôtel à Agadir en 2025. Quant au groupe Vitalis "
+                   "Santé, il prévoit l'ouverture de trois cliniques à Tanger en 2026.\n", "opening")
+    assert {(e["roles"]["operator"], e["roles"]["city"]) for e in found} == {("Kasbah Resorts", "Agadir"),
+                                                                             ("Vitalis Santé", "Tanger")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Kasbah Resorts investit au Maroc. L'usine de Atlas Pharma nécessitera 300 millions de dirhams.\n",
+    "Le groupe Kasbah Resorts investit au Maroc. Le coût du projet de Atlas Pharma est estimé à 300 millions de "
+    "dirhams.\n",
+])
+def test_what_a_project_will_cost_is_its_investment(extractor, text: str) -> None:
+    roles = only(extractor, text, "investment")
+    assert roles["investor"] == "Atlas Pharma" and roles["amount"] == [{"value": 300_000_000, "currency": MAD}]
+
+
+def test_the_cost_of_risk_is_no_investment(extractor) -> None:
+    assert not events(extractor, "Le coût du risque de Banque Atlas a atteint 900 millions de dirhams.\n", "investment")
+
+
+def test_a_facility_that_opens_by_itself_is_the_facility_of_its_group(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Santé exploite trois cliniques. Le groupe Vitalis Santé est né en 1994. "
+                 "La plus récente est la Clinique Internationale de Tétouan qui a ouvert en mai 2021.\n", "opening")
+    assert (roles["operator"], roles["facility"], roles["city"]) == (
+        "Vitalis Santé", "Clinique Internationale de Tétouan", "Tétouan")
+
+
+@pytest.mark.parametrize("text", [
+    "Le fonds Atlas Capital vient d'investir 300 millions de dirhams dans Medika Santé.\n",
+    "Le fonds Atlas Capital a annoncé avoir investi 300 millions de dirhams dans le capital de Medika Santé.\n",
+])
+def test_investing_in_a_company_in_the_infinitive_or_participle_is_funding(extractor, text: str) -> None:
+    roles = only(extractor, text, "funding")
+    assert roles["recipient"] == "Medika Santé" and roles["investors"] == ["Atlas Capital"]
+    assert not events(extractor, text, "investment")
+
+
+def test_a_group_that_equips_itself_with_a_plant_opens_it(extractor) -> None:
+    roles = only(extractor, "Le constructeur Atlas Motors s'est doté en 2012 d'une immense usine en périphérie de "
+                 "Kénitra.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Motors", "Kénitra", "2012")
+    assert not events(extractor, "Le groupe Atlas Motors s'est doté de trois nouvelles filiales à Kénitra.\n", "opening")

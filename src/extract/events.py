@@ -81,6 +81,10 @@ class EventRules:
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
     location: re.Pattern[str]
+    topic_marker: re.Pattern[str]
+    facility_name: re.Pattern[str]
+    facility_reference: re.Pattern[str]
+    placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
     per_unit: re.Pattern[str]
@@ -88,6 +92,7 @@ class EventRules:
     stake_units: frozenset[str]
     not_facility: re.Pattern[str]
     not_facility_before: re.Pattern[str]
+    not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
@@ -168,6 +173,13 @@ def load_event_rules() -> EventRules:
         assets=_words(data["asset_nouns"]),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
+        facility_name=_words(data["facility_name_words"]),
+        topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
+        facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
+                                      rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
+                                      rf"(?:{_alternation(data['facility_nouns'])})(?![\w'’-])", re.I),
+        placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(data['facility_nouns'])})(?![\w'’-])[^.;!?]{{0,60}}?"
+                                   rf"(?<![\w'’])(?:à|au|dans|en)\s+(?:la\s+ville\s+d['’]\s*|la\s+ville\s+de\s+)?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -176,6 +188,8 @@ def load_event_rules() -> EventRules:
         not_facility=re.compile(rf"[^,.;:]{{0,30}}?(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])", re.I),
         not_facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])[^,.;:]{{0,30}},?\s*$",
                                        re.I),
+        not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
+                                     rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
         not_investments=_words(data["not_investments"]),
         raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:en|par\s+voie\s+d['’]|sous\s+forme\s+d['’]|une|d['’]une|de\s+la)\s*"
@@ -276,6 +290,7 @@ class Context:
     topic: str | None
     cities: list[str]  # the names of the record's cities
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
+    triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
 
 
 class EventFinder:
@@ -323,8 +338,13 @@ class EventFinder:
         def subject_of(n: int) -> tuple[int, str] | None:
             """The sentence's named subject; where a generic noun phrase opens it before any name (`Cette société,
             dont…`; not a pronoun, which may stand for a facility), the organisation that reference stands for."""
+            lead = _OPENING_REFERENCE.match(text, sentences[n][0]).end()
+            if (marker := self.rules.topic_marker.match(text, lead)) is not None:  # `Quant à X, il compte…`: X
+                named = next((s for s in slots_in[n] if s.kind == "org" and s.start >= marker.end()), None)
+                if named is not None and _FEW_WORDS.fullmatch(text, marker.end(), named.start):
+                    return named.start, named.value
             found = self._subject(text, sentences[n], slots_in[n])
-            reference = self.rules.generic.match(text, _OPENING_REFERENCE.match(text, sentences[n][0]).end())
+            reference = self.rules.generic.match(text, lead)
             if n and _noun_phrase(reference) and (found is None or found[0] > reference.start()):
                 head = self.rules.generic_names.get(reference.group().split()[-1].lower())
                 name = subjects.resolve(n - 1, sentences[n][0], [head] if head else [])
@@ -352,7 +372,7 @@ class EventFinder:
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
-                              next_topic)
+                              next_topic, [g[0] for g in triggers])
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -362,7 +382,7 @@ class EventFinder:
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
-        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules.location)
+        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
         return [event.record() for event in _placed(merge(events))]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
@@ -596,6 +616,10 @@ class EventFinder:
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
+        if frame.type == "opening" and trigger.voice != "passive" and not text.startswith("nouv", trigger.start) \
+                and rules.not_facility_head.match(text, trigger.end):
+            return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
+            # (but `de nouvelles usines du groupe`: the trigger names the facility)
         in_scope = [s for s in context.slots if scope[0] <= s.start and s.end <= scope[1]
                     and not (s.start < trigger.end and trigger.start < s.end)]
         if frame.type == "opening" and trigger.voice == "active" and any(
@@ -648,6 +672,12 @@ class EventFinder:
         cities = [s for s in in_scope if s.kind == "city" and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
+        if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
+            rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening"
+                      and t.start != trigger.start
+                      and not text.startswith("nouv", t.start)]  # `la création de nouvelles usines`: its own object
+            cities = [s for s in cities if not any(trigger.end <= t.start and t.end <= s.start or s.end <= t.start
+                                                   and t.end <= trigger.start for t in rivals)]
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
@@ -731,6 +761,9 @@ class EventFinder:
         if frame.flip is not None and (frame.flip.search(text, relation.start, trigger.start)
                                        or frame.flip_names is not None and frame.flip_names.search(slot.value)):
             subj = frame.flip_subj
+        if relation.label == "subj" and frame.type == "opening" and trigger.voice == "active" and not slot.generic \
+                and self.rules.facility_name.search(slot.value):
+            return frame.obj  # `la Clinique X qui a ouvert en août`: the facility opens, its owner is told elsewhere
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
         if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
@@ -744,6 +777,9 @@ class EventFinder:
                 self.rules.signed_with.search(text, max(0, slot.start - 80), slot.start):
             # `la convention signée avec la BAD concerne le financement…`: the bank signed it, it lends
             return frame.flip_subj if frame.flip_names is not None and frame.flip_names.search(slot.value) else subj
+        if relation.start < trigger.start and relation.cue == "de" and frame.type in ("investment", "opening") \
+                and not slot.generic and self.rules.owned_facility.search(text, max(0, slot.start - 40), slot.start):
+            return subj  # `l'usine de X nécessitera 462 MDH`: the facility's owner spends the money
         if relation.start < trigger.start:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
@@ -875,6 +911,9 @@ _ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
 
+_FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
+"""At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
+
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
 
@@ -923,9 +962,12 @@ def _noun_phrase(reference: re.Match[str] | None) -> bool:
     return reference is not None and re.search(r"\s", reference.group()) is not None
 
 
-def _located(text: str, events: list[Event], sentences: list[Span], cities: list[Slot], location: re.Pattern[str]) -> None:
+def _located(text: str, events: list[Event], sentences: list[Span], cities: list[Slot], rules: EventRules) -> None:
     """An opening whose sentence names no city takes the one the sentence before it places a facility in (`Située à
-    Casablanca, la nouvelle usine…`, `cette unité, qui se situe à X`): one city so introduced, and only one."""
+    Casablanca, la nouvelle usine…`, `cette unité, qui se situe à X`): one city so introduced, and only one. Failing
+    that, an opening told of a facility named by a definite or demonstrative noun before its trigger (`La nouvelle
+    usine ouvrira ses portes fin 2018`) takes the city one of the three sentences before it last placed a facility in
+    (`une seconde unité de production, à Berrechid`)."""
     for event in events:
         if event.type != "opening" or event.roles["city"] is not None or not event.evidence:
             continue
@@ -934,9 +976,15 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
             continue
         start, end = sentences[here - 1]
         placed = {c.value for c in cities if start <= c.start < end
-                  and location.search(text, max(start, c.start - 40), c.start)}
+                  and rules.location.search(text, max(start, c.start - 40), c.start)}
         if len(placed) == 1:
             event.roles["city"] = placed.pop()
+        elif not placed and rules.facility_reference.search(text, sentences[here][0], event.at):
+            start = sentences[max(0, here - 3)][0]
+            before = [c for c in cities if start <= c.start < sentences[here][0]
+                      and rules.placed_facility.search(text, max(start, c.start - 90), c.start)]
+            if before:
+                event.roles["city"] = before[-1].value
 
 
 def _placed(events: list[Event]) -> list[Event]:
