@@ -734,3 +734,18 @@ def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extra
     assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["Tazra-Massira", "aéroport Tazra-Massira"]]
     assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
 
+
+
+def test_a_name_goes_on_over_a_line_break_of_hard_wrapped_text(extractor) -> None:
+    text = (
+        "Le projet de dessalement de la ville bénéficie déjà du soutien financier de la Banque européenne\n"
+        "d'investissement : l'accord signé en novembre dernier prévoit un prêt de trois cents millions\n"
+        "d'euros. D'autres institutions ont également annoncé leur participation au projet, notamment\n"
+        "l'Agence française de développement et la banque publique allemande qui pourrait mettre\n"
+        "jusqu'à deux cents millions de dollars dans le projet.\n\n"
+        "Clinique Atlas\nRabat a ouvert ses portes."
+    )
+    names = org_names(extract_text(extractor, text))
+    assert "Banque européenne d'investissement" in names
+    assert "Banque européenne" not in names
+    assert "Clinique Atlas Rabat" not in names  # a headline's line break: no wrapped sentence goes on there

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDS, IDX, LENGTH
 from spacy.errors import MatchPatternError
@@ -45,14 +46,33 @@ _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
+_WRAPPED_LINE = re.compile(r"^[^\n]{40,}[\w,’'-]\n(?=[a-zà-ÿ])", re.MULTILINE)  # a sentence going on past a line break
+
+
+@lru_cache(maxsize=8)
+def hard_wrapped(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width (sentences run on over line breaks, three times at least)."""
+    return len(_WRAPPED_LINE.findall(text)) >= 3
+
+
+def _soft_break(token: Token, text: str) -> bool:
+    """A single line break in hard-wrapped text after a long line: a space of the wrapped sentence."""
+    if token.text != "\n" or not hard_wrapped(text):
+        return False
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return token.idx - line_start >= 40
+
+
 def split_lines(ent: SpacySpan, text: str) -> list[SpacySpan]:
     """The parts of an entity (in a doc whose text is ``text``) on each of the lines it runs over (a name never
-    spans a line break)."""
+    spans a line break, but for one where hard-wrapped text goes on: ``Banque européenne\nd'investissement``)."""
     first, last = ent.start_char, ent.end_char - 1
     if text[first] != " " and text[last] != " " and not _WHITESPACE_RUN.search(text, first, last + 1):
         return [ent]  # one space between its words: no whitespace token, nothing to split
     parts, start = [], ent.start
     for token in ent:
+        if start < token.i < ent.end - 1 and _soft_break(token, text):
+            continue
         if "\n" in token.text or token.is_space:  # spaCy keeps line breaks as tokens, never as trailing space
             if token.i > start:
                 parts.append(ent.doc[start : token.i])
