@@ -749,3 +749,23 @@ def test_a_name_goes_on_over_a_line_break_of_hard_wrapped_text(extractor) -> Non
     assert "Banque européenne d'investissement" in names
     assert "Banque européenne" not in names
     assert "Clinique Atlas Rabat" not in names  # a headline's line break: no wrapped sentence goes on there
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "absent"),
+    [
+        ("L'agence solaire marocaine Masen lancera un appel d'offres.", "Masen", "agence solaire marocaine Masen"),
+        ("Le rachat des filiales du Groupe émirati des télécommunications Etisalat est conclu.", "Etisalat",
+         "Groupe émirati des télécommunications Etisalat"),
+        ("La convention signée avec la Banque allemande KfW concerne le financement.", "KfW", "Banque allemande"),
+    ],
+)
+def test_a_type_word_and_a_demonym_before_a_name_describe_it(extractor, sentence: str, name: str, absent: str) -> None:
+    names = org_names(extract_text(extractor, sentence))
+    assert name in names
+    assert absent not in names
+
+
+def test_a_name_after_a_demonym_and_a_connector_keeps_its_type_word(extractor) -> None:
+    names = org_names(extract_text(extractor, "La Fédération marocaine de Football a signé une convention."))
+    assert names == ["Fédération marocaine de Football"]

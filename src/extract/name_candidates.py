@@ -304,6 +304,22 @@ class CandidateFinder:
                 return rest
         return tokens
 
+    def _without_described_type(self, tokens: list[Token]) -> list[Token]:
+        """The name after a type word and the lower-case words that describe it, a demonym among them (``Groupe
+        marocain CIM Santé``, ``l'agence solaire marocaine Masen``, ``Groupe émirati des télécommunications X`` →
+        the name): the type word is a description, no part of the name. A name right after a connector keeps
+        its type word (``Fédération marocaine de Football``)."""
+        if len(tokens) < 3 or tokens[0].lower_ not in self.lex.prefix_types or not tokens[1].is_lower:
+            return tokens
+        k, demonym = 1, False
+        while k < len(tokens) and tokens[k].is_lower and (self.lex.describes(tokens[k].text) or tokens[k].lower_ in self.lex.demonyms
+                                                                  or tokens[k - 1].lower_ in self.lex.skippable):
+            demonym = demonym or tokens[k].lower_ in self.lex.demonyms
+            k += 1
+        if demonym and k < len(tokens) and tokens[k]._.name_part and tokens[k - 1].lower_ not in self.lex.skippable:
+            return tokens[k:]
+        return tokens
+
     def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
         read the title."""
@@ -356,6 +372,7 @@ class CandidateFinder:
             linked = any(t.lower_ in self.lex.connectors for t in between)
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
+        tokens = self._without_described_type(tokens)
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:

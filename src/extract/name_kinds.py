@@ -58,8 +58,8 @@ class NameClassifier:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
-        if len(words) == 2 and lowered[0] in lex.type_words and words[1].islower() and lowered[1] in lex.modifiers:
-            return None  # le Groupe bancaire, la Coopérative agricole: a kind and its trade, no name
+        if len(words) == 2 and lowered[0] in lex.type_words and words[1].islower() and (lowered[1] in lex.modifiers or lowered[1] in lex.demonyms):
+            return None  # le Groupe bancaire, la Coopérative agricole, la Banque allemande: a kind and its trade or country, no name
         if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
         if words[0].islower() and lowered[0] in lex.generic_types and (self._names_a_country(words[1:]) or lowered[1] in ("en", "au", "aux")):
