@@ -769,3 +769,10 @@ def test_a_type_word_and_a_demonym_before_a_name_describe_it(extractor, sentence
 def test_a_name_after_a_demonym_and_a_connector_keeps_its_type_word(extractor) -> None:
     names = org_names(extract_text(extractor, "La Fédération marocaine de Football a signé une convention."))
     assert names == ["Fédération marocaine de Football"]
+
+
+def test_a_legal_form_closing_a_name_in_running_text_is_part_of_it(extractor) -> None:
+    record = extract_text(extractor, "Portée par la grande distribution, Marjane Distribution SA ouvre trois magasins. Ensuite, Primarios SA a levé des fonds.")
+    names = org_names(record)
+    assert "Marjane Distribution SA" in names and "Primarios SA" in names
+    assert org_names(extract_text(extractor, "LE ROI ET SA FAMILLE\n\nLe groupe Akdital a ouvert une clinique.")) == ["Akdital"]

@@ -304,6 +304,10 @@ class CandidateFinder:
                 return rest
         return tokens
 
+    def _legal_form_after_name(self, tokens: list[Token]) -> bool:
+        """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
+        return len(tokens) > 1 and self.lex.canonical.get(tokens[-1].lower_) == "-" and not tokens[-2].is_upper and tokens[-2]._.name_part
+
     def _without_described_type(self, tokens: list[Token]) -> list[Token]:
         """The name after a type word and the lower-case words that describe it, a demonym among them (``Groupe
         marocain CIM Santé``, ``l'agence solaire marocaine Masen``, ``Groupe émirati des télécommunications X`` →
@@ -333,7 +337,7 @@ class CandidateFinder:
                 title = self.lex.honorifics[tokens[0].text]
                 label = "PER"
             tokens.pop(0)
-        while tokens and (
+        while tokens and not self._legal_form_after_name(tokens) and (
             tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
             or tokens[-1].lower_ in self.lex.stopwords
             or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
