@@ -776,3 +776,16 @@ def test_a_legal_form_closing_a_name_in_running_text_is_part_of_it(extractor) ->
     names = org_names(record)
     assert "Marjane Distribution SA" in names and "Primarios SA" in names
     assert org_names(extract_text(extractor, "LE ROI ET SA FAMILLE\n\nLe groupe Akdital a ouvert une clinique.")) == ["Akdital"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le complexe est géré depuis 2020 par Zenthia, une des principales sociétés de gestion hôtelière.", "Zenthia"),
+        ("Le projet est mené en partenariat avec Cadila, 1er laboratoire indien.", "Cadila"),
+        ("En cette période de crise, Vertiga, marque de haut standing du groupe, affiche de bons indicateurs.", "Vertiga"),
+        ("Le groupe entre au Maroc par l'acquisition d'Oliva, une société spécialisée dans l'huile.", "Oliva"),
+    ],
+)
+def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(extractor, sentence: str, name: str) -> None:
+    assert name in org_names(extract_text(extractor, sentence))

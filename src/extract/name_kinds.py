@@ -93,8 +93,8 @@ class NameClassifier:
                 return None  # Hormis Benguerir: a function word opening a sentence, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
-            if self.is_city(text) and self._listed_after_role_noun(doc_text, cand):
-                return "ORG"
+            if self.is_city(text) and (self._listed_after_role_noun(doc_text, cand) or lex.company_after.match(doc_text[cand.end : cand.end + 80])):
+                return "ORG"  # l'acquisition d'Oliva, une société …: a company that bears a town's name
             return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
