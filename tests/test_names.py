@@ -789,3 +789,8 @@ def test_a_legal_form_closing_a_name_in_running_text_is_part_of_it(extractor) ->
 )
 def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(extractor, sentence: str, name: str) -> None:
     assert name in org_names(extract_text(extractor, sentence))
+
+
+def test_a_name_listed_after_ou_encore_an_organisation_is_one(extractor) -> None:
+    names = org_names(extract_text(extractor, "Parmi les actionnaires figurent Al Ajial Holding, la CDG ou encore Zentara."))
+    assert "Zentara" in names
