@@ -794,3 +794,20 @@ def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(ex
 def test_a_name_listed_after_ou_encore_an_organisation_is_one(extractor) -> None:
     names = org_names(extract_text(extractor, "Parmi les actionnaires figurent Al Ajial Holding, la CDG ou encore Zentara."))
     assert "Zentara" in names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "L'opération aura un impact positif sur le ratio CET1 du groupe, évalué à 15 points.",
+        "L'usine doit augmenter sa capacité de traitement UHT cette année.",
+        "La société a participé au lot W22 de l'accélérateur.",
+        "Il est primordial que le projet D&D trouve des débouchés.",
+    ],
+)
+def test_an_acronym_or_a_code_after_a_things_noun_is_no_organisation(extractor, sentence: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == []
+
+
+def test_an_acronym_after_a_role_noun_stays_an_organisation(extractor) -> None:
+    assert "KPMG" in org_names(extract_text(extractor, "Le cabinet KPMG a audité les comptes du groupe."))

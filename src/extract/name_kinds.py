@@ -20,6 +20,8 @@ _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
+_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
+_LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
@@ -52,6 +54,8 @@ class NameClassifier:
             return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
+        if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start):
+            return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
         if len(words) > 2 and text[:1].isupper() and len(initials(text, lex.stopwords)) > 2 and initials(text, lex.stopwords) in lex.not_orgs:
@@ -99,6 +103,11 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _after_thing_noun(self, doc_text: str, start: int) -> bool:
+        """Whether a lower-case noun of a thing (a plan, a product, a ratio, a process) comes right before ``start``."""
+        before = _LAST_WORD.search(doc_text, max(0, start - 30), start)
+        return bool(before) and before.group(1) in self.lex.acronym_thing_nouns
 
     def _plural_of_a_place(self, words: list[str]) -> bool:
         """A capitalised plural noun, ``de`` and a country, region or city (``Ciments du Maroc``): a company's

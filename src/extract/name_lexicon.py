@@ -53,6 +53,7 @@ class NameLexicon:
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
         self.unit_nouns = frozenset(rules.names["unit_nouns"])
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
+        self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
