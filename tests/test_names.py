@@ -811,3 +811,17 @@ def test_an_acronym_or_a_code_after_a_things_noun_is_no_organisation(extractor, 
 
 def test_an_acronym_after_a_role_noun_stays_an_organisation(extractor) -> None:
     assert "KPMG" in org_names(extract_text(extractor, "Le cabinet KPMG a audité les comptes du groupe."))
+
+
+def test_a_name_runs_over_no_sentence_end_nor_an_amount_after_de(extractor) -> None:
+    names = org_names(extract_text(extractor, "Le port a obtenu un financement de la Banque européenne de 100 M€. Une somme qui s'ajoute au premier prêt."))
+    assert names == ["Banque européenne"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Le chef du gouvernement a été nommé conformément à l'article 47 de la Constitution du Royaume.",
+     "Le groupe affiche une hausse de 12% de l'Excédent Brut d'Exploitation sur l'exercice."],
+)
+def test_a_law_or_an_accounting_term_alone_is_no_organisation(extractor, sentence: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == []

@@ -304,6 +304,17 @@ class CandidateFinder:
                 return rest
         return tokens
 
+    @staticmethod
+    def _before_sentence_end(tokens: list[Token]) -> list[Token]:
+        """The words of a name before a full stop that ends a sentence, or before ``de`` and a number (``la Banque
+        européenne de 100 M€. Une somme`` → ``la Banque européenne``): a name runs over neither."""
+        for k in range(1, len(tokens) - 1):
+            token, following = tokens[k], tokens[k + 1]
+            full_stop = token.text == "." and token.whitespace_ and following.is_title and len(tokens[k - 1].text) > 1
+            if full_stop or token.lower_ in {"de", "d'", "d’", "du"} and following.like_num:
+                return tokens[:k]
+        return tokens
+
     def _legal_form_after_name(self, tokens: list[Token]) -> bool:
         """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
         return len(tokens) > 1 and self.lex.canonical.get(tokens[-1].lower_) == "-" and not tokens[-2].is_upper and tokens[-2]._.name_part
@@ -327,7 +338,7 @@ class CandidateFinder:
     def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
         read the title."""
-        tokens = list(span)
+        tokens = self._before_sentence_end(list(span))
         title = None
         while tokens and (tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers or tokens[0].lower_ in LEADING_ARTICLES
                           or tokens[0].text in self.lex.honorifics):
