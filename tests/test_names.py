@@ -825,3 +825,7 @@ def test_a_name_runs_over_no_sentence_end_nor_an_amount_after_de(extractor) -> N
 )
 def test_a_law_or_an_accounting_term_alone_is_no_organisation(extractor, sentence: str) -> None:
     assert org_names(extract_text(extractor, sentence)) == []
+
+
+def test_a_name_that_shows_a_rise_or_an_improvement_is_a_company(extractor) -> None:
+    assert "Minatex" in org_names(extract_text(extractor, "Minatex affiche une nette amélioration de sa structure financière consolidée."))
