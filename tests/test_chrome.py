@@ -135,6 +135,7 @@ def test_offsets_point_into_the_original_text_with_crlf_and_indentation() -> Non
         ("Par : Salma Idrissi / Médias24", "Salma Idrissi", "Médias24"),
         ("Propos recueillis par Nadia Tazi", "Nadia Tazi", None),
         ("Youssef El Fassi / Le360", "Youssef El Fassi", "Le360"),
+        ("Par Salma Idrissi, à Casablanca | | 449 mots", "Salma Idrissi", None),  # a dateline, no outlet
     ],
 )
 def test_byline_people_and_outlets(byline: str, person: str, org: str | None) -> None:

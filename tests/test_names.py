@@ -734,3 +734,98 @@ def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extra
     assert [sorted([o["name"], *o["aliases"]]) for o in record["organizations"]] == [["Tazra-Massira", "aéroport Tazra-Massira"]]
     assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
 
+
+
+def test_a_name_goes_on_over_a_line_break_of_hard_wrapped_text(extractor) -> None:
+    text = (
+        "Le projet de dessalement de la ville bénéficie déjà du soutien financier de la Banque européenne\n"
+        "d'investissement : l'accord signé en novembre dernier prévoit un prêt de trois cents millions\n"
+        "d'euros. D'autres institutions ont également annoncé leur participation au projet, notamment\n"
+        "l'Agence française de développement et la banque publique allemande qui pourrait mettre\n"
+        "jusqu'à deux cents millions de dollars dans le projet.\n\n"
+        "Clinique Atlas\nRabat a ouvert ses portes."
+    )
+    names = org_names(extract_text(extractor, text))
+    assert "Banque européenne d'investissement" in names
+    assert "Banque européenne" not in names
+    assert "Clinique Atlas Rabat" not in names  # a headline's line break: no wrapped sentence goes on there
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "absent"),
+    [
+        ("L'agence solaire marocaine Masen lancera un appel d'offres.", "Masen", "agence solaire marocaine Masen"),
+        ("Le rachat des filiales du Groupe émirati des télécommunications Etisalat est conclu.", "Etisalat",
+         "Groupe émirati des télécommunications Etisalat"),
+        ("La convention signée avec la Banque allemande KfW concerne le financement.", "KfW", "Banque allemande"),
+    ],
+)
+def test_a_type_word_and_a_demonym_before_a_name_describe_it(extractor, sentence: str, name: str, absent: str) -> None:
+    names = org_names(extract_text(extractor, sentence))
+    assert name in names
+    assert absent not in names
+
+
+def test_a_name_after_a_demonym_and_a_connector_keeps_its_type_word(extractor) -> None:
+    names = org_names(extract_text(extractor, "La Fédération marocaine de Football a signé une convention."))
+    assert names == ["Fédération marocaine de Football"]
+
+
+def test_a_legal_form_closing_a_name_in_running_text_is_part_of_it(extractor) -> None:
+    record = extract_text(extractor, "Portée par la grande distribution, Marjane Distribution SA ouvre trois magasins. Ensuite, Primarios SA a levé des fonds.")
+    names = org_names(record)
+    assert "Marjane Distribution SA" in names and "Primarios SA" in names
+    assert org_names(extract_text(extractor, "LE ROI ET SA FAMILLE\n\nLe groupe Akdital a ouvert une clinique.")) == ["Akdital"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le complexe est géré depuis 2020 par Zenthia, une des principales sociétés de gestion hôtelière.", "Zenthia"),
+        ("Le projet est mené en partenariat avec Cadila, 1er laboratoire indien.", "Cadila"),
+        ("En cette période de crise, Vertiga, marque de haut standing du groupe, affiche de bons indicateurs.", "Vertiga"),
+        ("Le groupe entre au Maroc par l'acquisition d'Oliva, une société spécialisée dans l'huile.", "Oliva"),
+    ],
+)
+def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(extractor, sentence: str, name: str) -> None:
+    assert name in org_names(extract_text(extractor, sentence))
+
+
+def test_a_name_listed_after_ou_encore_an_organisation_is_one(extractor) -> None:
+    names = org_names(extract_text(extractor, "Parmi les actionnaires figurent Al Ajial Holding, la CDG ou encore Zentara."))
+    assert "Zentara" in names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "L'opération aura un impact positif sur le ratio CET1 du groupe, évalué à 15 points.",
+        "L'usine doit augmenter sa capacité de traitement UHT cette année.",
+        "La société a participé au lot W22 de l'accélérateur.",
+        "Il est primordial que le projet D&D trouve des débouchés.",
+    ],
+)
+def test_an_acronym_or_a_code_after_a_things_noun_is_no_organisation(extractor, sentence: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == []
+
+
+def test_an_acronym_after_a_role_noun_stays_an_organisation(extractor) -> None:
+    assert "KPMG" in org_names(extract_text(extractor, "Le cabinet KPMG a audité les comptes du groupe."))
+
+
+def test_a_name_runs_over_no_sentence_end_nor_an_amount_after_de(extractor) -> None:
+    names = org_names(extract_text(extractor, "Le port a obtenu un financement de la Banque européenne de 100 M€. Une somme qui s'ajoute au premier prêt."))
+    assert names == ["Banque européenne"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Le chef du gouvernement a été nommé conformément à l'article 47 de la Constitution du Royaume.",
+     "Le groupe affiche une hausse de 12% de l'Excédent Brut d'Exploitation sur l'exercice."],
+)
+def test_a_law_or_an_accounting_term_alone_is_no_organisation(extractor, sentence: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == []
+
+
+def test_a_name_that_shows_a_rise_or_an_improvement_is_a_company(extractor) -> None:
+    assert "Minatex" in org_names(extract_text(extractor, "Minatex affiche une nette amélioration de sa structure financière consolidée."))

@@ -111,6 +111,26 @@ def test_an_acronym_written_as_a_word_is_a_partner(merger) -> None:
     assert parenthesised(text, start, end, merger.lex.stopwords)[0] == "Berd"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "partner"),
+    [
+        ("Le chantier est confié à Tanger Water Energy Company (Tawec), une coentreprise.", "Tanger Water Energy Company", "Tawec"),
+        ("Le groupe Sothema (Société de thérapeutique marocaine) investit.", "Sothema", "Société de thérapeutique marocaine"),
+        ("Le projet est piloté avec Somaprod, (Société marocaine des produits de Dakhla). Ce groupe familial", "Somaprod",
+         "Société marocaine des produits de Dakhla"),
+    ],
+)
+def test_a_word_holding_a_names_initials_in_order_is_its_partner(merger, text: str, name: str, partner: str) -> None:
+    start = text.index(name)
+    assert parenthesised(text, start, start + len(name), merger.lex.stopwords)[0] == partner
+
+
+def test_a_word_lacking_a_names_initials_is_no_partner(merger) -> None:
+    text = "La société Marsa Maroc (Maroc) a publié ses comptes."
+    start = text.index("Marsa")
+    assert parenthesised(text, start, start + len("Marsa Maroc"), merger.lex.stopwords) is None
+
+
 def test_a_place_in_parentheses_is_no_partner() -> None:
     text = "Le groupe Akdital (Casablanca) a levé des fonds."
     start = text.index("Akdital")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDS, IDX, LENGTH
 from spacy.errors import MatchPatternError
@@ -46,14 +47,33 @@ _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 
 
+_WRAPPED_LINE = re.compile(r"^[^\n]{40,}[\w,’'-]\n(?=[a-zà-ÿ])", re.MULTILINE)  # a sentence going on past a line break
+
+
+@lru_cache(maxsize=8)
+def hard_wrapped(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width (sentences run on over line breaks, three times at least)."""
+    return len(_WRAPPED_LINE.findall(text)) >= 3
+
+
+def _soft_break(token: Token, text: str) -> bool:
+    """A single line break in hard-wrapped text after a long line: a space of the wrapped sentence."""
+    if token.text != "\n" or not hard_wrapped(text):
+        return False
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return token.idx - line_start >= 40
+
+
 def split_lines(ent: SpacySpan, text: str) -> list[SpacySpan]:
     """The parts of an entity (in a doc whose text is ``text``) on each of the lines it runs over (a name never
-    spans a line break)."""
+    spans a line break, but for one where hard-wrapped text goes on: ``Banque européenne\nd'investissement``)."""
     first, last = ent.start_char, ent.end_char - 1
     if text[first] != " " and text[last] != " " and not _WHITESPACE_RUN.search(text, first, last + 1):
         return [ent]  # one space between its words: no whitespace token, nothing to split
     parts, start = [], ent.start
     for token in ent:
+        if start < token.i < ent.end - 1 and _soft_break(token, text):
+            continue
         if "\n" in token.text or token.is_space:  # spaCy keeps line breaks as tokens, never as trailing space
             if token.i > start:
                 parts.append(ent.doc[start : token.i])
@@ -287,10 +307,41 @@ class CandidateFinder:
                 return rest
         return tokens
 
+    @staticmethod
+    def _before_sentence_end(tokens: list[Token]) -> list[Token]:
+        """The words of a name before a full stop that ends a sentence, or before ``de`` and a number (``la Banque
+        européenne de 100 M€. Une somme`` → ``la Banque européenne``): a name runs over neither."""
+        for k in range(1, len(tokens) - 1):
+            token, following = tokens[k], tokens[k + 1]
+            full_stop = token.text == "." and token.whitespace_ and following.is_title and len(tokens[k - 1].text) > 1
+            if full_stop or token.lower_ in {"de", "d'", "d’", "du"} and following.like_num:
+                return tokens[:k]
+        return tokens
+
+    def _legal_form_after_name(self, tokens: list[Token]) -> bool:
+        """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
+        return len(tokens) > 1 and self.lex.canonical.get(tokens[-1].lower_) == "-" and not tokens[-2].is_upper and tokens[-2]._.name_part
+
+    def _without_described_type(self, tokens: list[Token]) -> list[Token]:
+        """The name after a type word and the lower-case words that describe it, a demonym among them (``Groupe
+        marocain CIM Santé``, ``l'agence solaire marocaine Masen``, ``Groupe émirati des télécommunications X`` →
+        the name): the type word is a description, no part of the name. A name right after a connector keeps
+        its type word (``Fédération marocaine de Football``)."""
+        if len(tokens) < 3 or tokens[0].lower_ not in self.lex.prefix_types or not tokens[1].is_lower:
+            return tokens
+        k, demonym = 1, False
+        while k < len(tokens) and tokens[k].is_lower and (self.lex.describes(tokens[k].text) or tokens[k].lower_ in self.lex.demonyms
+                                                                  or tokens[k - 1].lower_ in self.lex.skippable):
+            demonym = demonym or tokens[k].lower_ in self.lex.demonyms
+            k += 1
+        if demonym and k < len(tokens) and tokens[k]._.name_part and tokens[k - 1].lower_ not in self.lex.skippable:
+            return tokens[k:]
+        return tokens
+
     def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
         read the title."""
-        tokens = list(span)
+        tokens = self._before_sentence_end(list(span))
         title = None
         while tokens and (tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers or tokens[0].lower_ in LEADING_ARTICLES
                           or tokens[0].text in self.lex.honorifics):
@@ -300,7 +351,7 @@ class CandidateFinder:
                 title = self.lex.honorifics[tokens[0].text]
                 label = "PER"
             tokens.pop(0)
-        while tokens and (
+        while tokens and not self._legal_form_after_name(tokens) and (
             tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
             or tokens[-1].lower_ in self.lex.stopwords
             or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
@@ -339,6 +390,7 @@ class CandidateFinder:
             linked = any(t.lower_ in self.lex.connectors for t in between)
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
+        tokens = self._without_described_type(tokens)
         if not tokens:
             return None
         if title is None and tokens[0].i > 0:

@@ -21,6 +21,8 @@ _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
+_CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
+_LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
@@ -53,14 +55,16 @@ class NameClassifier:
             return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
+        if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start):
+            return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
         if len(words) > 2 and text[:1].isupper() and len(spelled := initials(text, lex.stopwords)) > 2 and spelled in lex.not_orgs:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None
-        if len(words) == 2 and lowered[0] in lex.type_words and words[1].islower() and lowered[1] in lex.modifiers:
-            return None  # le Groupe bancaire, la Coopérative agricole: a kind and its trade, no name
+        if len(words) == 2 and lowered[0] in lex.type_words and words[1].islower() and (lowered[1] in lex.modifiers or lowered[1] in lex.demonyms):
+            return None  # le Groupe bancaire, la Coopérative agricole, la Banque allemande: a kind and its trade or country, no name
         if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
         if words[0].islower() and lowered[0] in lex.generic_types and (self._names_a_country(words[1:]) or lowered[1] in ("en", "au", "aux")):
@@ -94,12 +98,17 @@ class NameClassifier:
                 return None  # Hormis Benguerir: a function word opening a sentence, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
-            if self.is_city(text) and self._listed_after_role_noun(doc_text, cand):
-                return "ORG"
+            if self.is_city(text) and (self._listed_after_role_noun(doc_text, cand) or lex.company_after.match(doc_text[cand.end : cand.end + 80])):
+                return "ORG"  # l'acquisition d'Oliva, une société …: a company that bears a town's name
             return None if self.is_city(text) or normalize_name(text) in lex.regions else "PER"  # Souss Massa: a region
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _after_thing_noun(self, doc_text: str, start: int) -> bool:
+        """Whether a lower-case noun of a thing (a plan, a product, a ratio, a process) comes right before ``start``."""
+        before = _LAST_WORD.search(doc_text, max(0, start - 30), start)
+        return bool(before) and before.group(1) in self.lex.acronym_thing_nouns
 
     def _plural_of_a_place(self, words: list[str]) -> bool:
         """A capitalised plural noun, ``de`` and a country, region or city (``Ciments du Maroc``): a company's

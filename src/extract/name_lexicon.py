@@ -55,6 +55,7 @@ class NameLexicon:
         self.unit_nouns = frozenset(rules.names["unit_nouns"])
         self.context_nouns = self.role_nouns | self.place_nouns | self.unit_nouns  # nouns that introduce a name
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
+        self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]

@@ -39,7 +39,7 @@ class NameFinder:
         for cand in self.candidates.find(doc, text, layout):
             kind = self.classifier.kind(text, cand)
             if kind is not None:
-                kinds[kind].append((cand, text[cand.start : cand.end]))
+                kinds[kind].append((cand, text[cand.start : cand.end].replace("\n", " ")))  # a name over a soft line break
         self.evidence.revise(text, kinds)
         org_facts = self.orgs.merge(text, kinds["ORG"])
         # a person's form that is an organisation's joins it, full names first

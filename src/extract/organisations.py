@@ -14,15 +14,28 @@ from extract.acronyms import ACRONYM, initials
 from extract.facts import DisjointSpans, NamedFact, Span, SpanIndex
 from extract.name_candidates import Mention
 from extract.name_lexicon import NameLexicon
-from extract.textnorm import normalize_name
+from extract.textnorm import normalize_name, strip_accents
 
 _SERIES = re.compile(r"\s+(?:[IVX]+|\d{1,2})$")
-_PARENTHESES = re.compile(r"[»”\"]?\s*\((ex-)?([^()\n]{2,80})\)")  # «Name» (ACRONYM), X (ex-Y) too
+_PARENTHESES = re.compile(r"[»”\"]?,?\s*\((ex-)?([^()\n]{2,80})\)")  # «Name» (ACRONYM), X (ex-Y) too
 
 
 def _lower_words(text: str) -> list[str]:
     """Lower-case words with one apostrophe, accents kept (type words are listed with theirs)."""
     return text.replace("’", "'").lower().split()
+
+
+def contracted(short: str, full: str, stopwords: Collection[str]) -> bool:
+    """Whether one word is a contraction of a longer name, holding the initials of its content words in order
+    and opening with the first (``Dawec`` of ``Dakhla Water & Energy Company``, ``UpM`` of ``Union pour la
+    Méditerranée``, ``Spimaco`` of ``Saudi Pharmaceutical Industries & Medical Appliances Corporation``)."""
+    if " " in short or len(short) < 3 or not short[0].isupper() or len(full.split()) < 2:
+        return False
+    letters, spelled = strip_accents(short).upper(), initials(full, stopwords)
+    if len(spelled) < 2 or letters[0] != spelled[0]:
+        return False
+    rest = iter(letters[1:])
+    return all(letter in rest for letter in spelled[1:])  # a subsequence: each initial found after the previous one
 
 
 def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = ()) -> tuple[str, Span] | None:
@@ -35,6 +48,7 @@ def parenthesised(text: str, start: int, end: int, stopwords: Collection[str] = 
     inner = match.group(2).strip()
     surface = text[start:end]
     spelled = len(surface.split()) > 2 and initials(surface, stopwords) == inner.upper()
+    spelled = spelled or contracted(inner, surface, stopwords) or contracted(surface, inner, stopwords)
     if inner and (ACRONYM.match(inner) != ACRONYM.match(surface) or spelled or match.group(1)) and inner[0].isupper():
         begin = end + match.start(2) + (len(match.group(2)) - len(match.group(2).lstrip()))
         return inner, (begin, begin + len(inner))
