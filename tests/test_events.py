@@ -661,3 +661,9 @@ def test_money_invested_in_an_acquisition_is_the_acquisition_s_price(extractor) 
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Palmeraie Resort")
     assert roles["amount"] == [{"value": 35_000_000, "currency": "EUR"}]
     assert not events(extractor, text, "funding") and not events(extractor, text, "investment")
+
+
+def test_a_name_repeated_after_an_elided_article_is_a_mention(extractor) -> None:
+    roles = only(extractor, "L’Office national des ports (ONP) recrute. Le roi Mohammed VI a nommé Karim Bennani à la "
+                 "tête de l’ONP, à la place de Driss Alaoui.\n", "appointment")
+    assert (roles["person"], roles["org"]) == ("Karim Bennani", "Office national des ports")
