@@ -667,3 +667,14 @@ def test_a_name_repeated_after_an_elided_article_is_a_mention(extractor) -> None
     roles = only(extractor, "L’Office national des ports (ONP) recrute. Le roi Mohammed VI a nommé Karim Bennani à la "
                  "tête de l’ONP, à la place de Driss Alaoui.\n", "appointment")
     assert (roles["person"], roles["org"]) == ("Karim Bennani", "Office national des ports")
+
+
+@pytest.mark.parametrize(("text", "event_type", "pair"), [
+    ("Nommé à la direction générale de Vitalis Santé en mai 2018, Karim Bennani pilote aussi la filiale.\n",
+     "appointment", ("person", "Karim Bennani")),
+    ("Rachetée en 2021 par le groupe Akdital, la Clinique Badr compte 120 lits.\n", "acquisition",
+     ("target", "Clinique Badr")),
+])
+def test_a_participle_opening_the_sentence_tells_of_the_main_subject(extractor, text, event_type, pair) -> None:
+    roles = only(extractor, text, event_type)
+    assert roles[pair[0]] == pair[1]

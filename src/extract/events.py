@@ -589,6 +589,15 @@ class EventFinder:
                 if self._assign(roles, role, main, used):
                     used.add(main.value)
                     break
+        if trigger.voice == "passive" and _OPENING_REFERENCE.fullmatch(text, context.sentence[0], trigger.start):
+            # `Nommé à la tête de X en 2018, Y pilote…`: a participle opening the sentence tells of the main clause's
+            # subject
+            main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
+                        None)
+            for role in frame.obj if main is not None else ():
+                if self._assign(roles, role, main, used):
+                    used.add(main.value)
+                    break
         # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
         # subject
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
