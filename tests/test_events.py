@@ -678,3 +678,11 @@ def test_a_name_repeated_after_an_elided_article_is_a_mention(extractor) -> None
 def test_a_participle_opening_the_sentence_tells_of_the_main_subject(extractor, text, event_type, pair) -> None:
     roles = only(extractor, text, event_type)
     assert roles[pair[0]] == pair[1]
+
+
+def test_compte_with_a_count_is_no_forecast_but_with_an_infinitive_is(extractor) -> None:
+    roles = only(extractor, "L'opérateur Vitalis Télécom, qui compte 12 millions d'abonnés, a réalisé un chiffre "
+                 "d'affaire de 900 millions de dirhams en 2023.\n", "result")
+    assert roles["amount"] == [{"value": 900_000_000, "currency": MAD}] and roles["org"] == "Vitalis Télécom"
+    assert not events(extractor, "Vitalis Télécom compte atteindre un chiffre d'affaires de 2 milliards de dirhams "
+                      "en 2027.\n", "result")

@@ -89,6 +89,7 @@ class EventRules:
     not_facility: re.Pattern[str]
     not_facility_before: re.Pattern[str]
     not_results: re.Pattern[str]
+    intent: re.Pattern[str]
     not_investments: re.Pattern[str]
     board: re.Pattern[str]
     negation: re.Pattern[str]
@@ -171,6 +172,8 @@ def load_event_rules() -> EventRules:
         not_facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['not_facilities'])})(?![\w'’])[^,.;:]{{0,30}},?\s*$",
                                        re.I),
         not_results=_words(data["not_results"]),
+        intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
+                          rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
         not_investments=_words(data["not_investments"]),
         board=_words(data["boards"]),
         negation=re.compile(rf"(?<![\w'’])(?:{_alternation(data['negations'])})\s*$", re.I),
@@ -563,6 +566,7 @@ class EventFinder:
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
+                                       or rules.intent.search(text, scope[0], scope[1])
                                        or _FUTURE.search(text, scope[0], scope[1])):
             return None
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
