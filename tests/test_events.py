@@ -686,3 +686,11 @@ def test_compte_with_a_count_is_no_forecast_but_with_an_infinitive_is(extractor)
     assert roles["amount"] == [{"value": 900_000_000, "currency": MAD}] and roles["org"] == "Vitalis Télécom"
     assert not events(extractor, "Vitalis Télécom compte atteindre un chiffre d'affaires de 2 milliards de dirhams "
                       "en 2027.\n", "result")
+
+
+def test_the_holder_of_the_stake_bought_is_the_seller_not_the_target(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis a finalisé l'acquisition des 40% du capital que détenait le fonds Atlas "
+                 "Capital dans la Clinique Badr.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["seller"]) == ("Vitalis", "Clinique Badr", "Atlas Capital")
+    assert not events(extractor, "Le rachat par Medika Santé des 20% que possédait la société Atlas Capital a été "
+                      "bouclé.\n", "acquisition")

@@ -80,6 +80,7 @@ class EventRules:
     owned_facility: re.Pattern[str]
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
+    holder: re.Pattern[str]
     location: re.Pattern[str]
     total_cue: re.Pattern[str]
     total_before: re.Pattern[str]
@@ -161,6 +162,8 @@ def load_event_rules() -> EventRules:
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
                                    rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         assets=_words(data["asset_nouns"]),
+        holder=re.compile(rf"(?<![\w'’])(?:{_alternation(data['holder_cues'])})\s+(?:(?:la|le|les|l['’])\s*)?"
+                          rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
@@ -610,6 +613,9 @@ class EventFinder:
             if "target" in found and (relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start)
                                       or slot.generic and rules.assets.match(text, slot.end + 1)):
                 found = ("seller",)  # `le rachat de deux actifs du groupe X`, `la cession de ses parts`: X sells them
+            if frame.type == "acquisition" and not slot.generic and rules.holder.search(text, max(0, slot.start - 50),
+                                                                                         slot.start):
+                found = ("seller",)  # `les 53% du capital que détenait le français X`: X held them, X sells
             if "facility" in found and not slot.generic and rules.owned_facility.search(text, max(0, slot.start - 40),
                                                                                             slot.start):
                 found = ("operator",)  # `l'usine X`, `le siège de X`: X owns the facility, it is no facility's name
