@@ -694,3 +694,12 @@ def test_the_holder_of_the_stake_bought_is_the_seller_not_the_target(extractor) 
     assert (roles["buyer"], roles["target"], roles["seller"]) == ("Vitalis", "Clinique Badr", "Atlas Capital")
     assert not events(extractor, "Le rachat par Medika Santé des 20% que possédait la société Atlas Capital a été "
                       "bouclé.\n", "acquisition")
+
+
+def test_a_name_apposed_to_an_acquisition_noun_is_its_target(extractor) -> None:
+    roles = only(extractor, "Vitalis Santé, qui doit ce succès à sa dernière acquisition Clinique Badr, a réalisé un "
+                 "chiffre d'affaires de 900 millions de dirhams.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis Santé", "Clinique Badr")
+    found = events(extractor, "Le groupe Vitalis a racheté la société Kalima en 2021. Après cette acquisition, "
+                   "Vitalis a ouvert un centre à Fès.\n", "acquisition")
+    assert found and all(e["roles"]["target"] != e["roles"]["buyer"] for e in found)

@@ -720,6 +720,9 @@ class EventFinder:
         if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
                 _SMALL_WORDS.fullmatch(text, trigger.end, slot.start):
             return subj  # `l'inauguration officielle de son hôtel`, `a ouvert sa clinique`: its owner opens it
+        if relation.label == "obj" and trigger.voice == "noun" and frame.type == "acquisition" and not slot.generic \
+                and _APPOSED.fullmatch(text, trigger.end, slot.start):
+            return frame.obj  # `sa dernière acquisition Mobilis`: the name apposed is its object
         if relation.label == "obj":
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
@@ -804,6 +807,10 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*[A-ZÀ-Ý][\w'’-]*(
 
 _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
+
+_APPOSED = re.compile(r"\s+")
+"""What stands between a noun trigger and the name apposed to it: a space (after a comma, the name opens a clause:
+`Après cette acquisition, X a…`)."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
 """A possessive determiner: its owner is the one the facility after it belongs to."""
