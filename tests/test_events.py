@@ -814,3 +814,45 @@ def test_a_group_that_equips_itself_with_a_plant_opens_it(extractor) -> None:
                  "Kénitra.\n", "opening")
     assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Motors", "Kénitra", "2012")
     assert not events(extractor, "Le groupe Atlas Motors s'est doté de trois nouvelles filiales à Kénitra.\n", "opening")
+
+
+def test_a_name_repeated_after_an_elided_article_is_a_mention(extractor) -> None:
+    roles = only(extractor, "L’Office national des ports (ONP) recrute. Le roi Mohammed VI a nommé Karim Bennani à la "
+                 "tête de l’ONP, à la place de Driss Alaoui.\n", "appointment")
+    assert (roles["person"], roles["org"]) == ("Karim Bennani", "Office national des ports")
+
+
+@pytest.mark.parametrize(("text", "event_type", "pair"), [
+    ("Nommé à la direction générale de Vitalis Santé en mai 2018, Karim Bennani pilote aussi la filiale.\n",
+     "appointment", ("person", "Karim Bennani")),
+    ("Rachetée en 2021 par le groupe Akdital, la Clinique Badr compte 120 lits.\n", "acquisition",
+     ("target", "Clinique Badr")),
+])
+def test_a_participle_opening_the_sentence_tells_of_the_main_subject(extractor, text, event_type, pair) -> None:
+    roles = only(extractor, text, event_type)
+    assert roles[pair[0]] == pair[1]
+
+
+def test_compte_with_a_count_is_no_forecast_but_with_an_infinitive_is(extractor) -> None:
+    roles = only(extractor, "L'opérateur Vitalis Télécom, qui compte 12 millions d'abonnés, a réalisé un chiffre "
+                 "d'affaire de 900 millions de dirhams en 2023.\n", "result")
+    assert roles["amount"] == [{"value": 900_000_000, "currency": MAD}] and roles["org"] == "Vitalis Télécom"
+    assert not events(extractor, "Vitalis Télécom compte atteindre un chiffre d'affaires de 2 milliards de dirhams "
+                      "en 2027.\n", "result")
+
+
+def test_the_holder_of_the_stake_bought_is_the_seller_not_the_target(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis a finalisé l'acquisition des 40% du capital que détenait le fonds Atlas "
+                 "Capital dans la Clinique Badr.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["seller"]) == ("Vitalis", "Clinique Badr", "Atlas Capital")
+    assert not events(extractor, "Le rachat par Medika Santé des 20% que possédait la société Atlas Capital a été "
+                      "bouclé.\n", "acquisition")
+
+
+def test_a_name_apposed_to_an_acquisition_noun_is_its_target(extractor) -> None:
+    roles = only(extractor, "Vitalis Santé, qui doit ce succès à sa dernière acquisition Clinique Badr, a réalisé un "
+                 "chiffre d'affaires de 900 millions de dirhams.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis Santé", "Clinique Badr")
+    found = events(extractor, "Le groupe Vitalis a racheté la société Kalima en 2021. Après cette acquisition, "
+                   "Vitalis a ouvert un centre à Fès.\n", "acquisition")
+    assert found and all(e["roles"]["target"] != e["roles"]["buyer"] for e in found)

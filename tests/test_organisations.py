@@ -193,9 +193,12 @@ def test_every_other_place_a_name_is_written_becomes_a_mention() -> None:
     ("Roche, l'Roche, Roche-Bobois, XRoche, Roche2, -Roche, d’Roche et Roche.", "Roche"),
     ("Atlas Atlas Atlas Atlas", "Atlas Atlas"),  # overlapping occurrences: left to right, none overlapping
     ("Roche", "Roche"),
+    ("L’Roche, aujourd’Roche, qu'Roche, Xl’Roche, s'Roche.", "Roche"),
 ])
 def test_whole_word_occurrences_are_the_regex_matches(text: str, form: str) -> None:
-    expected = [m.span() for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text)]
+    """Not inside a word, but after an elided article or pronoun (`l’ONDA`, `d’Oliva`)."""
+    elided = r"(?<=(?<![\w'’-])[ldjmnstcLDJMNSTC]['’])|(?<=(?<![\w'’-])[qQ][uU]['’])"
+    expected = [m.span() for m in re.finditer(rf"(?:(?<![\w'’-])|{elided}){re.escape(form)}(?![\w-])", text)]
     assert list(_whole_word_occurrences(text, form)) == expected
 
 

@@ -80,6 +80,7 @@ class EventRules:
     owned_facility: re.Pattern[str]
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
+    holder: re.Pattern[str]
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
     facility_name: re.Pattern[str]
@@ -94,6 +95,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    intent: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
     deal_part: re.Pattern[str]
@@ -171,6 +173,8 @@ def load_event_rules() -> EventRules:
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
                                    rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         assets=_words(data["asset_nouns"]),
+        holder=re.compile(rf"(?<![\w'’])(?:{_alternation(data['holder_cues'])})\s+(?:(?:la|le|les|l['’])\s*)?"
+                          rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         facility_name=_words(data["facility_name_words"]),
@@ -191,6 +195,8 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
+                          rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
         not_investments=_words(data["not_investments"]),
         raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:en|par\s+voie\s+d['’]|sous\s+forme\s+d['’]|une|d['’]une|de\s+la)\s*"
                                rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
@@ -600,6 +606,7 @@ class EventFinder:
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
+                                       or rules.intent.search(text, scope[0], scope[1])
                                        or _FUTURE.search(text, scope[0], scope[1])):
             return None
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
@@ -637,6 +644,15 @@ class EventFinder:
                 if self._assign(roles, role, main, used):
                     used.add(main.value)
                     break
+        if trigger.voice == "passive" and _OPENING_REFERENCE.fullmatch(text, context.sentence[0], trigger.start):
+            # `Nommé à la tête de X en 2018, Y pilote…`: a participle opening the sentence tells of the main clause's
+            # subject
+            main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
+                        None)
+            for role in frame.obj if main is not None else ():
+                if self._assign(roles, role, main, used):
+                    used.add(main.value)
+                    break
         # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
         # subject
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
@@ -645,6 +661,9 @@ class EventFinder:
             if "target" in found and (relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start)
                                       or slot.generic and rules.assets.match(text, slot.end + 1)):
                 found = ("seller",)  # `le rachat de deux actifs du groupe X`, `la cession de ses parts`: X sells them
+            if frame.type == "acquisition" and not slot.generic and rules.holder.search(text, max(0, slot.start - 50),
+                                                                                         slot.start):
+                found = ("seller",)  # `les 53% du capital que détenait le français X`: X held them, X sells
             if "facility" in found and not slot.generic and rules.owned_facility.search(text, max(0, slot.start - 40),
                                                                                             slot.start):
                 found = ("operator",)  # `l'usine X`, `le siège de X`: X owns the facility, it is no facility's name
@@ -769,6 +788,9 @@ class EventFinder:
         if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
                 _SMALL_WORDS.fullmatch(text, trigger.end, slot.start):
             return subj  # `l'inauguration officielle de son hôtel`, `a ouvert sa clinique`: its owner opens it
+        if relation.label == "obj" and trigger.voice == "noun" and frame.type == "acquisition" and not slot.generic \
+                and _APPOSED.fullmatch(text, trigger.end, slot.start):
+            return frame.obj  # `sa dernière acquisition Mobilis`: the name apposed is its object
         if relation.label == "obj":
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
@@ -884,6 +906,10 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*[A-ZÀ-Ý][\w'’-]*(
 
 _ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
 """What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
+
+_APPOSED = re.compile(r"\s+")
+"""What stands between a noun trigger and the name apposed to it: a space (after a comma, the name opens a clause:
+`Après cette acquisition, X a…`)."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
 """A possessive determiner: its owner is the one the facility after it belongs to."""

@@ -59,16 +59,20 @@ _ARTICLES_AND_OF = frozenset({"de", "d'", "du", "des", "la", "le", "les", "l'"})
 _NEXT_NAME = re.compile(r"[ \t]*(?:-[ \t]*)?[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"[\w'’-]")
 _WORD_AFTER = re.compile(r"[\w-]")
+_ELISION = re.compile(r"(?:^|.*[^\w'’-])(?:[ldjmnstc]|qu)['’]", re.IGNORECASE | re.DOTALL)
+"""An elided article or pronoun before a name (`l’ONDA`, `d’Oliva`): the name starts after the apostrophe."""
 _PREVIOUS_NAME = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w.-]*)[ \t]*(?:-[ \t]*)?$")
 
 
 def _whole_word_occurrences(text: str, form: str) -> Iterator[Span]:
-    """The spans of ``form`` in ``text`` that no word or hyphen continues (nor an apostrophe before it), left to
-    right without overlaps: found by ``str.find``, which outruns a regex opening with a look-behind."""
+    """The spans of ``form`` in ``text`` that no word or hyphen continues (nor an apostrophe before it, but that of an
+    elided article or pronoun: `l’ONDA`), left to right without overlaps: found by ``str.find``, which outruns a regex
+    opening with a look-behind."""
     start = text.find(form)
     while start >= 0:
         end = start + len(form)
-        if (start == 0 or not _WORD_BEFORE.match(text, start - 1)) and not _WORD_AFTER.match(text, end):
+        if (start == 0 or not _WORD_BEFORE.match(text, start - 1) or _ELISION.fullmatch(text, max(0, start - 4), start)) \
+                and not _WORD_AFTER.match(text, end):
             yield start, end
             start = text.find(form, end)
         else:
