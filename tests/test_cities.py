@@ -173,30 +173,3 @@ def test_a_small_foreign_town_closing_a_company_name_is_no_city(extractor) -> No
     record = extract_text(extractor, "Le groupe a réuni Atlas Fiber et Atlas Tower, officiellement créées le 26 juin.")
     assert record["cities"] == [], record["cities"]
 
-
-def test_cities_cost_in_proportion_to_the_text() -> None:
-    """A city named again and again is not searched among its mentions each time: 100 times the text costs
-    about 100 times as much (a quadratic cost would be 10 000 times)."""
-    import time
-
-    import spacy
-
-    from extract.chrome import analyse
-    from extract.cities import CityFinder
-    from extract.gazetteer import Gazetteer, index_dir
-    from extract.rules import load_rules
-
-    rules = load_rules()
-    finder, nlp = CityFinder(Gazetteer(rules, index_dir()), rules), spacy.blank("fr")
-    sentence = "Le ministre s'est rendu à Rabat, puis à Fès et à Casablanca.\n"
-
-    def cost(copies: int) -> float:
-        text = sentence * copies
-        doc, layout = nlp(text), analyse(text)
-        start = time.process_time()
-        found = finder.find(doc, text, layout, [], [])
-        assert len(found) == 3 and all(len(city["mentions"]) == copies for city in found)
-        return time.process_time() - start
-
-    small = min(cost(30) for _ in range(3))
-    assert cost(3000) < 200 * small
