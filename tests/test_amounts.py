@@ -134,6 +134,27 @@ def test_list_items_take_the_currency_and_scale_of_the_first(finder) -> None:
     assert [a["text"] for a in amounts] == ["280 millions de dirhams", "210", "150"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "first"),
+    [
+        ("Les deux filiales sont dotées respectivement de 750 et 350 millions de dirhams.", [(350_000_000, "MAD"), (750_000_000, "MAD")], "750"),
+        ("Les hôtels ont apporté 283 et 291 MDH.", [(283_000_000, "MAD"), (291_000_000, "MAD")], "283"),
+        ("Après trois lignes (15, 25 et 60 millions d'euros), une quatrième.", [(15_000_000, "EUR"), (25_000_000, "EUR"), (60_000_000, "EUR")], "15"),
+        ("Le pays attire 200 ou 300 millions d’euros par an.", [(200_000_000, "EUR"), (300_000_000, "EUR")], "200"),
+        ("Le ticket est de 500.000 ou 1 million de dirhams.", [(500_000, "MAD"), (1_000_000, "MAD")], "500.000"),
+    ],
+)
+def test_numbers_listed_before_an_amount_share_its_scale_and_currency(finder, sentence, expected, first) -> None:
+    amounts = find(finder, sentence)
+    assert keys(amounts) == expected
+    assert amounts[0]["text"] == first
+
+
+@pytest.mark.parametrize("sentence", ["En 2023 et 300 DH plus tard.", "Il a ouvert 5 usines et 300 millions de DH.", "Le 2, 300 DH."])
+def test_a_year_or_a_counted_noun_ends_a_list_before_an_amount(finder, sentence) -> None:
+    assert len(find(finder, sentence)) == 1
+
+
 def test_same_sum_in_two_currencies_is_two_amounts(finder) -> None:
     amounts = find(finder, "La clinique a été vendue 2 millions de dirhams, soit 185 000 euros.")
     assert keys(amounts) == [(185_000, "EUR"), (2_000_000, "MAD")]

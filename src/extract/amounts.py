@@ -36,6 +36,10 @@ class AmountFinder:
             rf"|(?i:\bde|\bd['’])\s*(?P<num2>{number})\s*(?:(?P<word2>{alternation(words)})\s*)?à"
             rf"|(?P<num3>{number})\s*(?:(?P<word3>{alternation(words)})\s*)?[-–])\s*$"
         )
+        # an item of a list that shares the scale and currency of its last number: 20, 20 et 60 millions d'euros
+        self.list_item = re.compile(
+            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?(?P<sep>,|\bet|\bou)\s*$"
+        )
         prefixed = [c for c in self.currencies if not c[0].isalpha() or (c.isupper() and len(c) == 3)]
         # each currency checks from after itself that no letter, digit or sign stands before it: the regex then opens
         # with the currencies, and re skips to their first characters instead of trying every offset
@@ -61,6 +65,8 @@ class AmountFinder:
                 first = self._range_start(text, head, offset, match, amount)
                 if first is not None and allowed(*first.mentions[0]):
                     found.append(first)
+            else:
+                found += self._list_items(text, match, amount, allowed)
         taken = SpanIndex(q.mentions[0] for q in found)  # what this loop adds ends before its next match
         for match in self.prefixed.finditer(text):
             if allowed(*match.span()) and not taken.overlaps(match.span()):
@@ -106,6 +112,34 @@ class AmountFinder:
         qualifier, q_start = self.qualifiers.before(text, start)
         end_of_mention = offset + (head.end(word_group) if word else head.end(num_group))
         return Quantity(scaled(number, multiplier), end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
+
+    def _list_items(self, text: str, match: re.Match, last: Quantity, allowed: Allowed) -> list[Quantity]:
+        """The numbers listed before an amount with its scale and currency (``750 et 350 millions de dirhams``,
+        ``20, 20 et 60 millions d'euros``, ``200 ou 300 millions``): ``et`` or ``ou`` joins the last two, commas
+        the others (``le 2, 300 DH`` is no list); a year (``en 2023 et 300 DH``) ends the list."""
+        items: list[Quantity] = []
+        pos, last_link = match.start(), True
+        while True:
+            offset = max(0, pos - 40)
+            item = self.list_item.search(text[offset:pos])
+            if item is None or (item.group("sep") == ",") == last_link:
+                return items
+            number = parse_number(item.group("num"))
+            if number is None or re.fullmatch(r"(?:19|20)\d\d", item.group("num")):
+                return items
+            if item.group("word"):
+                multiplier = self.scales[item.group("word")]
+            else:
+                multiplier = last.scale  # shared: 750 et 350 millions
+                if scaled(number, multiplier) > 100 * last.value:
+                    multiplier = 1.0  # 500.000 ou 1 million de dirhams
+            start = offset + item.start("num")
+            end = offset + (item.end("word") if item.group("word") else item.end("num"))
+            if not allowed(start, end):
+                return items
+            qualifier, q_start = self.qualifiers.before(text, start)
+            items.append(Quantity(scaled(number, multiplier), last.key, qualifier, text[q_start:end], [(q_start, end)], multiplier))
+            pos, last_link = start, False
 
     def _inherited(self, text: str, found: list[Quantity], allowed: Allowed) -> list[Quantity]:
         """A bare ``870 millions``, or ``210 à Tanger`` in a list, after an amount in the same sentence
