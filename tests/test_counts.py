@@ -88,6 +88,19 @@ def test_qualifier_and_text(finder, sentence: str, qualifier: str, text: str) ->
     assert (count["qualifier"], count["text"]) == (qualifier, text)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Les revenus de l’Europe (-3% à 6%) reculent.", [(3, "%"), (6, "%")]),
+        ("Un quai de 860 m de longueur et -16 m de profondeur.", [(16, "m"), (860, "m")]),
+        ("-5 usines ferment cette année.", [(5, "usine")]),
+        ("La période 2019-2023 et la loi 13-09 ne comptent pas, ni le modèle Med-2.", []),
+    ],
+)
+def test_a_minus_sign_opens_a_number_a_dash_between_two_does_not(finder, sentence: str, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
 def test_same_count_twice_is_one_fact(finder) -> None:
     sentence = "La clinique compte 120 lits. Ces 120 lits seront tous équipés."
     (count,) = find(finder, sentence)
