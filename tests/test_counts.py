@@ -101,6 +101,18 @@ def test_a_minus_sign_opens_a_number_a_dash_between_two_does_not(finder, sentenc
     assert keys(find(finder, sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ce qui portera à 6 le nombre d’unités du groupe.", [(6, "unité")]),
+        ("L’opération porte ainsi à 10 le nombre de pays africains concernés.", [(10, "pays")]),
+        ("La réforme fait passer à 12 le nombre total de cliniques.", [(12, "clinique")]),
+    ],
+)
+def test_a_number_before_le_nombre_de_counts_what_follows(finder, sentence: str, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
 def test_same_count_twice_is_one_fact(finder) -> None:
     sentence = "La clinique compte 120 lits. Ces 120 lits seront tous équipés."
     (count,) = find(finder, sentence)

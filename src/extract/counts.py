@@ -42,6 +42,7 @@ class _Found:
 
 
 _NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
+_NUMBER_OF_AFTER = re.compile(r"\s*le\s+nombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
 _ELIDED_WORD = re.compile(r"\w['’]")
@@ -179,6 +180,10 @@ class CountFinder:
             cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
             if previous and cue:
                 f.unit = previous
+                continue
+            named = _NUMBER_OF_AFTER.match(text, f.num_end)
+            if named:
+                f.unit = singular(named.group(1), self.irregular)
                 continue
             counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
             if counted and self._previous_word(text, f.start) in self.number_of_links:
