@@ -147,6 +147,8 @@ def test_same_count_twice_is_one_fact(finder) -> None:
         "L'année 2023 montre une nette reprise des investissements.",
         "Les 4 offriront ensemble une capacité inédite.",
         "Le résultat net consolidé s’établit à 2,8 m",
+        "Le chiffre recule par rapport à 2015 où il était haut.",
+        "Les 3 lorsque le marché tourne.",
     ],
 )
 def test_not_counts(finder, sentence: str) -> None:
