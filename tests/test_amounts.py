@@ -106,6 +106,16 @@ def test_currency_stated_earlier_in_the_sentence_is_inherited(finder) -> None:
     assert inherited["text"] == "870 millions"
 
 
+def test_a_conversion_in_parentheses_does_not_give_its_currency_to_a_later_bare_sum(finder) -> None:
+    sentence = "Une levée de 435 millions de dirhams (40 millions d’euros) contre un objectif de 350 millions."
+    assert keys(find(finder, sentence)) == [(40_000_000, "EUR"), (350_000_000, "MAD"), (435_000_000, "MAD")]
+
+
+def test_a_bare_sum_in_parentheses_takes_the_currency_before(finder) -> None:
+    sentence = "Les 450 millions d’euros seront financés à 80% (soit 360 millions) par des emprunts."
+    assert keys(find(finder, sentence)) == [(360_000_000, "EUR"), (450_000_000, "EUR")]
+
+
 def test_currency_is_not_inherited_across_sentences(finder) -> None:
     amounts = find(finder, "Le groupe a levé 50 millions d'euros. En 2024, 30 millions à Rabat seront dépensés.")
     assert keys(amounts) == [(50_000_000, "EUR")]

@@ -160,11 +160,23 @@ class AmountFinder:
             sentence = bounds[bisect_right(bounds, match.start()) - 1]
             earlier = by_start[bisect_left(starts, sentence) : bisect_left(starts, match.start())]
             if earlier:
-                last = found[max(i for _, i in earlier)]  # the last found of those in the sentence before
-                amount = self._read(text, match, last.key, last.scale)
-                if amount is not None:
-                    extra.append(amount)
+                # the last found of those in the sentence before, a conversion in parentheses aside when another is
+                # outside: 435 millions de dirhams (40 millions d’euros) contre un objectif de 350 millions
+                outside = [i for start, i in earlier if not self._in_parentheses(text, sentence, start)]
+                last = found[max(outside or [i for _, i in earlier])]
+                scale = last.scale
+            else:
+                continue
+            amount = self._read(text, match, last.key, scale)
+            if amount is not None:
+                extra.append(amount)
         return extra
+
+    @staticmethod
+    def _in_parentheses(text: str, sentence: int, start: int) -> bool:
+        """Whether ``start`` is inside parentheses opened in its sentence."""
+        before = text[sentence:start]
+        return before.count("(") > before.count(")")
 
     @staticmethod
     def _list_item(text: str, match: re.Match) -> bool:
