@@ -121,6 +121,23 @@ def test_currency_is_not_inherited_across_sentences(finder) -> None:
     assert keys(amounts) == [(50_000_000, "EUR")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le groupe investira 2,23 milliards de DH en 2018. Sur ce montant, 1,52 milliard iront à de nouveaux projets.",
+         [(1_520_000_000, "MAD"), (2_230_000_000, "MAD")]),
+        ("Le cuivre a apporté 585 millions de dirhams. Le cobalt au chiffre d’affaires (20%) a atteint 483 millions.",
+         [(483_000_000, "MAD"), (585_000_000, "MAD")]),
+    ],
+)
+def test_a_sentence_that_names_a_sum_goes_on_with_the_currency_of_its_paragraph(finder, text, expected) -> None:
+    assert keys(find(finder, text)) == expected
+
+
+def test_a_sentence_that_names_a_sum_does_not_take_a_currency_across_paragraphs(finder) -> None:
+    assert keys(find(finder, "Le groupe a levé 50 millions d'euros.\n\nLe budget prévoit 30 millions.")) == [(50_000_000, "EUR")]
+
+
 def test_range_gives_both_ends_in_the_currency_of_the_second(finder) -> None:
     amounts = find(finder, "Une opération coûte entre 6.000 et 8.000 € selon les cas.")
     assert keys(amounts) == [(6000, "EUR"), (8000, "EUR")]

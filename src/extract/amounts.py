@@ -48,6 +48,8 @@ class AmountFinder:
             rf"(?P<cur>{edged})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
         )
         self.qualifiers = Qualifiers(rules)
+        nouns = alternation(rules.numbers["money_nouns"]).replace("'", "['’]")
+        self.money_noun = re.compile(rf"(?i)\b(?:{nouns})(?![\w])")
 
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Amount facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
@@ -165,6 +167,13 @@ class AmountFinder:
                 outside = [i for start, i in earlier if not self._in_parentheses(text, sentence, start)]
                 last = found[max(outside or [i for _, i in earlier])]
                 scale = last.scale
+            elif match.group("word") and self.money_noun.search(text, sentence, match.start()):
+                # a sentence that names a sum (Sur ce montant, 1,52 milliard…) goes on with its paragraph's currency
+                paragraph = text.rfind("\n\n", 0, match.start())
+                before = [i for start, i in by_start[: bisect_left(starts, match.start())] if start > paragraph]
+                if not before:
+                    continue
+                last, scale = found[max(before)], 1.0
             else:
                 continue
             amount = self._read(text, match, last.key, scale)
