@@ -116,6 +116,18 @@ def test_a_bare_sum_in_parentheses_takes_the_currency_before(finder) -> None:
     assert keys(find(finder, sentence)) == [(360_000_000, "EUR"), (450_000_000, "EUR")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le bénéfice est resté à 327 millions de DH, soit 3 millions de moins sur un an.", [(3_000_000, "MAD"), (327_000_000, "MAD")]),
+        ("Les ventes atteignent 2 milliards d'euros, soit 150 millions de plus qu'en 2022.", [(150_000_000, "EUR"), (2_000_000_000, "EUR")]),
+        ("Le groupe a levé 50 millions d'euros, et 3 millions de clients l'ont suivi.", [(50_000_000, "EUR")]),
+    ],
+)
+def test_a_bare_sum_followed_by_de_plus_or_de_moins_takes_the_currency_before(finder, sentence, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
 def test_currency_is_not_inherited_across_sentences(finder) -> None:
     amounts = find(finder, "Le groupe a levé 50 millions d'euros. En 2024, 30 millions à Rabat seront dépensés.")
     assert keys(amounts) == [(50_000_000, "EUR")]
