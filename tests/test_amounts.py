@@ -128,6 +128,17 @@ def test_a_bare_sum_followed_by_de_plus_or_de_moins_takes_the_currency_before(fi
     assert keys(find(finder, sentence)) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le port a coûté 300 millions d'euros pour un trafic d'un million EVP par an.",
+        "Le terminal, 500 millions d'euros, traitera 3 millions TEU.",
+    ],
+)
+def test_a_bare_number_before_a_unit_in_capitals_is_no_sum(finder, sentence) -> None:
+    assert len(find(finder, sentence)) == 1
+
+
 def test_currency_is_not_inherited_across_sentences(finder) -> None:
     amounts = find(finder, "Le groupe a levé 50 millions d'euros. En 2024, 30 millions à Rabat seront dépensés.")
     assert keys(amounts) == [(50_000_000, "EUR")]

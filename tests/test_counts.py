@@ -113,6 +113,14 @@ def test_a_number_before_le_nombre_de_counts_what_follows(finder, sentence: str,
     assert keys(find(finder, sentence)) == expected
 
 
+def test_a_unit_in_capitals_after_a_scale_is_counted_once_the_amounts_leave_it(finder) -> None:
+    sentence = "Le port a coûté 300 millions d'euros pour un trafic d'un million EVP par an."
+    amounts = AmountFinder(load_rules()).find(sentence, lambda start, end: True)
+    spans = [tuple(m) for a in amounts for m in a["mentions"]]
+    counts = find(finder, sentence, lambda start, end: all(end <= s or start >= e for s, e in spans))
+    assert keys(counts) == [(1_000_000, "evp")]
+
+
 def test_same_count_twice_is_one_fact(finder) -> None:
     sentence = "La clinique compte 120 lits. Ces 120 lits seront tous équipés."
     (count,) = find(finder, sentence)

@@ -28,6 +28,7 @@ class AmountFinder:
         big = [w for w in words if self.scales[w] >= 1e6] + [p for p in prefixes if self.scales[p] >= 1e6 and len(p) > 1]
         self.bare = re.compile(
             rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de\s+(?!(?:plus|moins)\b)|d['’]))"
+            r"(?![ \u00a0]+[A-Z]{2,}s?\b)"  # un million EVP, 3 millions TEU: a unit in capitals, not a sum
             rf"|(?=\s+(?:à|au|en|pour)\s+[A-ZÀ-Ý]))"
         )
         # a range opens with "entre … et", "de … à" or joins two numbers with a dash
