@@ -201,6 +201,25 @@ def test_singular(plural: str, singular_form: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [
+        ("inhalateurs-doseurs", "inhalateur-doseur"),
+        ("wagons-citernes", "wagon-citerne"),
+        ("chefs-lieux", "chef-lieu"),
+        ("sous-traitants", "sous-traitant"),
+        ("e-mails", "e-mail"),
+    ],
+)
+def test_singular_of_a_compound_puts_each_noun_in_the_singular(plural: str, singular_form: str) -> None:
+    rules = load_rules()
+    assert singular(plural, rules.counts["irregular_singulars"], rules.stopwords) == singular_form
+
+
+def test_a_compound_of_nouns_is_counted_in_the_singular(finder) -> None:
+    assert keys(find(finder, "Une capacité de 1,5 million d'inhalateurs-doseurs par an.")) == [(1_500_000, "inhalateur-doseur")]
+
+
+@pytest.mark.parametrize(
     ("before", "word"),
     [
         ("la période 2019-", "2019-"),

@@ -13,9 +13,17 @@ from extract.rules import Rules
 _WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*|[A-Z]{2,5}s?(?![\w])"
 
 
-def singular(word: str, irregular: dict[str, str]) -> str:
-    """The singular of a French noun, lower case (``lits`` → ``lit``, ``hôpitaux`` → ``hôpital``)."""
+def singular(word: str, irregular: dict[str, str], stopwords: frozenset[str] = frozenset()) -> str:
+    """The singular of a French noun, lower case (``lits`` → ``lit``, ``hôpitaux`` → ``hôpital``); in a compound of
+    nouns each noun takes the plural (``inhalateurs-doseurs`` → ``inhalateur-doseur``), not a function word
+    (``sous-traitants`` → ``sous-traitant``)."""
     word = word.lower()
+    head, dash, last = word.rpartition("-")
+    if dash and head and last:
+        last_singular = singular(last, irregular)
+        if last_singular != last:
+            parts = [p if p in stopwords or len(p) <= 3 else singular(p, irregular) for p in head.split("-")]
+            return "-".join([*parts, last_singular])
     if word in irregular:
         return irregular[word]
     if word.endswith("eaux") or word.endswith("eux"):
@@ -161,7 +169,7 @@ class CountFinder:
             elided = word.group(0).lstrip().lower().startswith(("de ", "d'", "d’")) and not after_scale
             if lower in self.stopwords or elided:
                 return None, None
-            return singular(lower, self.irregular), pos + word.end()
+            return singular(lower, self.irregular, self.stopwords), pos + word.end()
 
     def _restore_elided(self, text: str, found: list[_Found]) -> None:
         """Give a bare number the unit of its range partner or of the count before it in the sentence."""
