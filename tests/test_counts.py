@@ -121,6 +121,18 @@ def test_a_unit_in_capitals_after_a_scale_is_counted_once_the_amounts_leave_it(f
     assert keys(counts) == [(1_000_000, "evp")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le fonds entrera au capital de 15 à 20 petites et moyennes entreprises.", [(15, "entreprise"), (20, "entreprise")]),
+        ("L’enseigne compte 300 grandes et moyennes surfaces.", [(300, "surface")]),
+        ("Il a ouvert 5 grands et 3 petits hôtels.", [(3, "hôtel")]),
+    ],
+)
+def test_two_adjectives_joined_by_et_before_the_counted_noun(finder, sentence: str, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
 def test_same_count_twice_is_one_fact(finder) -> None:
     sentence = "La clinique compte 120 lits. Ces 120 lits seront tous équipés."
     (count,) = find(finder, sentence)

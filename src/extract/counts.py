@@ -153,18 +153,23 @@ class CountFinder:
             symbol = self.units.get(unit.group(1).lower())
             if symbol:
                 return symbol, pos + unit.end()
-        offset = 0
+        offset, after_adjective = 0, False
         while True:
             word = self.word.match(rest, offset)
             if not word:
                 return None, None
             lower = word.group(1).lower()
+            if after_adjective and lower in ("et", "ou"):
+                following = self.word.match(rest, word.end())
+                if following and following.group(1).lower() in self.adjectives:
+                    offset = word.end()  # 15 petites et moyennes entreprises: two adjectives joined
+                    continue
             if _ELIDED_WORD.match(lower):
                 return None, None  # l'an, d'autres, qu'il: no noun here
             if lower in self.not_counted:
                 return "", None
             if lower in self.adjectives:
-                offset = word.end()
+                offset, after_adjective = word.end(), True
                 continue
             elided = word.group(0).lstrip().lower().startswith(("de ", "d'", "d’")) and not after_scale
             if lower in self.stopwords or elided:
