@@ -133,6 +133,11 @@ def test_two_adjectives_joined_by_et_before_the_counted_noun(finder, sentence: s
     assert keys(find(finder, sentence)) == expected
 
 
+def test_the_number_of_what_is_named_after_the_last_count_takes_that_noun(finder) -> None:
+    sentence = "Il lance 774 nouveaux magasins, ce qui portera le nombre total de points de vente à 953."
+    assert keys(find(finder, sentence)) == [(774, "magasin"), (953, "point")]
+
+
 def test_same_count_twice_is_one_fact(finder) -> None:
     sentence = "La clinique compte 120 lits. Ces 120 lits seront tous équipés."
     (count,) = find(finder, sentence)

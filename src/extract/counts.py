@@ -49,7 +49,7 @@ class _Found:
     scale: float = 1.0  # the multiplier read after the number (millions), which a range partner may share
 
 
-_NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
+_NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")
 _NUMBER_OF_AFTER = re.compile(r"\s*le\s+nombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
@@ -189,6 +189,10 @@ class CountFinder:
                     f.value *= found[i + 1].scale  # de 3,47 à 9 millions de conteneurs
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
+            counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
+            if counted and self._previous_word(text, f.start) in self.number_of_links:
+                # the number of what is named after the last count: portera le nombre total de points de vente à 953
+                sentence = max(sentence, counted[-1].start())
             previous = _last_unit(found, i, sentence)
             cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
             if previous and cue:
@@ -198,7 +202,6 @@ class CountFinder:
             if named:
                 f.unit = singular(named.group(1), self.irregular)
                 continue
-            counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
             if counted and self._previous_word(text, f.start) in self.number_of_links:
                 f.unit = singular(counted[-1].group(1).lower(), self.irregular)  # le nombre de lits est passé de 80 à 120
 
