@@ -31,6 +31,9 @@ def keys(amounts: list[dict]) -> list[tuple[float, str]]:
         ("La levée de fonds atteint 2 Mds DH.", 2_000_000_000, "MAD", "2 Mds DH"),
         ("Le contrat est évalué à 12 M€.", 12_000_000, "EUR", "12 M€"),
         ("Les ventes ont atteint 1,46 Md€ en 2023.", 1_460_000_000, "EUR", "1,46 Md€"),
+        ("Le groupe investit chaque année 1 mrd d’euros en Afrique.", 1_000_000_000, "EUR", "1 mrd d’euros"),
+        ("Les ventes atteignent 5,2 mrds d'euros.", 5_200_000_000, "EUR", "5,2 mrds d'euros"),
+        ("Le fonds pèse 3 mds de dollars.", 3_000_000_000, "USD", "3 mds de dollars"),
         ("La start-up a reçu 5 millions de dollars de ses actionnaires.", 5_000_000, "USD", "5 millions de dollars"),
         ("Le dividende est fixé à 14 DH par action.", 14, "MAD", "14 DH"),
         ("La consultation coûte 850 dirhams la séance.", 850, "MAD", "850 dirhams"),
@@ -103,9 +106,59 @@ def test_currency_stated_earlier_in_the_sentence_is_inherited(finder) -> None:
     assert inherited["text"] == "870 millions"
 
 
+def test_a_conversion_in_parentheses_does_not_give_its_currency_to_a_later_bare_sum(finder) -> None:
+    sentence = "Une levée de 435 millions de dirhams (40 millions d’euros) contre un objectif de 350 millions."
+    assert keys(find(finder, sentence)) == [(40_000_000, "EUR"), (350_000_000, "MAD"), (435_000_000, "MAD")]
+
+
+def test_a_bare_sum_in_parentheses_takes_the_currency_before(finder) -> None:
+    sentence = "Les 450 millions d’euros seront financés à 80% (soit 360 millions) par des emprunts."
+    assert keys(find(finder, sentence)) == [(360_000_000, "EUR"), (450_000_000, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le bénéfice est resté à 327 millions de DH, soit 3 millions de moins sur un an.", [(3_000_000, "MAD"), (327_000_000, "MAD")]),
+        ("Les ventes atteignent 2 milliards d'euros, soit 150 millions de plus qu'en 2022.", [(150_000_000, "EUR"), (2_000_000_000, "EUR")]),
+        ("Le groupe a levé 50 millions d'euros, et 3 millions de clients l'ont suivi.", [(50_000_000, "EUR")]),
+    ],
+)
+def test_a_bare_sum_followed_by_de_plus_or_de_moins_takes_the_currency_before(finder, sentence, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le port a coûté 300 millions d'euros pour un trafic d'un million EVP par an.",
+        "Le terminal, 500 millions d'euros, traitera 3 millions TEU.",
+    ],
+)
+def test_a_bare_number_before_a_unit_in_capitals_is_no_sum(finder, sentence) -> None:
+    assert len(find(finder, sentence)) == 1
+
+
 def test_currency_is_not_inherited_across_sentences(finder) -> None:
     amounts = find(finder, "Le groupe a levé 50 millions d'euros. En 2024, 30 millions à Rabat seront dépensés.")
     assert keys(amounts) == [(50_000_000, "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le groupe investira 2,23 milliards de DH en 2018. Sur ce montant, 1,52 milliard iront à de nouveaux projets.",
+         [(1_520_000_000, "MAD"), (2_230_000_000, "MAD")]),
+        ("Le cuivre a apporté 585 millions de dirhams. Le cobalt au chiffre d’affaires (20%) a atteint 483 millions.",
+         [(483_000_000, "MAD"), (585_000_000, "MAD")]),
+    ],
+)
+def test_a_sentence_that_names_a_sum_goes_on_with_the_currency_of_its_paragraph(finder, text, expected) -> None:
+    assert keys(find(finder, text)) == expected
+
+
+def test_a_sentence_that_names_a_sum_does_not_take_a_currency_across_paragraphs(finder) -> None:
+    assert keys(find(finder, "Le groupe a levé 50 millions d'euros.\n\nLe budget prévoit 30 millions.")) == [(50_000_000, "EUR")]
 
 
 def test_range_gives_both_ends_in_the_currency_of_the_second(finder) -> None:
@@ -129,6 +182,27 @@ def test_list_items_take_the_currency_and_scale_of_the_first(finder) -> None:
     amounts = find(finder, sentence)
     assert keys(amounts) == [(150_000_000, "MAD"), (210_000_000, "MAD"), (280_000_000, "MAD")]
     assert [a["text"] for a in amounts] == ["280 millions de dirhams", "210", "150"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "first"),
+    [
+        ("Les deux filiales sont dotées respectivement de 750 et 350 millions de dirhams.", [(350_000_000, "MAD"), (750_000_000, "MAD")], "750"),
+        ("Les hôtels ont apporté 283 et 291 MDH.", [(283_000_000, "MAD"), (291_000_000, "MAD")], "283"),
+        ("Après trois lignes (15, 25 et 60 millions d'euros), une quatrième.", [(15_000_000, "EUR"), (25_000_000, "EUR"), (60_000_000, "EUR")], "15"),
+        ("Le pays attire 200 ou 300 millions d’euros par an.", [(200_000_000, "EUR"), (300_000_000, "EUR")], "200"),
+        ("Le ticket est de 500.000 ou 1 million de dirhams.", [(500_000, "MAD"), (1_000_000, "MAD")], "500.000"),
+    ],
+)
+def test_numbers_listed_before_an_amount_share_its_scale_and_currency(finder, sentence, expected, first) -> None:
+    amounts = find(finder, sentence)
+    assert keys(amounts) == expected
+    assert amounts[0]["text"] == first
+
+
+@pytest.mark.parametrize("sentence", ["En 2023 et 300 DH plus tard.", "Il a ouvert 5 usines et 300 millions de DH.", "Le 2, 300 DH."])
+def test_a_year_or_a_counted_noun_ends_a_list_before_an_amount(finder, sentence) -> None:
+    assert len(find(finder, sentence)) == 1
 
 
 def test_same_sum_in_two_currencies_is_two_amounts(finder) -> None:

@@ -216,6 +216,7 @@ def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another
         "Téléchargez l'application Hespress", "Bouton retour en haut de la page", "Temps de lecture : 4 min",
         "Lire aussi : La CNSS relève ses tarifs", "Photo : Oncorad Group", "Ph. : Akdital", "Image d'illustration",
         "© 2024 Le Matin. Tous droits réservés.",
+        "À lire : Radisson prévoit 25 nouveaux hôtels au Maroc d’ici 2030", "A lire : La palmeraie se meurt",
     ],
 )
 def test_is_chrome_line(line: str) -> None:
@@ -236,6 +237,7 @@ def test_section_labels_and_teaser_markers() -> None:
     assert not is_section_label("Santé publique au Maroc")
     assert is_teaser_marker("Related Articles") and is_teaser_marker("À lire aussi :") and is_teaser_marker("Les plus lus")
     assert not is_teaser_marker("À lire aussi le rapport de la Cour des comptes")
+    assert is_teaser_marker("Ne manquez pas !") and not is_teaser_marker("Ne manquez pas le salon de l'auto à Casablanca")
 
 
 def _article_with(paragraph: str) -> str:

@@ -88,6 +88,56 @@ def test_qualifier_and_text(finder, sentence: str, qualifier: str, text: str) ->
     assert (count["qualifier"], count["text"]) == (qualifier, text)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Les revenus de l’Europe (-3% à 6%) reculent.", [(3, "%"), (6, "%")]),
+        ("Un quai de 860 m de longueur et -16 m de profondeur.", [(16, "m"), (860, "m")]),
+        ("-5 usines ferment cette année.", [(5, "usine")]),
+        ("La période 2019-2023 et la loi 13-09 ne comptent pas, ni le modèle Med-2.", []),
+    ],
+)
+def test_a_minus_sign_opens_a_number_a_dash_between_two_does_not(finder, sentence: str, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ce qui portera à 6 le nombre d’unités du groupe.", [(6, "unité")]),
+        ("L’opération porte ainsi à 10 le nombre de pays africains concernés.", [(10, "pays")]),
+        ("La réforme fait passer à 12 le nombre total de cliniques.", [(12, "clinique")]),
+    ],
+)
+def test_a_number_before_le_nombre_de_counts_what_follows(finder, sentence: str, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
+def test_a_unit_in_capitals_after_a_scale_is_counted_once_the_amounts_leave_it(finder) -> None:
+    sentence = "Le port a coûté 300 millions d'euros pour un trafic d'un million EVP par an."
+    amounts = AmountFinder(load_rules()).find(sentence, lambda start, end: True)
+    spans = [tuple(m) for a in amounts for m in a["mentions"]]
+    counts = find(finder, sentence, lambda start, end: all(end <= s or start >= e for s, e in spans))
+    assert keys(counts) == [(1_000_000, "evp")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le fonds entrera au capital de 15 à 20 petites et moyennes entreprises.", [(15, "entreprise"), (20, "entreprise")]),
+        ("L’enseigne compte 300 grandes et moyennes surfaces.", [(300, "surface")]),
+        ("Il a ouvert 5 grands et 3 petits hôtels.", [(3, "hôtel")]),
+    ],
+)
+def test_two_adjectives_joined_by_et_before_the_counted_noun(finder, sentence: str, expected) -> None:
+    assert keys(find(finder, sentence)) == expected
+
+
+def test_the_number_of_what_is_named_after_the_last_count_takes_that_noun(finder) -> None:
+    sentence = "Il lance 774 nouveaux magasins, ce qui portera le nombre total de points de vente à 953."
+    assert keys(find(finder, sentence)) == [(774, "magasin"), (953, "point")]
+
+
 def test_same_count_twice_is_one_fact(finder) -> None:
     sentence = "La clinique compte 120 lits. Ces 120 lits seront tous équipés."
     (count,) = find(finder, sentence)
@@ -122,6 +172,8 @@ def test_same_count_twice_is_one_fact(finder) -> None:
         "L'année 2023 montre une nette reprise des investissements.",
         "Les 4 offriront ensemble une capacité inédite.",
         "Le résultat net consolidé s’établit à 2,8 m",
+        "Le chiffre recule par rapport à 2015 où il était haut.",
+        "Les 3 lorsque le marché tourne.",
     ],
 )
 def test_not_counts(finder, sentence: str) -> None:
@@ -163,6 +215,25 @@ def test_amounts_and_dates_are_not_counts_once_blocked_as_in_the_pipeline(finder
 )
 def test_singular(plural: str, singular_form: str) -> None:
     assert singular(plural, load_rules().counts["irregular_singulars"]) == singular_form
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [
+        ("inhalateurs-doseurs", "inhalateur-doseur"),
+        ("wagons-citernes", "wagon-citerne"),
+        ("chefs-lieux", "chef-lieu"),
+        ("sous-traitants", "sous-traitant"),
+        ("e-mails", "e-mail"),
+    ],
+)
+def test_singular_of_a_compound_puts_each_noun_in_the_singular(plural: str, singular_form: str) -> None:
+    rules = load_rules()
+    assert singular(plural, rules.counts["irregular_singulars"], rules.stopwords) == singular_form
+
+
+def test_a_compound_of_nouns_is_counted_in_the_singular(finder) -> None:
+    assert keys(find(finder, "Une capacité de 1,5 million d'inhalateurs-doseurs par an.")) == [(1_500_000, "inhalateur-doseur")]
 
 
 @pytest.mark.parametrize(

@@ -95,6 +95,18 @@ def test_period_with_a_year_gives_the_year(finder, sentence: str, value: str) ->
     assert values(find(finder, sentence)) == [value]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le résultat recule de 29% par rapport à 2015 où il affichait 167 millions.",
+        "Le bénéfice dépasse celui de 2019 lorsque le marché était porteur.",
+        "Les ventes retrouvent le niveau de 2008 quand la crise a éclaté.",
+    ],
+)
+def test_a_year_before_a_relative_clause_is_a_date(finder, sentence: str) -> None:
+    assert len(values(find(finder, sentence))) == 1
+
+
 def test_range_that_shares_its_year_gives_both_full_dates(finder) -> None:
     dates = find(finder, "Le salon se tient du 30 mars au 25 octobre 2025 à Marrakech.")
     assert values(dates) == ["2025-03-30", "2025-10-25"]

@@ -27,7 +27,8 @@ class AmountFinder:
         )
         big = [w for w in words if self.scales[w] >= 1e6] + [p for p in prefixes if self.scales[p] >= 1e6 and len(p) > 1]
         self.bare = re.compile(
-            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de\s|d['’]))"
+            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(big)})(?![\w])(?!\s*(?:de\s+(?!(?:plus|moins)\b)|d['’]))"
+            r"(?![ \u00a0]+[A-Z]{2,}s?\b)"  # un million EVP, 3 millions TEU: a unit in capitals, not a sum
             rf"|(?=\s+(?:à|au|en|pour)\s+[A-ZÀ-Ý]))"
         )
         # a range opens with "entre … et", "de … à" or joins two numbers with a dash
@@ -35,6 +36,10 @@ class AmountFinder:
             rf"(?:(?i:\bentre)\s+(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?et"
             rf"|(?i:\bde|\bd['’])\s*(?P<num2>{number})\s*(?:(?P<word2>{alternation(words)})\s*)?à"
             rf"|(?P<num3>{number})\s*(?:(?P<word3>{alternation(words)})\s*)?[-–])\s*$"
+        )
+        # an item of a list that shares the scale and currency of its last number: 20, 20 et 60 millions d'euros
+        self.list_item = re.compile(
+            rf"(?P<num>{number})\s*(?:(?P<word>{alternation(words)})\s*)?(?P<sep>,|\bet|\bou)\s*$"
         )
         prefixed = [c for c in self.currencies if not c[0].isalpha() or (c.isupper() and len(c) == 3)]
         # each currency checks from after itself that no letter, digit or sign stands before it: the regex then opens
@@ -44,6 +49,8 @@ class AmountFinder:
             rf"(?P<cur>{edged})\s?(?P<num>{number})(?:\s*(?P<word>{alternation(words)})(?![\w]))?"
         )
         self.qualifiers = Qualifiers(rules)
+        nouns = alternation(rules.numbers["money_nouns"]).replace("'", "['’]")
+        self.money_noun = re.compile(rf"(?i)\b(?:{nouns})(?![\w])")
 
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Amount facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
@@ -61,6 +68,8 @@ class AmountFinder:
                 first = self._range_start(text, head, offset, match, amount)
                 if first is not None and allowed(*first.mentions[0]):
                     found.append(first)
+            else:
+                found += self._list_items(text, match, amount, allowed)
         taken = SpanIndex(q.mentions[0] for q in found)  # what this loop adds ends before its next match
         for match in self.prefixed.finditer(text):
             if allowed(*match.span()) and not taken.overlaps(match.span()):
@@ -107,6 +116,34 @@ class AmountFinder:
         end_of_mention = offset + (head.end(word_group) if word else head.end(num_group))
         return Quantity(scaled(number, multiplier), end.key, qualifier, text[q_start:end_of_mention], [(q_start, end_of_mention)])
 
+    def _list_items(self, text: str, match: re.Match, last: Quantity, allowed: Allowed) -> list[Quantity]:
+        """The numbers listed before an amount with its scale and currency (``750 et 350 millions de dirhams``,
+        ``20, 20 et 60 millions d'euros``, ``200 ou 300 millions``): ``et`` or ``ou`` joins the last two, commas
+        the others (``le 2, 300 DH`` is no list); a year (``en 2023 et 300 DH``) ends the list."""
+        items: list[Quantity] = []
+        pos, last_link = match.start(), True
+        while True:
+            offset = max(0, pos - 40)
+            item = self.list_item.search(text[offset:pos])
+            if item is None or (item.group("sep") == ",") == last_link:
+                return items
+            number = parse_number(item.group("num"))
+            if number is None or re.fullmatch(r"(?:19|20)\d\d", item.group("num")):
+                return items
+            if item.group("word"):
+                multiplier = self.scales[item.group("word")]
+            else:
+                multiplier = last.scale  # shared: 750 et 350 millions
+                if scaled(number, multiplier) > 100 * last.value:
+                    multiplier = 1.0  # 500.000 ou 1 million de dirhams
+            start = offset + item.start("num")
+            end = offset + (item.end("word") if item.group("word") else item.end("num"))
+            if not allowed(start, end):
+                return items
+            qualifier, q_start = self.qualifiers.before(text, start)
+            items.append(Quantity(scaled(number, multiplier), last.key, qualifier, text[q_start:end], [(q_start, end)], multiplier))
+            pos, last_link = start, False
+
     def _inherited(self, text: str, found: list[Quantity], allowed: Allowed) -> list[Quantity]:
         """A bare ``870 millions``, or ``210 à Tanger`` in a list, after an amount in the same sentence
         takes its currency (and, for a list item, its scale)."""
@@ -126,11 +163,30 @@ class AmountFinder:
             sentence = bounds[bisect_right(bounds, match.start()) - 1]
             earlier = by_start[bisect_left(starts, sentence) : bisect_left(starts, match.start())]
             if earlier:
-                last = found[max(i for _, i in earlier)]  # the last found of those in the sentence before
-                amount = self._read(text, match, last.key, last.scale)
-                if amount is not None:
-                    extra.append(amount)
+                # the last found of those in the sentence before, a conversion in parentheses aside when another is
+                # outside: 435 millions de dirhams (40 millions d’euros) contre un objectif de 350 millions
+                outside = [i for start, i in earlier if not self._in_parentheses(text, sentence, start)]
+                last = found[max(outside or [i for _, i in earlier])]
+                scale = last.scale
+            elif match.group("word") and self.money_noun.search(text, sentence, match.start()):
+                # a sentence that names a sum (Sur ce montant, 1,52 milliard…) goes on with its paragraph's currency
+                paragraph = text.rfind("\n\n", 0, match.start())
+                before = [i for start, i in by_start[: bisect_left(starts, match.start())] if start > paragraph]
+                if not before:
+                    continue
+                last, scale = found[max(before)], 1.0
+            else:
+                continue
+            amount = self._read(text, match, last.key, scale)
+            if amount is not None:
+                extra.append(amount)
         return extra
+
+    @staticmethod
+    def _in_parentheses(text: str, sentence: int, start: int) -> bool:
+        """Whether ``start`` is inside parentheses opened in its sentence."""
+        before = text[sentence:start]
+        return before.count("(") > before.count(")")
 
     @staticmethod
     def _list_item(text: str, match: re.Match) -> bool:

@@ -13,9 +13,17 @@ from extract.rules import Rules
 _WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*|[A-Z]{2,5}s?(?![\w])"
 
 
-def singular(word: str, irregular: dict[str, str]) -> str:
-    """The singular of a French noun, lower case (``lits`` → ``lit``, ``hôpitaux`` → ``hôpital``)."""
+def singular(word: str, irregular: dict[str, str], stopwords: frozenset[str] = frozenset()) -> str:
+    """The singular of a French noun, lower case (``lits`` → ``lit``, ``hôpitaux`` → ``hôpital``); in a compound of
+    nouns each noun takes the plural (``inhalateurs-doseurs`` → ``inhalateur-doseur``), not a function word
+    (``sous-traitants`` → ``sous-traitant``)."""
     word = word.lower()
+    head, dash, last = word.rpartition("-")
+    if dash and head and last:
+        last_singular = singular(last, irregular)
+        if last_singular != last:
+            parts = [p if p in stopwords or len(p) <= 3 else singular(p, irregular) for p in head.split("-")]
+            return "-".join([*parts, last_singular])
     if word in irregular:
         return irregular[word]
     if word.endswith("eaux") or word.endswith("eux"):
@@ -41,7 +49,8 @@ class _Found:
     scale: float = 1.0  # the multiplier read after the number (millions), which a range partner may share
 
 
-_NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:de\s+|d['’])(\w+)")
+_NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")
+_NUMBER_OF_AFTER = re.compile(r"\s*le\s+nombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
 _ELIDED_WORD = re.compile(r"\w['’]")
@@ -144,23 +153,28 @@ class CountFinder:
             symbol = self.units.get(unit.group(1).lower())
             if symbol:
                 return symbol, pos + unit.end()
-        offset = 0
+        offset, after_adjective = 0, False
         while True:
             word = self.word.match(rest, offset)
             if not word:
                 return None, None
             lower = word.group(1).lower()
+            if after_adjective and lower in ("et", "ou"):
+                following = self.word.match(rest, word.end())
+                if following and following.group(1).lower() in self.adjectives:
+                    offset = word.end()  # 15 petites et moyennes entreprises: two adjectives joined
+                    continue
             if _ELIDED_WORD.match(lower):
                 return None, None  # l'an, d'autres, qu'il: no noun here
             if lower in self.not_counted:
                 return "", None
             if lower in self.adjectives:
-                offset = word.end()
+                offset, after_adjective = word.end(), True
                 continue
             elided = word.group(0).lstrip().lower().startswith(("de ", "d'", "d’")) and not after_scale
             if lower in self.stopwords or elided:
                 return None, None
-            return singular(lower, self.irregular), pos + word.end()
+            return singular(lower, self.irregular, self.stopwords), pos + word.end()
 
     def _restore_elided(self, text: str, found: list[_Found]) -> None:
         """Give a bare number the unit of its range partner or of the count before it in the sentence."""
@@ -175,12 +189,19 @@ class CountFinder:
                     f.value *= found[i + 1].scale  # de 3,47 à 9 millions de conteneurs
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
+            counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
+            if counted and self._previous_word(text, f.start) in self.number_of_links:
+                # the number of what is named after the last count: portera le nombre total de points de vente à 953
+                sentence = max(sentence, counted[-1].start())
             previous = _last_unit(found, i, sentence)
             cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
             if previous and cue:
                 f.unit = previous
                 continue
-            counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
+            named = _NUMBER_OF_AFTER.match(text, f.num_end)
+            if named:
+                f.unit = singular(named.group(1), self.irregular)
+                continue
             if counted and self._previous_word(text, f.start) in self.number_of_links:
                 f.unit = singular(counted[-1].group(1).lower(), self.irregular)  # le nombre de lits est passé de 80 à 120
 

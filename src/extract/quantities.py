@@ -10,7 +10,9 @@ from extract.facts import Span, matches_at, opening_letters, openings
 from extract.numbers import DIGITS, number_words_regex
 from extract.rules import Rules, load_rules
 
-_NOT_AFTER = (r"[\w.,/°^*-]", r"[\^*]\s")  # not inside a word or a number, not an exponent (10^12, 10 ^ 12, 10**12, 1e12)
+# not inside a word or a number (a dash joins two: 2019-2023, loi 13-09; a minus sign opens one: (-3%)), not an
+# exponent (10^12, 10 ^ 12, 10**12, 1e12)
+_NOT_AFTER = (r"[\w.,/°^*]", r"[\w.,/°^*)-]-", r"[\^*]\s")
 _EDGE_BEFORE = "".join(f"(?<!{before})" for before in _NOT_AFTER)
 _EDGE_AFTER = r"(?![\w])(?![.,]\d)"
 
