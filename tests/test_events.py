@@ -687,6 +687,9 @@ def test_the_capital_reached_after_a_raise_is_not_its_sum(extractor) -> None:
     roles = only(extractor, "Nova Pharma a bouclé une augmentation de capital de 100 millions de dirhams, portant son "
                  "capital social à 400 millions de dirhams.\n", "funding")
     assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
+    roles = only(extractor, "Nova Pharma a réalisé une augmentation de capital social de 100 millions de dirhams.\n",
+                 "funding")  # the sum raised, no capital reached
+    assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
 
 
 def test_a_raise_with_no_company_named_is_by_the_company_the_text_is_about(extractor) -> None:
