@@ -813,7 +813,7 @@ def test_investing_in_a_company_in_the_infinitive_or_participle_is_funding(extra
 
 
 def test_a_group_that_equips_itself_with_a_plant_opens_it(extractor) -> None:
-    roles = only(extractor, "Le constructeur Atlas Motors s'est doté en 2012 d'une immense usine en périphérie de "
+    roles = only(extractor, "Le constructeur Atlas Motors s'est doté en 2012 d'une vaste usine de montage à "
                  "Kénitra.\n", "opening")
     assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Motors", "Kénitra", "2012")
     assert not events(extractor, "Le groupe Atlas Motors s'est doté de trois nouvelles filiales à Kénitra.\n", "opening")
