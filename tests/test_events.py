@@ -687,6 +687,9 @@ def test_the_capital_reached_after_a_raise_is_not_its_sum(extractor) -> None:
     roles = only(extractor, "Nova Pharma a bouclé une augmentation de capital de 100 millions de dirhams, portant son "
                  "capital social à 400 millions de dirhams.\n", "funding")
     assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
+    roles = only(extractor, "Nova Pharma a réalisé une augmentation de capital social de 100 millions de dirhams.\n",
+                 "funding")  # the sum raised, no capital reached
+    assert roles["amount"] == [{"value": 100_000_000, "currency": MAD}]
 
 
 def test_a_raise_with_no_company_named_is_by_the_company_the_text_is_about(extractor) -> None:
@@ -810,7 +813,7 @@ def test_investing_in_a_company_in_the_infinitive_or_participle_is_funding(extra
 
 
 def test_a_group_that_equips_itself_with_a_plant_opens_it(extractor) -> None:
-    roles = only(extractor, "Le constructeur Atlas Motors s'est doté en 2012 d'une immense usine en périphérie de "
+    roles = only(extractor, "Le constructeur Atlas Motors s'est doté en 2012 d'une vaste usine de montage à "
                  "Kénitra.\n", "opening")
     assert (roles["operator"], roles["city"], roles["date"]) == ("Atlas Motors", "Kénitra", "2012")
     assert not events(extractor, "Le groupe Atlas Motors s'est doté de trois nouvelles filiales à Kénitra.\n", "opening")

@@ -103,6 +103,8 @@ class EventRules:
     raised_debt: re.Pattern[str]
     signed_with: re.Pattern[str]
     capital_level: re.Pattern[str]
+    for_sum: re.Pattern[str]  # `pour`, `pour un montant de` right before a sum: what a sum of a list of projects follows
+    next_for_sum: re.Pattern[str]  # what joins one sum of such a list to the next: ` et de Noor III pour `
     board: re.Pattern[str]
     negation: re.Pattern[str]
     landmark: re.Pattern[str]
@@ -203,6 +205,9 @@ def load_event_rules() -> EventRules:
         signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
         capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
                                  re.I),
+        for_sum=re.compile(rf"(?<![\w'’])pour\s+(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?$", re.I),
+        next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:de|du|des|d['’]|à|au|aux|pour)\s*[^,;.()]{{1,60}}?\s+pour\s+"
+                                rf"(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?", re.I),
         many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
         deal_part=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_parts'])})\s*(?:une|un|des|la|le|l['’])?\s*$", re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
@@ -342,8 +347,9 @@ class EventFinder:
         named_orgs = [(s.start, s.value) for s in slots if s.kind == "org"]
 
         def subject_of(n: int) -> tuple[int, str] | None:
-            """The sentence's named subject; where a generic noun phrase opens it before any name (`Cette société,
-            dont…`; not a pronoun, which may stand for a facility), the organisation that reference stands for."""
+            """The sentence's named subject: the name after a topic marker opening it (`Quant à X, il compte…`);
+            where a generic noun phrase opens it before any name (`Cette société, dont…`; not a pronoun, which may
+            stand for a facility), the organisation that reference stands for."""
             lead = _OPENING_REFERENCE.match(text, sentences[n][0]).end()
             if (marker := self.rules.topic_marker.match(text, lead)) is not None:  # `Quant à X, il compte…`: X
                 named = next((s for s in slots_in[n] if s.kind == "org" and s.start >= marker.end()), None)
@@ -545,7 +551,7 @@ class EventFinder:
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
-                        or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
+                        or _names_new_facility(context.text, group[0]) and group[0].frame.type == "opening"
                         and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
                         or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
         # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
@@ -623,7 +629,7 @@ class EventFinder:
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
-        if frame.type == "opening" and trigger.voice != "passive" and not text.startswith("nouv", trigger.start) \
+        if frame.type == "opening" and trigger.voice != "passive" and not _names_new_facility(text, trigger) \
                 and rules.not_facility_head.match(text, trigger.end):
             return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
             # (but `de nouvelles usines du groupe`: the trigger names the facility)
@@ -638,21 +644,11 @@ class EventFinder:
         used: set[str] = set()
         if _AFTER_HAVING.search(text, max(context.sentence[0], trigger.start - 20), trigger.start):
             # `Après avoir levé 10 M$, la startup X ouvre…`: the main clause's subject did it
-            main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
-                        None)
-            for role in frame.subj if main is not None else ():
-                if self._assign(roles, role, main, used):
-                    used.add(main.value)
-                    break
+            self._assign_main_subject(text, trigger, names, frame.subj, roles, used)
         if trigger.voice == "passive" and _OPENING_REFERENCE.fullmatch(text, context.sentence[0], trigger.start):
             # `Nommé à la tête de X en 2018, Y pilote…`: a participle opening the sentence tells of the main clause's
             # subject
-            main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
-                        None)
-            for role in frame.obj if main is not None else ():
-                if self._assign(roles, role, main, used):
-                    used.add(main.value)
-                    break
+            self._assign_main_subject(text, trigger, names, frame.obj, roles, used)
         # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
         # subject
         for slot in sorted(relations, key=lambda s: (not (trigger.voice == "noun" and s.start >= trigger.end
@@ -694,7 +690,7 @@ class EventFinder:
         if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
             rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening"
                       and t.start != trigger.start
-                      and not text.startswith("nouv", t.start)]  # `la création de nouvelles usines`: its own object
+                      and not _names_new_facility(text, t)]  # `la création de nouvelles usines`: its own object
             cities = [s for s in cities if not any(trigger.end <= t.start and t.end <= s.start or s.end <= t.start
                                                    and t.end <= trigger.start for t in rivals)]
         if "city" in roles and cities:
@@ -704,7 +700,7 @@ class EventFinder:
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
-            listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"])
+            listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
@@ -758,6 +754,17 @@ class EventFinder:
             return [{role: name} for name in others]
         roles["city"] = cities[roles[role]] or roles["city"]  # where names hold their cities, each takes its own
         return [{role: name, "city": cities[name]} for name in others]
+
+    def _assign_main_subject(self, text: str, trigger: Trigger, names: list[Slot], candidates: Sequence[str],
+                             roles: dict[str, Any], used: set[str]) -> None:
+        """Give the subject of the main clause after a leading clause holding ``trigger`` the first of ``candidates``
+        roles it may fill."""
+        main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
+                    None)
+        for role in candidates if main is not None else ():
+            if self._assign(roles, role, main, used):
+                used.add(main.value)
+                break
 
     @staticmethod
     def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
@@ -854,28 +861,20 @@ def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: 
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}], "borrower": b.value} for a, b in chain[1:]]
 
 
-def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot]) -> list[dict[str, Any]]:
+def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], rules: EventRules) -> list[dict[str, Any]]:
     """`le financement de Noor II pour 330 M€ et de Noor III pour 324 M€`: one loan per project and sum of the list,
     each sum after `pour`; the first is the one read."""
     ordered = sorted(amounts, key=lambda s: s.start)
     first = next((i for i, s in enumerate(ordered) if s.value[0] == roles["amount"][0]["value"]
-                  and _FOR_SUM.search(text, max(0, s.start - 40), s.start)), None)
+                  and rules.for_sum.search(text, max(0, s.start - 40), s.start)), None)
     if first is None:
         return []
     chain = [ordered[first]]
     for amount in ordered[first + 1 :]:
-        if not _NEXT_FOR_SUM.fullmatch(text, chain[-1].end, amount.start):
+        if not rules.next_for_sum.fullmatch(text, chain[-1].end, amount.start):
             break
         chain.append(amount)
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}]} for a in chain[1:]]
-
-
-_FOR_SUM = re.compile(r"(?<![\w'’])pour\s+(?:un\s+montant\s+de\s+|une\s+valeur\s+de\s+|une\s+enveloppe\s+de\s+)?$",
-                      re.IGNORECASE)
-"""`pour`, `pour un montant de` right before a sum: what a sum of a list of projects follows."""
-_NEXT_FOR_SUM = re.compile(r"\s*(?:,|et|,\s*et)\s+(?:de|du|des|d['’]|à|au|aux|pour)\s*[^,;.()]{1,60}?\s+pour\s+"
-                           r"(?:un\s+montant\s+de\s+|une\s+valeur\s+de\s+|une\s+enveloppe\s+de\s+)?", re.IGNORECASE)
-"""What joins one sum of the list to the next: ` et de Noor III pour `."""
 
 
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
@@ -980,6 +979,12 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
     words = set(normalize_name(name).split())
     return next((other for other in names if other != name and (parts := normalize_name(other).replace("-", " ").split())
                  and parts[-1] == "maroc" and " ".join(parts[:-1]) in words), None)
+
+
+def _names_new_facility(text: str, trigger: Trigger) -> bool:
+    """Whether an opening trigger is a new facility's noun (`nouvelle usine`, `nouveaux établissements`): it names its
+    own object."""
+    return text.startswith("nouv", trigger.start)
 
 
 def _noun_phrase(reference: re.Match[str] | None) -> bool:
