@@ -27,3 +27,17 @@ def test_a_common_first_name_opens_a_person_before_a_company_apposition(extracto
     record = extract_text(extractor, f"Créée en 2021 par {name}, la société Atlaskit propose des paniers.")
     assert name in people(record)
     assert named(record["organizations"], name) is None
+
+
+# -- a person the model reads as a place ----------------------------------------------------
+
+def test_a_first_name_and_surname_set_off_by_commas_is_a_person_though_read_as_a_place(extractor) -> None:
+    sentence = ("Plusieurs représentants ont assisté à l'inauguration, notamment le ministre marocain de l'Industrie "
+                "et du Commerce, Ryad Benali, et le gouverneur de la région.")
+    record = extract_text(extractor, sentence)
+    assert "Ryad Benali" in people(record)
+
+
+def test_a_place_after_a_stays_a_place_though_it_opens_with_a_first_name(extractor) -> None:
+    record = extract_text(extractor, "Pour rappel, basé à Abou Dhabi, le groupe Atlas Holding est l'un des leaders.")
+    assert people(record) == []

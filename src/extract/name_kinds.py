@@ -22,6 +22,7 @@ _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
+_PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*")  # Mezzour, El-Alami; not II, not CDG
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
 def is_kicker(text: str, start: int, end: int) -> bool:
@@ -78,7 +79,11 @@ class NameClassifier:
         if cand.label == "LOC":
             if typed or self._listed_after_role_noun(doc_text, cand):
                 return "ORG"  # Clinique X, X Resort, les hôtels X et Y: no place
-            return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
+            if self.is_city(text):
+                return None
+            # le ministre du Commerce, Ryad Mezzour, …: a first name and capitalised words, no known place
+            after_a = _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start)
+            return "PER" if self._person_shaped(words, lowered) and not after_a else "MISC"  # else a short form read as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
             and not self._listed_after_role_noun(doc_text, cand)
@@ -100,6 +105,17 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _person_shaped(self, words: list[str], lowered: list[str]) -> bool:
+        """Two or three capitalised words opening with a first name, none a type, function or series word
+        (``Ryad Mezzour``; not ``Hassan II``, ``Mohammed V Souissi``)."""
+        return (
+            2 <= len(words) <= 3
+            and lowered[0] in self.lex.first_names
+            and all(_PERSON_WORD.fullmatch(w) for w in words)
+            and not any(w in self.lex.type_words or w in self.lex.stopwords for w in lowered)
+            and not any(self.is_city(w) for w in words[1:])
+        )
 
     def _plural_of_a_place(self, words: list[str]) -> bool:
         """A capitalised plural noun, ``de`` and a country, region or city (``Ciments du Maroc``): a company's
