@@ -41,3 +41,24 @@ def test_a_first_name_and_surname_set_off_by_commas_is_a_person_though_read_as_a
 def test_a_place_after_a_stays_a_place_though_it_opens_with_a_first_name(extractor) -> None:
     record = extract_text(extractor, "Pour rappel, basé à Abou Dhabi, le groupe Atlas Holding est l'un des leaders.")
     assert people(record) == []
+
+
+# -- towns GeoNames lacks, French spellings, districts over an old name ---------------------
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    ("L'usine sera érigée à Melloussa, près du port.", "Melloussa"),
+    ("La coopérative est située à Sebt El Guerdan depuis 2010.", "Sebt El Guerdan"),
+    ("Basé à Abou Dhabi, le fonds investit au Maroc.", "Abou Dhabi"),
+])
+def test_a_town_geonames_lacks_or_a_french_spelling_is_a_city(extractor, sentence: str, city: str) -> None:
+    assert city in cities(extract_text(extractor, sentence))
+
+
+def test_a_listed_district_is_its_own_city_not_an_old_name_of_another() -> None:
+    from extract.gazetteer import Gazetteer, index_dir
+    from extract.rules import load_rules
+
+    gazetteer = Gazetteer(load_rules(), index_dir())
+    anfa = gazetteer.lookup("Anfa")
+    assert (anfa.name, anfa.geonameid) == ("Anfa", 0)
+    assert gazetteer.lookup("Abou Dhabi").name == "Abu Dhabi"
