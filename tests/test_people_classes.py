@@ -62,3 +62,23 @@ def test_a_listed_district_is_its_own_city_not_an_old_name_of_another() -> None:
     anfa = gazetteer.lookup("Anfa")
     assert (anfa.name, anfa.geonameid) == ("Anfa", 0)
     assert gazetteer.lookup("Abou Dhabi").name == "Abu Dhabi"
+
+
+# -- the author's signature under the body ----------------------------------------------------
+
+def test_a_name_alone_on_the_last_line_is_the_author(extractor) -> None:
+    from extract.chrome import analyse
+
+    text = ("Assurances : les primes progressent\n\nLes primes émises par les assureurs ont augmenté de 8,7% entre 2017 "
+            "et 2018, selon le dernier rapport publié par l'autorité de contrôle du secteur au Maroc.\n\nKarim Bennani")
+    layout = analyse(text)
+    assert [text[s:e] for s, e in layout.byline_people] == ["Karim Bennani"]
+    assert "Karim Bennani" in people(extract_text(extractor, text))
+
+
+def test_a_short_closing_line_that_is_no_name_is_no_author() -> None:
+    from extract.chrome import analyse
+
+    text = ("Assurances : les primes progressent\n\nLes primes émises par les assureurs ont augmenté de 8,7% entre 2017 "
+            "et 2018, selon le dernier rapport publié par l'autorité de contrôle du secteur au Maroc.\n\nLire Aussi")
+    assert analyse(text).byline_people == []
