@@ -82,3 +82,19 @@ def test_a_short_closing_line_that_is_no_name_is_no_author() -> None:
     text = ("Assurances : les primes progressent\n\nLes primes émises par les assureurs ont augmenté de 8,7% entre 2017 "
             "et 2018, selon le dernier rapport publié par l'autorité de contrôle du secteur au Maroc.\n\nLire Aussi")
     assert analyse(text).byline_people == []
+
+
+# -- a first name with a series number, or with the town a site is in -------------------------
+
+def test_a_first_name_and_a_series_number_is_a_site_unless_a_monarch(extractor) -> None:
+    record = extract_text(extractor, "La BEI finance la deuxième phase (Noor II et Noor III) de la centrale solaire de Ouarzazate.")
+    assert people(record) == [] and "Noor II" not in [o["name"] for o in record["organizations"]]
+    record = extract_text(extractor, "Le roi Mohammed VI a inauguré l'usine de Kénitra en présence de Hassan II.")
+    assert people(record) == ["Mohammed VI", "Hassan II"]
+
+
+def test_a_name_ending_in_a_town_the_article_names_is_a_site(extractor) -> None:
+    record = extract_text(extractor, "La banque financera les projets du complexe Noor Ouarzazate, près de la ville de Ouarzazate.")
+    assert people(record) == []
+    record = extract_text(extractor, "Le concert privé de la star américaine Jennifer Lopez a eu lieu à Rabat.")
+    assert people(record) == ["Jennifer Lopez"]

@@ -145,6 +145,17 @@ class NameEvidence:
         words = surface.split()
         return len(words) > 1 and bool(_SERIES.match(words[-1])) and not self.opens_with_first_name(surface)
 
+    def numbered_site(self, surface: str) -> bool:
+        """A first name and a series number, no monarch's or pope's (``Noor II``, ``Noor III``): a site or a phase
+        named after the first one, no person (``Hassan II``, ``Jean-Paul II`` are)."""
+        words = surface.split()
+        return len(words) == 2 and bool(_SERIES.match(words[-1])) and bool(_PERSON_WORD.match(words[0])) \
+            and self.opens_with_first_name(surface) and words[0].lower() not in self.lex.regnal_names
+
+    def town_named(self, text: str, word: str) -> bool:
+        """A city the article names as a place elsewhere (``à X``, ``de X``): a name ending in it is a site's."""
+        return self.is_city(word) and bool(re.search(rf"(?:\b[àÀ]|\b[dD]e|\b[dD]['’])\s*{re.escape(word)}\b", text))
+
     def after(self, text: str, end: int) -> bool:
         """A company's apposition or verb right after the name."""
         return bool(self.lex.company_after.match(text[end : end + 80]))
@@ -183,6 +194,8 @@ class NameEvidence:
                 if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
                     places.add(surface)
                     continue
+                if kind == "PER" and untitled and self.numbered_site(surface):
+                    continue
                 if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
@@ -198,7 +211,8 @@ class NameEvidence:
                     if side == "ORG" or acts or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
                         continue
-                if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface):
+                if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface) \
+                        and not self.town_named(text, surface.split()[-1]):  # le complexe Noor Ouarzazate: a site
                     kinds["PER"].append((cand, surface))  # l'actionnaire Othman X: a person after all
                     continue
                 kept.append((cand, surface))
