@@ -98,3 +98,15 @@ def test_a_name_ending_in_a_town_the_article_names_is_a_site(extractor) -> None:
     assert people(record) == []
     record = extract_text(extractor, "Le concert privé de la star américaine Jennifer Lopez a eu lieu à Rabat.")
     assert people(record) == ["Jennifer Lopez"]
+
+
+# -- a city inside an organisation's name -----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Cotée à la Bourse de Casablanca et à Euronext Paris, la société est contrôlée par un fonds.", ["Casablanca", "Paris"]),
+    ("Le groupe installera à Tanger-Med son premier site de production.", ["Tanger"]),
+    ("Le Conseil régional de Casablanca-Settat a validé le plan.", []),  # a region, hyphenated
+    ("Il est diplômé de l'École Mohammadia d'Ingénieurs.", []),  # another spelling of a mid-sized town: an adjective
+])
+def test_a_known_city_inside_an_organisation_name_is_a_mention(extractor, sentence: str, expected: list[str]) -> None:
+    assert cities(extract_text(extractor, sentence)) == expected
