@@ -110,3 +110,10 @@ def test_a_name_ending_in_a_town_the_article_names_is_a_site(extractor) -> None:
 ])
 def test_a_known_city_inside_an_organisation_name_is_a_mention(extractor, sentence: str, expected: list[str]) -> None:
     assert cities(extract_text(extractor, sentence)) == expected
+
+
+# -- an official's title read as a place --------------------------------------------------------
+
+def test_a_governor_title_is_no_city(extractor) -> None:
+    record = extract_text(extractor, "Le ministre, Karim Alaoui, et le Wali (gouverneur) de la région ont visité l'usine de Rabat.")
+    assert cities(record) == ["Rabat"]
