@@ -117,3 +117,8 @@ def test_a_known_city_inside_an_organisation_name_is_a_mention(extractor, senten
 def test_a_governor_title_is_no_city(extractor) -> None:
     record = extract_text(extractor, "Le ministre, Karim Alaoui, et le Wali (gouverneur) de la région ont visité l'usine de Rabat.")
     assert cities(record) == ["Rabat"]
+
+
+def test_a_rural_commune_is_a_town(extractor) -> None:
+    record = extract_text(extractor, "Le projet sera érigé dans la commune rurale d'Oualidia, à 80 km au sud.")
+    assert cities(record) == ["Oualidia"]
