@@ -122,3 +122,31 @@ def test_a_governor_title_is_no_city(extractor) -> None:
 def test_a_rural_commune_is_a_town(extractor) -> None:
     record = extract_text(extractor, "Le projet sera érigé dans la commune rurale d'Oualidia, à 80 km au sud.")
     assert cities(record) == ["Oualidia"]
+
+
+# -- first names coordinated before a shared surname -----------------------------------------------
+
+def test_a_first_name_coordinated_before_a_full_name_shares_its_surname(extractor) -> None:
+    from conftest import assert_offsets
+
+    text = "Fondée en 2019 par le couple Karim et Sophia Bennis, la startup livre les épiceries."
+    record = extract_text(extractor, text)
+    assert {"Karim Bennis", "Sophia Bennis"} <= set(people(record))
+    assert named(record["people"], "Karim Bennis")["aliases"] == ["Karim"]
+    assert_offsets(record, text)
+
+
+def test_shared_surnames_needs_a_lone_first_name() -> None:
+    from extract.facts import NamedFact
+    from extract.people import shared_surnames
+
+    first_names = {"karim", "sophia", "ahmed"}
+    for text, expected in [
+        ("le couple Karim et Sophia Bennis", ["Sophia Bennis", "Karim Bennis"]),
+        ("le contrat lie Ahmed Karim et Sophia Bennis", ["Sophia Bennis"]),  # Karim is Ahmed's surname
+        ("entre Rabat et Sophia Bennis", ["Sophia Bennis"]),  # no first name
+    ]:
+        start = text.index("Sophia")
+        facts = [NamedFact(["Sophia Bennis"], [(start, start + 13)], {"title": None})]
+        shared_surnames(text, facts, first_names)
+        assert [f.forms[0] for f in facts] == expected
