@@ -150,3 +150,13 @@ def test_shared_surnames_needs_a_lone_first_name() -> None:
         facts = [NamedFact(["Sophia Bennis"], [(start, start + 13)], {"title": None})]
         shared_surnames(text, facts, first_names)
         assert [f.forms[0] for f in facts] == expected
+
+
+# -- a name opening with the Arabic article, no one's surname -----------------------------------------
+
+def test_a_name_opening_with_al_that_ends_no_full_name_is_no_person(extractor) -> None:
+    record = extract_text(extractor, "Détenu à 50% par les Saoudiens d'Al Jedaie, le centre commercial ouvrira en 2026.")
+    assert people(record) == []
+    record = extract_text(extractor, "Mohamed El Fassi a pris la parole. El Fassi a rappelé les chiffres.")
+    assert people(record) == ["Mohamed El Fassi"]
+    assert named(record["people"], "Mohamed El Fassi")["aliases"] == ["El Fassi"]
