@@ -160,3 +160,7 @@ def test_a_name_opening_with_al_that_ends_no_full_name_is_no_person(extractor) -
     record = extract_text(extractor, "Mohamed El Fassi a pris la parole. El Fassi a rappelé les chiffres.")
     assert people(record) == ["Mohamed El Fassi"]
     assert named(record["people"], "Mohamed El Fassi")["aliases"] == ["El Fassi"]
+
+
+def test_a_populous_city_before_one_common_word_is_a_mention(extractor) -> None:
+    assert cities(extract_text(extractor, "Le nouveau port est situé à 180 km de Tanger Med, sur la côte.")) == ["Tanger"]

@@ -20,6 +20,7 @@ _REGION_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
 _NAME_AFTER = re.compile(r"[ \u00a0][A-ZÀ-Ý]")  # the first word of a longer name
 _PARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$")
 _WORD_BEFORE = re.compile(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $")
+_COMMON_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’]*)(?![\w'’-]|[ \u00a0][A-ZÀ-Ý])")  # one capitalised word, no more
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*$")
 
 
@@ -146,7 +147,7 @@ class CityFinder:
         tagged = context.locs.overlaps(span)
         if self._known_in_a_name(text, span, city, context):
             return True  # Tanger Med, Euronext Paris, Centre … Casablanca: a known city inside an organisation's name
-        if surface.isupper() or _NAME_AFTER.match(text, span[1]):
+        if surface.isupper() or _NAME_AFTER.match(text, span[1]) and not self._common_word_after(text, span, city):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
         if _PARTICLE_BEFORE.search(text[max(0, span[0] - 5) : span[0]]):
             return False  # a surname after its capitalised particle (De Vinci, Da Costa)
@@ -167,19 +168,28 @@ class CityFinder:
         return tagged and (known or previous in self.locative) or (previous in self.locative and known) or previous in self.strong
 
     def _known_in_a_name(self, text: str, span: Span, city: City, context: Context) -> bool:
-        """A city inside an organisation's name that does not open a hyphenated place (Tanger Med, Nador West Med,
-        Euronext Paris; not Casablanca-Settat), spelled as GeoNames names it (a Moroccan one may take another spelling
-        if very large: Tanger, not Mohammadia) and populous enough (rules/cities.json), no common word or first name."""
-        surface = text[span[0] : span[1]]
+        """A populous city inside an organisation's name that does not open a hyphenated place (Tanger Med, Nador
+        West Med, Euronext Paris; not Casablanca-Settat)."""
+        return self._populous(text[span[0] : span[1]], city) and bool(context.orgs.containing(span)) \
+            and not (_REGION_AFTER.match(text, span[1]) and self._hyphen_place(text, span[1]))
+
+    def _populous(self, surface: str, city: City) -> bool:
+        """A city populous enough to be meant inside a longer name, spelled as GeoNames names it (a Moroccan one may
+        take another spelling if very large: Tanger, not Mohammadia; thresholds in rules/cities.json), no common word,
+        first name or acronym."""
         key = normalize_name(surface)
-        main = key == normalize_name(city.name)  # Paris, Nador; not Part (Perth), Mohammadia (Mohammedia)
+        main = key == normalize_name(city.name)  # Paris, Nador; not Part (Perth)
         home = city.country in self.preferred
         need = self.in_name_population["home" if main else "home_other_spelling"] if home else self.in_name_population["abroad"]
         if not city.geonameid or city.population < need or not (main or home):
             return False
-        if key in self.common or key in self.first_names or surface.isupper():
-            return False
-        return bool(context.orgs.containing(span)) and not (_REGION_AFTER.match(text, span[1]) and self._hyphen_place(text, span[1]))
+        return key not in self.common and key not in self.first_names and not surface.isupper()
+
+    def _common_word_after(self, text: str, span: Span, city: City) -> bool:
+        """A populous city before one common word that ends the name (Tanger Med, Casablanca Marina): the city's
+        port, quarter or site, so a mention of it."""
+        word = _COMMON_AFTER.match(text, span[1])
+        return bool(word) and normalize_name(word.group(1)) in self.common and self._populous(text[span[0] : span[1]], city)
 
     def _hyphen_place(self, text: str, end: int) -> bool:
         """Whether the word after a hyphen at ``end`` is a place too (Casablanca-Settat, not Tanger-Med)."""
