@@ -16,6 +16,8 @@ from names_dataset import NameDataset
 # country (ISO 3166-1 alpha-2) → how many names of each gender to keep
 TOP = {"MA": 1500, "FR": 1000, "DZ": 300, "TN": 300, "SN": 200, "CI": 200, "ES": 300, "BE": 200,
        "GB": 300, "US": 300, "DE": 200, "IT": 200, "EG": 200, "SA": 200, "AE": 100, "LB": 100}
+# common spellings the dataset's top lists miss (Sophia beside Sofia, Réda beside Reda)
+EXTRA = {"Chakib", "Naoufel", "Saâd", "Sanaa", "Sophia", "Sofia", "Réda", "Ismaïl", "Ghali", "Kamil", "Fatim-Zahra"}
 WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 RULES = Path(__file__).resolve().parents[1] / "rules"
 OUT = RULES / "first_names.txt"
@@ -48,6 +50,7 @@ def main() -> None:
         for by_gender in dataset.get_top_names(n=top, country_alpha2=country).get(country, {}).values():
             names.update(name for name in by_gender if WORD.fullmatch(name))
     names -= not_first_names() | surnames(dataset)
+    names |= EXTRA
     header = "# First names common in Morocco, France and the countries the Moroccan press names most often.\n"
     header += "# Built by tools/build_first_names.py from the names-dataset package (MIT licence).\n"
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")

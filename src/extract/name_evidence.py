@@ -24,6 +24,7 @@ _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _PLACE_LINKS = _CONNECTORS | {"d", "l"}  # elided: d', l'
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
+_ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
@@ -145,6 +146,25 @@ class NameEvidence:
         words = surface.split()
         return len(words) > 1 and bool(_SERIES.match(words[-1])) and not self.opens_with_first_name(surface)
 
+    def article_opened(self, surface: str, people: list[Mention]) -> bool:
+        """A name opening with the Arabic article (``Al X``, ``El X Y``) that ends no other person's name in the
+        article: a company's or a body's name (``Al Omrane``), not a compound surname used alone (``El Fassi``)."""
+        words = surface.split()
+        if len(words) < 2 or words[0] not in _ARTICLE_WORDS:
+            return False
+        return not any(other != surface and other.endswith(" " + surface) for _, other in people)
+
+    def numbered_site(self, surface: str) -> bool:
+        """A first name and a series number, no monarch's or pope's (``Noor II``, ``Noor III``): a site or a phase
+        named after the first one, no person (``Hassan II``, ``Jean-Paul II`` are)."""
+        words = surface.split()
+        return len(words) == 2 and bool(_SERIES.match(words[-1])) and bool(_PERSON_WORD.match(words[0])) \
+            and self.opens_with_first_name(surface) and words[0].lower() not in self.lex.regnal_names
+
+    def town_named(self, text: str, word: str) -> bool:
+        """A city the article names as a place elsewhere (``à X``, ``de X``): a name ending in it is a site's."""
+        return self.is_city(word) and bool(re.search(rf"(?:\b[àÀ]|\b[dD]e|\b[dD]['’])\s*{re.escape(word)}\b", text))
+
     def after(self, text: str, end: int) -> bool:
         """A company's apposition or verb right after the name."""
         return bool(self.lex.company_after.match(text[end : end + 80]))
@@ -174,6 +194,7 @@ class NameEvidence:
         surname_only = [m for m in kinds["ORG"] if m[0].source == "ner" and m[1] in surnames and not self.lex.type_words & {m[1].lower()}]
         kinds["ORG"] = [m for m in kinds["ORG"] if m not in surname_only]
         kinds["MISC"] += surname_only
+        kept_weak: list[Mention] = []
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:
@@ -182,6 +203,8 @@ class NameEvidence:
                     continue
                 if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
                     places.add(surface)
+                    continue
+                if kind == "PER" and untitled and self.numbered_site(surface):
                     continue
                 if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
@@ -198,11 +221,16 @@ class NameEvidence:
                     if side == "ORG" or acts or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
                         continue
-                if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface):
+                if cand.source == "role" and len(surface.split()) > 1 and self.opens_with_first_name(surface) \
+                        and not self.town_named(text, surface.split()[-1]):  # le complexe Noor Ouarzazate: a site
                     kinds["PER"].append((cand, surface))  # l'actionnaire Othman X: a person after all
+                    continue
+                if kind == "PER" and untitled and self.article_opened(surface, kinds["PER"]):
+                    kept_weak.append((cand, surface))  # Al X, no one's surname here: a body's name, as weak as a guess
                     continue
                 kept.append((cand, surface))
             kinds[kind] = kept
+        kinds["MISC"] += kept_weak
         kinds["PER"] = [(c, surface) for c, surface in kinds["PER"] if c.title is not None or surface not in places]
         self._coordinated(text, kinds)
 

@@ -24,6 +24,7 @@ _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elide
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
 _LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
 _OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
+_PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*")  # Mezzour, El-Alami; not II, not CDG
 _PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
 def is_kicker(text: str, start: int, end: int) -> bool:
@@ -82,7 +83,11 @@ class NameClassifier:
         if cand.label == "LOC":
             if typed or self._listed_after_role_noun(doc_text, cand):
                 return "ORG"  # Clinique X, X Resort, les hôtels X et Y: no place
-            return None if self.is_city(text) else "MISC"  # a short form the model reads as a place
+            if self.is_city(text):
+                return None
+            # le ministre du Commerce, Ryad Mezzour, …: a first name and capitalised words, no known place
+            after_a = _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start)
+            return "PER" if self._person_shaped(words, lowered) and not after_a else "MISC"  # else a short form read as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
             self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
             and not self._listed_after_role_noun(doc_text, cand)
@@ -109,6 +114,17 @@ class NameClassifier:
         """Whether a lower-case noun of a thing (a plan, a product, a ratio, a process) comes right before ``start``."""
         before = _LAST_WORD.search(doc_text, max(0, start - 30), start)
         return bool(before) and before.group(1) in self.lex.acronym_thing_nouns
+
+    def _person_shaped(self, words: list[str], lowered: list[str]) -> bool:
+        """Two or three capitalised words opening with a first name, none a type, function or series word
+        (``Ryad Mezzour``; not ``Hassan II``, ``Mohammed V Souissi``)."""
+        return (
+            2 <= len(words) <= 3
+            and lowered[0] in self.lex.first_names
+            and all(_PERSON_WORD.fullmatch(w) for w in words)
+            and not any(w in self.lex.type_words or w in self.lex.stopwords for w in lowered)
+            and not any(self.is_city(w) for w in words[1:])
+        )
 
     def _plural_of_a_place(self, words: list[str]) -> bool:
         """A capitalised plural noun, ``de`` and a country, region or city (``Ciments du Maroc``): a company's

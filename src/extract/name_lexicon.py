@@ -34,6 +34,7 @@ class NameLexicon:
         self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
         self.countries_and_regions = self.countries | self.regions
         self.particles = frozenset(rules.names["particles"])
+        self.regnal_names = frozenset(rules.names["regnal_names"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
         self.company_heads = frozenset(rules.names["company_heads"])
         self.adjective = re.compile(rules.adjective_regex)

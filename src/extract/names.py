@@ -18,7 +18,7 @@ from extract.name_evidence import NameEvidence
 from extract.name_kinds import NameClassifier
 from extract.name_lexicon import NameLexicon
 from extract.organisations import OrgMerger, org_record, repeat_mentions
-from extract.people import longest_first, merge_people, person_record
+from extract.people import longest_first, merge_people, person_record, shared_surnames
 from extract.rules import Rules
 
 
@@ -45,6 +45,7 @@ class NameFinder:
         # a person's form that is an organisation's joins it, full names first
         people = self.orgs.absorb(org_facts, longest_first(kinds["PER"]))
         person_facts = merge_people(people, kinds["MISC"], self.lex.particles)
+        shared_surnames(text, person_facts, self.lex.first_names)
         self.orgs.absorb(org_facts, kinds["MISC"])
         repeat_mentions(text, org_facts, [s for f in person_facts for s in f.mentions], layout.in_chrome,
                         self.lex.stopwords)

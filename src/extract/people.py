@@ -11,6 +11,8 @@ from extract.name_candidates import Candidate, Mention
 from extract.textnorm import normalize_name
 
 _ROLE = re.compile(r",\s+([a-zà-ÿ][^,.;:()\n]{2,120})")
+_FIRST_NAME_AND = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+et\s+$")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s+$")
 
 
 def longest_first(mentions: list[Mention]) -> list[Mention]:
@@ -45,6 +47,24 @@ def merge_people(people: list[Mention], weak: list[Mention], particles: Collecti
         elif cand.title:
             facts.append(NamedFact([surface], [(cand.start, cand.end)], {"title": cand.title}))
     return facts
+
+
+def shared_surnames(text: str, facts: list[NamedFact], first_names: Collection[str]) -> None:
+    """A first name alone coordinated before a first name and surname (``le couple Ismael et Sophia X``, ``les frères
+    Karim et Omar X``) is one more person of that surname, named in full with the first name as its alias; in place."""
+    known = {normalize_name(form) for fact in facts for form in fact.forms}
+    for fact in list(facts):
+        full = next((f for f in fact.forms if len(f.split()) == 2), None)
+        if full is None or full.split()[0].lower() not in first_names:
+            continue
+        for start, _ in sorted(fact.mentions):
+            match = _FIRST_NAME_AND.search(text, max(0, start - 40), start)
+            if not match or match.group(1).lower() not in first_names or _CAPITALISED_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
+                continue  # Ahmed Karim et Sophia X: Karim is a surname
+            name = f"{match.group(1)} {full.split()[1]}"
+            if normalize_name(name) not in known and normalize_name(match.group(1)) not in known:
+                facts.append(NamedFact([name, match.group(1)], [(match.start(1), match.end(1))], {"title": None}))
+                known.add(normalize_name(name))
 
 
 def _add(fact: NamedFact, cand: Candidate, surface: str) -> None:
