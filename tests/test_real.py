@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.92  # 60 texts since session 16 (r41-r60 joined dev): 0.929 then
+DEV_FLOOR = 0.94  # 92 texts since session 17 (r61-r92 joined dev): 0.952 after session 18
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)
