@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.attrs import IDS, IDX, LENGTH
 from spacy.errors import MatchPatternError
@@ -27,9 +27,8 @@ from extract.textnorm import normalize_name
 from extract.token_patterns import TokenPatterns
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A span that may name an organisation or a person."""
+class Candidate(NamedTuple):
+    """A span that may name an organisation or a person (a named tuple: thousands are made per article)."""
 
     start: int
     end: int
@@ -245,14 +244,15 @@ class CandidateFinder:
         (``l'AFD Karim Alami``) or, with a title shortly before, is two or three capitalised words and no type word
         (``le directeur du bureau de l'AFD Mihoub Mezouaghi``; not ``le directeur du CHU Ibn Rochd``)."""
         titled = None  # read once, and only for a span that has an acronym before two capitalised words
-        for k in range(1, len(span) - 1):
-            if not ACRONYM.match(span[k - 1].text) or not span[k].is_title or not span[k + 1].is_title:
+        tokens = list(span) if len(span) > 2 else []  # made once: a span makes a new token at each index
+        for k in range(1, len(tokens) - 1):
+            if not ACRONYM.match(tokens[k - 1].text) or not tokens[k].is_title or not tokens[k + 1].is_title:
                 continue
             if titled is None:
                 titled = any(t.lower_ in self.lex.title_heads for t in span.doc[max(0, span.start - 10) : span.start])
             rest = span[k:]
-            person_shaped = titled and span[k - 1].lower_ not in self.lex.type_words and len(rest) <= 3 and all(t.is_title and t.lower_ not in self.lex.type_words for t in rest)
-            if span[k].lower_ in self.lex.first_names or person_shaped:
+            person_shaped = titled and tokens[k - 1].lower_ not in self.lex.type_words and len(rest) <= 3 and all(t.is_title and t.lower_ not in self.lex.type_words for t in rest)
+            if tokens[k].lower_ in self.lex.first_names or person_shaped:
                 return [(span[:k], "ORG"), (rest, "PER")]
         return [(span, label)]
 
@@ -341,22 +341,25 @@ class CandidateFinder:
     def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
         read the title."""
+        honorifics = self.lex.honorifics
         tokens = self._before_sentence_end(list(span))
         title = None
-        while tokens and (tokens[0].is_lower and tokens[0].lower_ not in self.lex.openers or tokens[0].lower_ in LEADING_ARTICLES
-                          or tokens[0].text in self.lex.honorifics):
+        while tokens:
             # a cue such as "rapporté par" before an outlet's name, articles, honorifics, and the lower-case words after
             # an article (Le nombre des bénéficiaires de l'X)
-            if tokens[0].text in self.lex.honorifics:
-                title = self.lex.honorifics[tokens[0].text]
+            first = tokens[0]
+            if first.text in honorifics:
+                title = honorifics[first.text]
                 label = "PER"
+            elif not (first.is_lower and first.lower_ not in self.lex.openers or first.lower_ in LEADING_ARTICLES):
+                break
             tokens.pop(0)
-        while tokens and not self._legal_form_after_name(tokens) and (
-            tokens[-1].is_punct and tokens[-1].text not in {".", ")"}
-            or tokens[-1].lower_ in self.lex.stopwords
-            or tokens[-1].text in self.lex.not_orgs and ACRONYM.match(tokens[-1].text)
-            or _participle_before_object(tokens[-1])
-        ):
+        while tokens:
+            last = tokens[-1]
+            trailing = (last.is_punct and last.text not in {".", ")"} or last.lower_ in self.lex.stopwords
+                        or last.text in self.lex.not_orgs and ACRONYM.match(last.text) or _participle_before_object(last))
+            if not trailing or self._legal_form_after_name(tokens):
+                break
             tokens.pop()
         tokens = self._without_internal_body(tokens)
         if len(tokens) > 2 and tokens[-2].lower_ in ("en", "au", "aux") and ACRONYM.match(tokens[-3].text) and self._is_country(tokens[-1].text):
@@ -393,10 +396,11 @@ class CandidateFinder:
         tokens = self._without_described_type(tokens)
         if not tokens:
             return None
-        if title is None and tokens[0].i > 0:
-            title = self.lex.honorifics.get(span.doc[tokens[0].i - 1].text)
+        first, first_lower = tokens[0], tokens[0].lower_
+        if title is None and first.i > 0:
+            title = honorifics.get(span.doc[first.i - 1].text)
         last = _hyphenated_end(span.doc, tokens[-1].i)
-        if label == "ORG" and tokens[0].is_title and tokens[0].lower_ in self.lex.prefix_types:
+        if label == "ORG" and first.is_title and first_lower in self.lex.prefix_types:
             last = self._purpose_end(span.doc, last.i)
-        former = 3 if tokens[0].lower_.startswith("ex-") and tokens[0].text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
-        return Candidate(tokens[0].idx + former, last.idx + len(last.text), label, source, title)
+        former = 3 if first_lower.startswith("ex-") and first.text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
+        return Candidate(first.idx + former, last.idx + len(last.text), label, source, title)

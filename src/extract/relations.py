@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from extract.facts import Span, opening_letters
 
@@ -32,9 +32,9 @@ _TITLE_OF = re.compile(r"\s*,\s*(?:[a-zà-ÿ-]+\s+){1,4}(?:chez|de|du|des|d['’
 _NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A mention of a fact (or a resolved generic reference) that may fill a role."""
+class Slot(NamedTuple):
+    """A mention of a fact (or a resolved generic reference) that may fill a role (a named tuple: thousands are
+    made per article)."""
 
     kind: str  # org, person, city, amount, date, count
     start: int
@@ -43,8 +43,7 @@ class Slot:
     generic: bool = False
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """A mention's relation to a trigger: ``subj``, ``obj``, ``agent``, ``prep`` (with its cue), ``aside`` (alone in
     parentheses) or ``other``."""
 
