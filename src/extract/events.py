@@ -68,6 +68,7 @@ class EventRules:
     active_aux: re.Pattern[str]
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
+    complement_joiner: re.Pattern[str]  # `aussi` after `mais`: two complements joined, no new clause
     generic: re.Pattern[str]
     generic_names: dict[str, re.Pattern[str]]
     anaphors: list[str]
@@ -150,7 +151,8 @@ def load_event_rules() -> EventRules:
         voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
         frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
     aux = data["auxiliaries"]
-    adverb = r"(?:\s+(?:[a-zà-ÿ]+ment|déjà|aussi|encore|enfin|bien|ainsi|donc|toujours|désormais|notamment))?"
+    adverb = rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?"
+    place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -158,6 +160,7 @@ def load_event_rules() -> EventRules:
         active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
+        complement_joiner=re.compile(rf"(?:{_alternation(data['complement_joiners'])})\b", re.IGNORECASE),
         generic=generic_pattern(data["generic_references"], data["generic_modifiers"]),
         generic_names={head: _words(names) for head, names in data["generic_names"].items()},
         anaphors=data["anaphors"],
@@ -177,7 +180,7 @@ def load_event_rules() -> EventRules:
         assets=_words(data["asset_nouns"]),
         holder=re.compile(rf"(?<![\w'’])(?:{_alternation(data['holder_cues'])})\s+(?:(?:la|le|les|l['’])\s*)?"
                           rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
-        location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+(?:à|au|dans|en)\s+"
+        location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+{place}"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         facility_name=_words(data["facility_name_words"]),
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
@@ -185,7 +188,7 @@ def load_event_rules() -> EventRules:
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
                                       rf"(?:{_alternation(data['facility_nouns'])})(?![\w'’-])", re.I),
         placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(data['facility_nouns'])})(?![\w'’-])[^.;!?]{{0,60}}?"
-                                   rf"(?<![\w'’])(?:à|au|dans|en)\s+(?:la\s+ville\s+d['’]\s*|la\s+ville\s+de\s+)?$", re.I),
+                                   rf"(?<![\w'’]){place}(?:(?:{_alternation(data['city_nouns'])})\s+(?:de\s+|d['’]\s*))?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
         per_unit=re.compile(rf"\s*(?:{_alternation(data['per_unit_cues'])})(?![\w'’])", re.I),
@@ -200,13 +203,13 @@ def load_event_rules() -> EventRules:
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
                           rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
         not_investments=_words(data["not_investments"]),
-        raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:en|par\s+voie\s+d['’]|sous\s+forme\s+d['’]|une|d['’]une|de\s+la)\s*"
+        raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:{_alternation(data['debt_lead_ins'])})\s*"
                                rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
         signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
         capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
                                  re.I),
         for_sum=re.compile(rf"(?<![\w'’])pour\s+(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?$", re.I),
-        next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:de|du|des|d['’]|à|au|aux|pour)\s*[^,;.()]{{1,60}}?\s+pour\s+"
+        next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:{_alternation(data['list_item_openers'])})\s*[^,;.()]{{1,60}}?\s+pour\s+"
                                 rf"(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?", re.I),
         many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
         deal_part=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_parts'])})\s*(?:une|un|des|la|le|l['’])?\s*$", re.I),
@@ -533,7 +536,7 @@ class EventFinder:
         for match in self.rules.clause_break.finditer(text, sentence[0], sentence[1]):
             if match.group() == "»" and "«" in text[max(sentence[0], match.start() - 30) : match.start()]:
                 continue  # a quoted word (`est resté «stable» à 327 MDH`), no end of a quotation
-            if _ALSO.match(text, match.end()):
+            if self.rules.complement_joiner.match(text, match.end()):
                 continue  # `au Maroc, mais aussi dans ses filiales`: complements joined, no new clause
             if match.end() <= trigger.start:
                 start = match.end()
@@ -929,9 +932,6 @@ _INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+
 """Money put `dans l'acquisition de …`: it pays for an acquisition."""
 _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", re.IGNORECASE)
 """Between an amount and an acquisition trigger it pays for: `… dans l'`."""
-
-_ALSO = re.compile(r"(?:aussi|également|encore|surtout)\b", re.IGNORECASE)
-"""What follows `mais` when it joins two complements (`mais aussi`) rather than two clauses."""
 
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""

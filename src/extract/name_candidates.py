@@ -307,14 +307,13 @@ class CandidateFinder:
                 return rest
         return tokens
 
-    @staticmethod
-    def _before_sentence_end(tokens: list[Token]) -> list[Token]:
+    def _before_sentence_end(self, tokens: list[Token]) -> list[Token]:
         """The words of a name before a full stop that ends a sentence, or before ``de`` and a number (``la Banque
         européenne de 100 M€. Une somme`` → ``la Banque européenne``): a name runs over neither."""
         for k in range(1, len(tokens) - 1):
             token, following = tokens[k], tokens[k + 1]
             full_stop = token.text == "." and token.whitespace_ and following.is_title and len(tokens[k - 1].text) > 1
-            if full_stop or token.lower_ in {"de", "d'", "d’", "du"} and following.like_num:
+            if full_stop or token.lower_ in self.lex.number_connectors and following.like_num:
                 return tokens[:k]
         return tokens
 
