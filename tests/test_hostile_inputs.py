@@ -68,6 +68,9 @@ Found beyond the issue
   a FIFO among the gold files                → "not a regular file", exit 2 (no hang) → test_evaluate_gold_fifo_is_refused
   Ctrl-C / SIGTERM with --jobs               → workers end quietly (no worker traceback; the pool's own SIGTERM too)
                                             → test_ctrl_c_with_workers_is_one_line
+  a --jobs worker killed mid-batch (OOM)     → its batches sent again alone, no hang, no record lost; an article
+                                              that kills its worker twice alone is reported and skipped
+                                            → test_workers.py
   an empty path ("" from an unset variable)  → usage error, not the current folder
   --jobs beyond 4 per core                    → usage error, no fork bomb   → test_empty_path_and_absurd_jobs_are_usage_errors
   any failure left (a bug)                   → one "error: internal failure" line, exit 3; EXTRACT_DEBUG=1 shows it

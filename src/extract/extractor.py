@@ -5,7 +5,10 @@ import itertools
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.language import Language
 
@@ -125,7 +128,13 @@ class Extractor:
                 yield batch, self._merge(batch, computed)
 
     def _parallel(self, batches: Iterator[list], n_process: int) -> Iterator[tuple[list, list[dict]]]:
-        """Run batches in worker processes, in order, with a bounded number in flight."""
+        """Run batches in worker processes, in order, with a bounded number in flight.
+
+        A worker that dies (killed, out of memory, a crash in native code) breaks the pool: a new one is started
+        and the batches that were in flight are sent again one at a time, so a death costs a retry, never a
+        record. A batch whose worker dies while it runs alone is split into its articles, and an article whose
+        worker dies twice while it runs alone is reported as failed.
+        """
         global _WORKER
         forking = "fork" in multiprocessing.get_all_start_methods()
         if forking:
@@ -133,16 +142,64 @@ class Extractor:
             _WORKER = self
         context = multiprocessing.get_context("fork" if forking else "spawn")
         initializer = None if forking else _init_worker
-        with context.Pool(n_process, initializer=initializer) as pool:
-            pending: deque = deque()
-            for batch in batches:
-                pending.append((batch, pool.apply_async(_work, (batch,))))
-                if len(pending) >= 2 * n_process:
-                    done, result = pending.popleft()
-                    yield done, result.get()
-            while pending:
-                done, result = pending.popleft()
-                yield done, result.get()
+
+        def new_pool() -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(n_process, mp_context=context, initializer=initializer)
+
+        jobs = (_Job(batch) for batch in batches)
+        suspects: deque[_Job] = deque()  # jobs in flight at a death, in order, to run alone before any new one
+        pending: deque[tuple[_Job, Future]] = deque()
+        pool = new_pool()
+        try:
+            while True:
+                if suspects and not pending:
+                    job = suspects.popleft()
+                    pending.append((job, _submit(pool, job)))
+                while not suspects and len(pending) < 2 * n_process and not (pending and pending[0][0].alone) and (
+                        job := next(jobs, None)):
+                    pending.append((job, _submit(pool, job)))
+                if not pending:
+                    return
+                job, future = pending.popleft()
+                try:
+                    facts = future.result()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = new_pool()
+                    again = _blamed(job) if job.alone else [job, *(j for j, _ in pending)]
+                    suspects.extendleft(reversed([j._replace(alone=True) for j in again]))
+                    pending.clear()
+                    continue
+                yield job.batch, facts
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _Job(NamedTuple):
+    """A batch for the workers; ``alone`` once it was in flight at a worker's death, ``deaths`` while alone."""
+
+    batch: list
+    alone: bool = False
+    deaths: int = 0
+
+
+WORKER_DIED = "its worker process died twice while extracting it alone"
+
+
+def _blamed(job: _Job) -> list[_Job]:
+    """A job whose worker died while it ran alone: its articles one by one, or the article once more."""
+    if len(job.batch) > 1:
+        return [_Job([item]) for item in job.batch]
+    return [job._replace(deaths=job.deaths + 1)]
+
+
+def _submit(pool: ProcessPoolExecutor, job: _Job) -> Future:
+    """The job sent to the pool, or, for an article that killed its worker twice, its failure."""
+    if job.deaths < 2:
+        return pool.submit(_work, job.batch)
+    failed: Future = Future()
+    failed.set_result([{"error": WORKER_DIED}])
+    return failed
 
 
 _WORKER: Extractor | None = None
