@@ -22,3 +22,28 @@ def test_the_tokenizer_keeps_the_text_and_the_facts_do_not_depend_on_it(nlp) -> 
     assert bare._.text is None
     assert nlp.get_pipe("fact_extractor")(nlp.get_pipe("ner")(bare))._.facts == doc._.facts
     assert doc._.facts["amounts"] and doc._.facts["people"]
+
+
+def test_blank_out_keeps_length_and_offsets() -> None:
+    from extract.pipeline import blank_out
+
+    assert blank_out("ab cd ef", [(0, 2), (6, 8)]) == "   cd   "
+    assert blank_out("abc", []) == "abc"
+
+
+CHROMED = ("Accueil | Économie | Santé | Contact\n\nLa Clinique Atlas ouvre à Agadir\n\n"
+           "La Clinique Atlas a ouvert un centre de 40 lits à Agadir, a annoncé M. Karim Zerhouni.\n\n"
+           "Lire aussi : Rabat accueille un salon\n")
+
+
+def test_the_model_reads_no_chrome_and_the_facts_keep_their_offsets(nlp) -> None:
+    doc = nlp(CHROMED)
+    assert doc._.text == CHROMED and len(doc.text) == len(CHROMED)
+    menu = CHROMED.index("Accueil"), CHROMED.index("\n")
+    assert doc.text[menu[0]:menu[1]].strip() == "", "the menu line reached the model"
+    assert not any(t.text in {"Accueil", "Économie", "Contact"} for t in doc)
+    assert "Lire aussi" not in doc.text  # the teaser is chrome too
+    facts = doc._.facts
+    assert [c["name"] for c in facts["cities"]] == ["Agadir"]
+    assert {CHROMED[s:e] for s, e in facts["cities"][0]["mentions"]} == {"Agadir"}
+    assert [CHROMED[s:e] for p in facts["people"] for s, e in p["mentions"]] == ["Karim Zerhouni"]
