@@ -107,7 +107,8 @@ def is_section_label(text: str) -> bool:
     patterns = _compiled()
     labels = patterns.labels
     stripped = text.strip()
-    if stripped[:1] not in _LABEL_SEPARATORS and not stripped.lstrip(" :").lower().startswith(patterns.label_starts):
+    opening = stripped.lstrip(" :")[: len(patterns.label_starts[0])].lower()  # as long as the longest label
+    if stripped[:1] not in _LABEL_SEPARATORS and not opening.startswith(patterns.label_starts):
         return False  # its first part, a prefix, is no label: most lines are told without splitting them
     first = _LABEL_SPLIT.split(stripped, maxsplit=1)[0]
     if first and first.strip(" :").lower() not in labels:
@@ -121,7 +122,8 @@ def is_chrome_line(text: str) -> bool:
     if is_section_label(text):
         return True
     conf, patterns = load_rules().chrome, _compiled()
-    words = len(text.split())
+    # words counted up to one past the larger limit: a paragraph's words need not all be split apart
+    words = len(text.split(None, max(conf["line_pattern_max_words"], conf["line_pattern_max_words_with_period"]) + 1))
     if words <= conf["line_pattern_max_words"] and patterns.lines.match(text):
         return True
     limit = conf["line_pattern_max_words_with_period"] if ends_sentence(text) else conf["line_pattern_max_words"]
