@@ -16,6 +16,7 @@ _SENTENCE_MARKS = tuple('.!?»"”)')
 _ELLIPSES = ("...", "…")
 _INFINITY = float("inf")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
+_LABEL_SEPARATORS = "&|/,"  # what a line that opens with an empty part opens with
 _SIGNATURE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}")  # Linge, El-Fassi, LAHLOU
 
 
@@ -69,8 +70,9 @@ def split_lines(text: str) -> tuple[Line, ...]:
 @dataclass(frozen=True)
 class _Patterns:
     labels: frozenset[str]
+    label_starts: tuple[str, ...]  # the labels, longest first, for ``str.startswith``
     lines: re.Pattern  # each a list of patterns joined in one alternation: a line matches it where it matches one
-    phrases: re.Pattern
+    phrases: re.Pattern  # searched anywhere in a line
     markers: frozenset[str]
     bylines: list[re.Pattern]
     notices: re.Pattern
@@ -86,6 +88,7 @@ def _compiled() -> _Patterns:
     chrome = load_rules().chrome
     return _Patterns(
         labels=frozenset(label.lower() for label in chrome["section_labels"]),
+        label_starts=tuple(sorted({label.lower() for label in chrome["section_labels"]}, key=len, reverse=True)),
         lines=_any_of(chrome["line_patterns"]),
         phrases=_any_of(chrome["phrase_patterns"]),
         markers=frozenset(m.lower() for m in chrome["teaser_markers"]),
@@ -101,8 +104,13 @@ def ends_sentence(text: str) -> bool:
 
 def is_section_label(text: str) -> bool:
     """A line made only of section labels (``Société``, ``SociétéUne``, ``Éco-Business``)."""
-    labels = _compiled().labels
-    first = _LABEL_SPLIT.split(text.strip(), maxsplit=1)[0]
+    patterns = _compiled()
+    labels = patterns.labels
+    stripped = text.strip()
+    opening = stripped.lstrip(" :")[: len(patterns.label_starts[0])].lower()  # as long as the longest label
+    if stripped[:1] not in _LABEL_SEPARATORS and not opening.startswith(patterns.label_starts):
+        return False  # its first part, a prefix, is no label: most lines are told without splitting them
+    first = _LABEL_SPLIT.split(stripped, maxsplit=1)[0]
     if first and first.strip(" :").lower() not in labels:
         return False  # not a label from its first part on: a paragraph is not split whole
     parts = [p for p in _LABEL_SPLIT.split(text.strip()) if p]
@@ -114,11 +122,12 @@ def is_chrome_line(text: str) -> bool:
     if is_section_label(text):
         return True
     conf, patterns = load_rules().chrome, _compiled()
-    words = len(text.split())
+    # words counted up to one past the larger limit: a paragraph's words need not all be split apart
+    words = len(text.split(None, max(conf["line_pattern_max_words"], conf["line_pattern_max_words_with_period"]) + 1))
     if words <= conf["line_pattern_max_words"] and patterns.lines.match(text):
         return True
     limit = conf["line_pattern_max_words_with_period"] if ends_sentence(text) else conf["line_pattern_max_words"]
-    return words <= limit and bool(patterns.phrases.match(text))
+    return words <= limit and bool(patterns.phrases.search(text))
 
 
 def is_teaser_marker(text: str) -> bool:
@@ -130,7 +139,7 @@ def is_header_notice(text: str) -> bool:
     """A line above the headline that is never the headline: a publication or edition line, an outlet's
     tagline (``Le quotidien des régions``), a cookie or app notice of any length."""
     patterns = _compiled()
-    return bool(patterns.notices.match(text) or patterns.phrases.match(text))
+    return bool(patterns.notices.match(text) or patterns.phrases.search(text))
 
 
 def is_body_paragraph(line: Line, min_words: int) -> bool:

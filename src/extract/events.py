@@ -277,6 +277,8 @@ def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) 
     quotidien X`), and the slots inside them: a place named to situate another, or a paper that reports, fills no
     role."""
     places = [(s.start, s.end) for s in slots if s.kind == "org" and landmark.search(text, max(0, s.start - 60), s.start)]
+    if not places:
+        return slots  # most texts name no landmark
     return [s for s in slots if not any(start <= s.start and s.end <= end for start, end in places)]
 
 
@@ -407,7 +409,8 @@ class EventFinder:
         for matcher in self.matchers.values():
             for key, start, end in matcher(doc):
                 frame, voice = self.keys[key]
-                found.append(Trigger(frame, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), voice))
+                span = doc[start:end]  # one span, not a token for each end
+                found.append(Trigger(frame, span.start_char, span.end_char, voice))
         blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]

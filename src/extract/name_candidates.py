@@ -39,6 +39,7 @@ class Candidate(NamedTuple):
 
 Mention = tuple[Candidate, str]
 _ROMAN = re.compile(r"^[IVX]+$")
+_ACRONYM_OPENING = re.compile(r"[A-Z][A-Z0-9&]")  # what a word that ACRONYM matches opens with
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
@@ -82,8 +83,12 @@ def split_lines(ent: SpacySpan, text: str) -> list[SpacySpan]:
     return parts
 
 
-def _hyphenated_end(doc: Doc, i: int) -> Token:
-    """The last token of a name that goes on past a hyphen with no spaces (``Béni-Mellal``, ``Aït-Melloul``)."""
+def _hyphenated_end(doc: Doc, token: Token, text: str) -> Token:
+    """The last token of a name that goes on past a hyphen with no spaces (``Béni-Mellal``, ``Aït-Melloul``), in a doc
+    whose text is ``text``."""
+    if text[token.idx + len(token.text) : token.idx + len(token.text) + 1] != "-":
+        return token  # most names: no hyphen right after them, and no token made to tell
+    i = token.i
     while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].is_title:
         i += 2
     return doc[i]
@@ -129,13 +134,9 @@ def _order_unknown(cands: list[tuple[int, Candidate | None]], first: dict[int, t
 def _participle_before_object(token: Token) -> bool:
     """A past participle that opens a phrase after the name (``le ministère de la Santé alloué aux …``,
     ``la Banque mondiale dédiée au …``): no part of it."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        token.is_lower
-        and bool(_PARTICIPLE.match(token.text))
-        and following is not None
-        and following.lower_ in {"à", "au", "aux", "par"}
-    )
+    if not token.is_lower or not _PARTICIPLE.match(token.text):
+        return False  # told before the next token is made
+    return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in {"à", "au", "aux", "par"}
 
 
 class CandidateFinder:
@@ -200,7 +201,7 @@ class CandidateFinder:
         found += self._pattern_candidates(doc, text)
         for ent in doc.ents:
             for part in split_lines(ent, text):
-                for piece, label in self._person_after_acronym(part, ent.label_):
+                for piece, label in self._person_after_acronym(text, part, ent.label_):
                     cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
                     found.append(self._with_country(text, cand) if label == "ORG" else cand)
         found = [part for cand in found for part in _joined_parts(text, cand)]
@@ -237,14 +238,17 @@ class CandidateFinder:
         if label == "OUTLET":  # L'Economiste, dans son numéro du …: the name before the comma of a cue only an outlet takes
             comma = next(t.i for t in span if t.text == ",")
             return [self._from_tokens(text, span.doc[span.start : comma], "ORG", "pattern")]
-        return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(span, label)]
+        return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(text, span, label)]
 
-    def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
+    def _person_after_acronym(self, text: str, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
         """A span that runs from an acronym into a person's name as its two parts: the name opens with a first name
         (``l'AFD Karim Alami``) or, with a title shortly before, is two or three capitalised words and no type word
-        (``le directeur du bureau de l'AFD Mihoub Mezouaghi``; not ``le directeur du CHU Ibn Rochd``)."""
+        (``le directeur du bureau de l'AFD Mihoub Mezouaghi``; not ``le directeur du CHU Ibn Rochd``). ``text`` is the
+        doc's text."""
+        if len(span) < 3 or not _ACRONYM_OPENING.search(text, span.start_char, span.end_char):
+            return [(span, label)]  # no acronym in it (most spans): told from its text, without a token made
         titled = None  # read once, and only for a span that has an acronym before two capitalised words
-        tokens = list(span) if len(span) > 2 else []  # made once: a span makes a new token at each index
+        tokens = list(span)  # made once: a span makes a new token at each index
         for k in range(1, len(tokens) - 1):
             if not ACRONYM.match(tokens[k - 1].text) or not tokens[k].is_title or not tokens[k + 1].is_title:
                 continue
@@ -398,7 +402,7 @@ class CandidateFinder:
         first, first_lower = tokens[0], tokens[0].lower_
         if title is None and first.i > 0:
             title = honorifics.get(span.doc[first.i - 1].text)
-        last = _hyphenated_end(span.doc, tokens[-1].i)
+        last = _hyphenated_end(span.doc, tokens[-1], text)
         if label == "ORG" and first.is_title and first_lower in self.lex.prefix_types:
             last = self._purpose_end(span.doc, last.i)
         former = 3 if first_lower.startswith("ex-") and first.text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)

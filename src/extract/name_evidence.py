@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from extract.acronyms import ACRONYM
 from extract.name_candidates import Candidate, Mention
@@ -36,6 +37,8 @@ class NameEvidence:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+        # asked of one candidate by several tests (a unit, a place, the side it stands on): its words are read once
+        self.before = lru_cache(maxsize=1024)(self.before)
 
     def person_in_apposition(self, text: str, cand: Candidate, surface: str) -> bool:
         """A name shaped as a person's (two to four capitalised words, no type word) set off by commas next to a

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from extract.acronyms import ACRONYM, initials, initials_start
 from extract.name_candidates import Candidate
@@ -38,6 +39,8 @@ class NameClassifier:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+        # a text names most of its organisations more than once: each name is spelled out once
+        self.initials = lru_cache(maxsize=16384)(lambda surface: initials(surface, lex.stopwords))
 
     def kind(self, doc_text: str, cand: Candidate) -> str | None:
         """ORG, PER, MISC or None for a candidate."""
@@ -60,7 +63,7 @@ class NameClassifier:
             return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
-        if len(words) > 2 and text[:1].isupper() and len(spelled := initials(text, lex.stopwords)) > 2 and spelled in lex.not_orgs:
+        if len(words) > 2 and text[:1].isupper() and len(spelled := self.initials(text)) > 2 and spelled in lex.not_orgs:
             return None  # Assurance Maladie Obligatoire: a scheme spelled out (AMO)
         if len(words) == 1 and lowered[0] in lex.type_words or self._generic_plural(doc_text, cand, lowered[0]):
             return None

@@ -176,16 +176,17 @@ class TokenPatterns:
         n = len(classes)
         found: dict[int, set[tuple[int, int]]] = {}
         reports: dict[int, list[int]] = {}  # pattern → first report: token, least start of a state not forked, forked
+        transitions, ends, dead, begin = self.next, self.ends, self.dead, self.start  # read once, not at each step
         # most words open no match: the automaton is run only from those that may
         for start in compress(range(n), map(self.opens.__getitem__, classes)):
-            state, end = self.start, start
+            state, end = begin, start
             while end < n:
-                target = self.next[state].get(classes[end])
+                target = transitions[state].get(classes[end])
                 state = self._step(state, classes[end]) if target is None else target
-                if state == self.dead:
+                if state == dead:
                     break
                 end += 1
-                for p, delay, forked in self.ends[state]:
+                for p, delay, forked in ends[state]:
                     found.setdefault(p, set()).add((start, end))
                     report = reports.get(p)
                     if report is None or end - 1 + delay < report[0]:
