@@ -859,3 +859,12 @@ def test_a_name_apposed_to_an_acquisition_noun_is_its_target(extractor) -> None:
     found = events(extractor, "Le groupe Vitalis a racheté la société Kalima en 2021. Après cette acquisition, "
                    "Vitalis a ouvert un centre à Fès.\n", "acquisition")
     assert found and all(e["roles"]["target"] != e["roles"]["buyer"] for e in found)
+
+
+def test_the_company_whose_shares_are_sold_is_the_target(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis a annoncé la cession des actions de la société Kalima au groupe "
+                 "allemand Heidel.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Heidel", "Kalima")
+    roles = only(extractor, "La cession des parts de la société Kalima dans la Clinique Badr au groupe allemand "
+                 "Heidel a été bouclée.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["seller"]) == ("Heidel", "Clinique Badr", "Kalima")

@@ -81,6 +81,7 @@ class EventRules:
     owned_facility: re.Pattern[str]
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
+    shares_of: re.Pattern[str]
     holder: re.Pattern[str]
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
@@ -178,6 +179,8 @@ def load_event_rules() -> EventRules:
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
                                    rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         assets=_words(data["asset_nouns"]),
+        shares_of=re.compile(rf"(?<![\w'’])(?:{_alternation(data['share_nouns'])})\s+(?:de|du|des|d['’])\s*"
+                             rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+)?$", re.I),
         holder=re.compile(rf"(?<![\w'’])(?:{_alternation(data['holder_cues'])})\s+(?:(?:la|le|les|l['’])\s*)?"
                           rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+{place}"
@@ -658,6 +661,7 @@ class EventFinder:
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             found = self._roles_for(text, trigger, slot, relations[slot])
             if "target" in found and (relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start)
+                                      and not self._shares_of(text, slot)
                                       or slot.generic and rules.assets.match(text, slot.end + 1)):
                 found = ("seller",)  # `le rachat de deux actifs du groupe X`, `la cession de ses parts`: X sells them
             if frame.type == "acquisition" and not slot.generic and rules.holder.search(text, max(0, slot.start - 50),
@@ -757,6 +761,12 @@ class EventFinder:
             return [{role: name} for name in others]
         roles["city"] = cities[roles[role]] or roles["city"]  # where names hold their cities, each takes its own
         return [{role: name, "city": cities[name]} for name in others]
+
+    def _shares_of(self, text: str, slot: Slot) -> bool:
+        """Whether a name follows a noun for shares of it and holds them in no other (`la cession des parts de la
+        société X au profit de Y`): the shares are X's own, X is what is bought."""
+        return bool(self.rules.shares_of.search(text, max(0, slot.start - 50), slot.start)
+                    and not _HELD_IN.match(text, slot.end))
 
     def _assign_main_subject(self, text: str, trigger: Trigger, names: list[Slot], candidates: Sequence[str],
                              roles: dict[str, Any], used: set[str]) -> None:
@@ -932,6 +942,9 @@ _INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+
 """Money put `dans l'acquisition de …`: it pays for an acquisition."""
 _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", re.IGNORECASE)
 """Between an amount and an acquisition trigger it pays for: `… dans l'`."""
+
+_HELD_IN = re.compile(r"[^,.;]{0,40}?(?<![\w'’])(?:dans|au\s+capital)(?![\w'’])", re.IGNORECASE)
+"""After the name of a holder of shares: the company they are held in (`les parts de X dans Y`)."""
 
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
