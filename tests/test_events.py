@@ -868,3 +868,9 @@ def test_the_company_whose_shares_are_sold_is_the_target(extractor) -> None:
     roles = only(extractor, "La cession des parts de la société Kalima dans la Clinique Badr au groupe allemand "
                  "Heidel a été bouclée.\n", "acquisition")
     assert (roles["buyer"], roles["target"], roles["seller"]) == ("Heidel", "Clinique Badr", "Kalima")
+
+
+def test_a_listed_facility_whose_name_holds_two_cities_opens_in_the_last(extractor) -> None:
+    found = events(extractor, "Pour rappel, le groupe Medika a déjà ouvert trois cliniques : la clinique Badr Fès en "
+                   "2017, le Centre Atlas Rabat en 2018 et l’hôpital privé Casablanca Anfa en 2019.\n", "opening")
+    assert sorted(e["roles"]["city"] for e in found) == ["Anfa", "Fès", "Rabat"]

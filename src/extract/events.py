@@ -752,9 +752,10 @@ class EventFinder:
             return [{role: name} for name in others]
 
         def own_city(name: str) -> str | None:
+            """The last city the facility's name holds, the most precise (`Clinique Casablanca Anfa`: Anfa)."""
             mention = next(s for s in relations if s.value == name)
-            return next((c.value for c in in_scope if c.kind == "city" and mention.start <= c.start
-                         and c.end <= mention.end), None)
+            held = [c.value for c in in_scope if c.kind == "city" and mention.start <= c.start and c.end <= mention.end]
+            return held[-1] if held else None
 
         cities = {name: own_city(name) for name in (roles[role], *others)}
         if not any(cities.values()):
