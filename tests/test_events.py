@@ -874,3 +874,9 @@ def test_a_listed_facility_whose_name_holds_two_cities_opens_in_the_last(extract
     found = events(extractor, "Pour rappel, le groupe Medika a déjà ouvert trois cliniques : la clinique Badr Fès en "
                    "2017, le Centre Atlas Rabat en 2018 et l’hôpital privé Casablanca Anfa en 2019.\n", "opening")
     assert sorted(e["roles"]["city"] for e in found) == ["Anfa", "Fès", "Rabat"]
+
+
+def test_a_future_plant_opens_and_the_maker_named_after_it_runs_it(extractor) -> None:
+    roles = only(extractor, "Atlas Auto veut devenir l’un des fournisseurs de la future usine Medika Motors de "
+                 "Kenitra.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Medika Motors", "Kenitra")

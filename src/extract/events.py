@@ -557,7 +557,7 @@ class EventFinder:
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
-                        or _names_new_facility(context.text, group[0]) and group[0].frame.type == "opening"
+                        or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
                         and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
                         or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
         # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
@@ -812,6 +812,10 @@ class EventFinder:
         if relation.label == "obj" and trigger.voice == "noun" and frame.type == "acquisition" and not slot.generic \
                 and _APPOSED.fullmatch(text, trigger.end, slot.start):
             return frame.obj  # `sa dernière acquisition Mobilis`: the name apposed is its object
+        if relation.label == "obj" and trigger.voice == "noun" and frame.type == "opening" and not slot.generic \
+                and _APPOSED.fullmatch(text, trigger.end, slot.start) \
+                and self.rules.owned_facility.search(text, max(0, slot.start - 40), slot.start):
+            return subj  # `la future usine X de Kenitra`: the maker named after the plant runs it
         if relation.label == "obj":
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
@@ -996,9 +1000,9 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
 
 
 def _names_new_facility(text: str, trigger: Trigger) -> bool:
-    """Whether an opening trigger is a new facility's noun (`nouvelle usine`, `nouveaux établissements`): it names its
-    own object."""
-    return text.startswith("nouv", trigger.start)
+    """Whether an opening trigger is a new or future facility's noun (`nouvelle usine`, `futurs établissements`): it
+    names its own object."""
+    return text.startswith(("nouv", "futur"), trigger.start)
 
 
 def _noun_phrase(reference: re.Match[str] | None) -> bool:
