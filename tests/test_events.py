@@ -880,3 +880,13 @@ def test_a_future_plant_opens_and_the_maker_named_after_it_runs_it(extractor) ->
     roles = only(extractor, "Atlas Auto veut devenir l’un des fournisseurs de la future usine Medika Motors de "
                  "Kenitra.\n", "opening")
     assert (roles["operator"], roles["city"]) == ("Medika Motors", "Kenitra")
+
+
+@pytest.mark.parametrize("text", [
+    "Rabat – Le groupe Medika Santé a inauguré vendredi une nouvelle clinique de 120 lits.\n",
+    "Titre\nRabat (MAP) - Le groupe Medika Santé a inauguré vendredi une nouvelle clinique de 120 lits.\n",
+])
+def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -> None:
+    assert not events(extractor, text, "opening")
+    roles = only(extractor, "Le groupe Medika Santé a inauguré une nouvelle clinique à Rabat - Agdal.\n", "opening")
+    assert roles["city"] == "Rabat"

@@ -691,7 +691,7 @@ class EventFinder:
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
             roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
-        cities = [s for s in in_scope if s.kind == "city" and (
+        cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
         if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
@@ -951,6 +951,9 @@ _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*",
 _HELD_IN = re.compile(r"[^,.;]{0,40}?(?<![\w'’])(?:dans|au\s+capital)(?![\w'’])", re.IGNORECASE)
 """After the name of a holder of shares: the company they are held in (`les parts de X dans Y`)."""
 
+_DATELINE_END = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?[–—-]\s")
+"""What follows the city of a dateline: an agency in capitals maybe, then a dash."""
+
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
 
@@ -966,6 +969,13 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
                      r"(?![\w'’-])")
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
+
+
+def _dateline(text: str, city: Slot) -> bool:
+    """Whether a city opens a line before a dash (`Rabat – La société X…`, `Casablanca (MAP) - `): the place the
+    dispatch was written in, not where the event happens."""
+    line_start = text.rfind("\n", 0, city.start) + 1
+    return not text[line_start : city.start].strip() and _DATELINE_END.match(text, city.end) is not None
 
 
 def _city_named_in(name: str | None, cities: list[str]) -> str | None:
