@@ -890,3 +890,8 @@ def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -
     assert not events(extractor, text, "opening")
     roles = only(extractor, "Le groupe Medika Santé a inauguré une nouvelle clinique à Rabat - Agdal.\n", "opening")
     assert roles["city"] == "Rabat"
+
+
+def test_shares_of_a_company_bought_stay_with_their_holder(extractor) -> None:
+    found = events(extractor, "Atlas Capital s’offre les parts de Kalima.\n", "acquisition")
+    assert all(e["roles"]["target"] != "Kalima" for e in found)

@@ -661,7 +661,7 @@ class EventFinder:
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             found = self._roles_for(text, trigger, slot, relations[slot])
             if "target" in found and (relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start)
-                                      and not self._shares_of(text, slot)
+                                      and not (frame.subj == ("seller",) and self._shares_of(text, slot))
                                       or slot.generic and rules.assets.match(text, slot.end + 1)):
                 found = ("seller",)  # `le rachat de deux actifs du groupe X`, `la cession de ses parts`: X sells them
             if frame.type == "acquisition" and not slot.generic and rules.holder.search(text, max(0, slot.start - 50),
@@ -764,8 +764,9 @@ class EventFinder:
         return [{role: name, "city": cities[name]} for name in others]
 
     def _shares_of(self, text: str, slot: Slot) -> bool:
-        """Whether a name follows a noun for shares of it and holds them in no other (`la cession des parts de la
-        société X au profit de Y`): the shares are X's own, X is what is bought."""
+        """Whether a name follows a noun for shares of it and holds them in no other: in a sale (`la cession des parts
+        de la société X au profit de Y`), the shares are X's own and X is what is sold (a purchase of `les parts de X`
+        may be a minority stake, a funding)."""
         return bool(self.rules.shares_of.search(text, max(0, slot.start - 50), slot.start)
                     and not _HELD_IN.match(text, slot.end))
 
