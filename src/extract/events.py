@@ -436,8 +436,8 @@ class EventFinder:
             else:
                 groups.append([trigger])
         order = self.frame_order
-        return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0)))
-                for g in groups]
+        return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0),
+                                         VOICE_ORDER.index(t.voice))) for g in groups]
 
     def _resolve_anaphor(self, text: str, sentence: Span, group: list[Trigger], previous: Span | None,
                          events: list[Event]) -> list[Trigger]:
@@ -850,6 +850,9 @@ class EventFinder:
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
 
+
+VOICE_ORDER = ("active", "passive", "noun", "anaphor")
+"""The order in which readings of one word in one frame are tried (`mise en service`: participle, then noun)."""
 
 LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
 """The role that a list splits into one event per item."""
