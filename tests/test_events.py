@@ -895,3 +895,22 @@ def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -
 def test_shares_of_a_company_bought_stay_with_their_holder(extractor) -> None:
     found = events(extractor, "Atlas Capital s’offre les parts de Kalima.\n", "acquisition")
     assert all(e["roles"]["target"] != "Kalima" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "La Clinique Badr passe sous le contrôle du groupe Vitalis.\n",
+    "Fin 2024, la Clinique Badr est passée dans le giron du groupe Vitalis.\n",
+    "La Clinique Badr tombe dans l'escarcelle du groupe Vitalis.\n",
+])
+def test_a_company_passing_under_a_buyers_control_is_the_target(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis va s'offrir la Clinique Badr.\n",
+    "Le groupe Vitalis a lancé une offre publique d'achat sur la Clinique Badr.\n",
+])
+def test_offering_oneself_a_company_and_a_takeover_bid_are_acquisitions(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
