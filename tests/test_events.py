@@ -914,3 +914,12 @@ def test_a_company_passing_under_a_buyers_control_is_the_target(extractor, text:
 def test_offering_oneself_a_company_and_a_takeover_bid_are_acquisitions(extractor, text: str) -> None:
     roles = only(extractor, text, "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+def test_a_named_facility_founded_opens_but_a_company_founded_does_not(extractor) -> None:
+    roles = only(extractor, "Fondé en 1998 par le groupe Vitalis, le Badr Resort, situé à Agadir, compte 300 "
+                 "chambres.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["facility"]) == ("Vitalis", "Agadir", "Badr Resort")
+    assert roles["date"] == "1998"
+    assert not events(extractor, "Créée en 2011 par le groupe Vitalis, la société Sotradis est basée à Agadir.\n",
+                      "opening")

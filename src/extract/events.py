@@ -42,6 +42,7 @@ class Frame:
     preps: dict[str, tuple[str, ...]]
     metric: str | None = None
     needs: tuple[str, ...] = ()
+    named_facility: bool = False  # yields only where the facility is named with a facility word (`Clinique X`)
     flip: re.Pattern[str] | None = None
     flip_names: re.Pattern[str] | None = None
     flip_subj: tuple[str, ...] = ()
@@ -144,6 +145,7 @@ def load_event_rules() -> EventRules:
             preps={cue: _roles(role) for cue, role in spec.get("preps", {}).items()},
             metric=spec.get("metric"),
             needs=tuple(spec.get("needs", ())),
+            named_facility=spec.get("named_facility", False),
             flip=_words(flip["verbs"]) if flip else None,
             flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
             flip_subj=_roles(flip["subj"]) if flip else (),
@@ -565,6 +567,8 @@ class EventFinder:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
                 continue
+            if trigger.frame.named_facility and not self.rules.facility_name.search(event.roles["facility"] or ""):
+                continue  # `Créée en 2011, la société X`: a company founded, no facility opened
             event.recalled = recalled
             if event.complete():
                 if not event.listed:
