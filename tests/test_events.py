@@ -923,3 +923,12 @@ def test_a_named_facility_founded_opens_but_a_company_founded_does_not(extractor
     assert roles["date"] == "1998"
     assert not events(extractor, "Créée en 2011 par le groupe Vitalis, la société Sotradis est basée à Agadir.\n",
                       "opening")
+
+
+def test_the_organisation_of_a_speakers_title_after_the_trigger_fills_no_role(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis a inauguré vendredi à Fès une nouvelle usine, a indiqué Karim Alaoui, "
+                 "président de l'Association Atlas Santé.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["facility"]) == ("Vitalis", "Fès", None)
+    text = ("La société Sotradis investira 200 millions de dirhams à Fès, a déclaré Karim Alaoui, directeur général "
+            "de Medika Santé.\n")
+    assert not events(extractor, text, "funding") and only(extractor, text, "investment")["investor"] == "Sotradis"

@@ -140,6 +140,8 @@ class SurfaceRelations:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
             elif previous is not None and self.coordinated(lead, relations[previous].label in ("prep", "obj"), after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif after and _affiliation(lead, previous):
+                relation = Relation("other", slot.start)  # `…, a indiqué X, président de Y`: Y is X's, no role
             elif not after and _RELATIVE_SUBJECT.match(text, slot.end) and _affiliation(lead, previous):
                 # `X, associé chez Y, qui rejoint le conseil`: Y is the person's employer, X the antecedent of `qui`
                 relations[previous] = Relation("subj", previous.start)
