@@ -932,3 +932,12 @@ def test_the_organisation_of_a_speakers_title_after_the_trigger_fills_no_role(ex
     text = ("La société Sotradis investira 200 millions de dirhams à Fès, a déclaré Karim Alaoui, directeur général "
             "de Medika Santé.\n")
     assert not events(extractor, text, "funding") and only(extractor, text, "investment")["investor"] == "Sotradis"
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis a racheté par ailleurs la Clinique Badr.\n",
+    "Le groupe Vitalis avait déjà acquis sur fonds propres la Clinique Badr, à Fès.\n",
+])
+def test_a_set_phrase_opening_with_a_cue_word_is_no_cue(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")

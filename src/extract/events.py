@@ -66,6 +66,7 @@ class EventRules:
     frames: list[tuple[Frame, dict[str, list[str]]]]
     cues: dict[str, str]
     coordination: tuple[str, ...]
+    adverbials: tuple[str, ...]  # set phrases opening with a cue word that are no cue (`par ailleurs`)
     active_aux: re.Pattern[str]
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -160,6 +161,7 @@ def load_event_rules() -> EventRules:
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
         coordination=tuple(data["coordination"]),
+        adverbials=tuple(data["adverbials"]),
         active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
@@ -318,7 +320,7 @@ class EventFinder:
 
     def __init__(self, nlp: Language, relate: Relate | None = None) -> None:
         self.rules = load_event_rules()
-        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination)
+        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination, self.rules.adverbials)
         self.relate: Relate = relate or self.surface
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
