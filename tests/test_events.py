@@ -941,3 +941,10 @@ def test_the_organisation_of_a_speakers_title_after_the_trigger_fills_no_role(ex
 def test_a_set_phrase_opening_with_a_cue_word_is_no_cue(extractor, text: str) -> None:
     roles = only(extractor, text, "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+def test_a_city_that_will_host_a_plant_is_where_it_opens(extractor) -> None:
+    roles = only(extractor, "La ville de Settat va accueillir une nouvelle usine du groupe Vitalis.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Vitalis", "Settat")
+    assert not events(extractor, "Le groupe Vitalis investit au Maroc. La ville de Settat accueillera le salon de "
+                      "l'automobile.\n", "opening")

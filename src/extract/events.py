@@ -43,6 +43,7 @@ class Frame:
     metric: str | None = None
     needs: tuple[str, ...] = ()
     named_facility: bool = False  # yields only where the facility is named with a facility word (`Clinique X`)
+    object_head: re.Pattern[str] | None = None  # what must follow the trigger (`accueillir une usine`)
     flip: re.Pattern[str] | None = None
     flip_names: re.Pattern[str] | None = None
     flip_subj: tuple[str, ...] = ()
@@ -147,6 +148,10 @@ def load_event_rules() -> EventRules:
             metric=spec.get("metric"),
             needs=tuple(spec.get("needs", ())),
             named_facility=spec.get("named_facility", False),
+            object_head=re.compile(rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?\s*"
+                                   rf"(?:(?:{_alternation(data['object_determiners'])})\s*)*(?:[a-zà-ÿ-]+\s+)?"
+                                   rf"(?:{_alternation(spec['object_heads'])})(?![\w'’-])", re.I)
+            if spec.get("object_heads") else None,
             flip=_words(flip["verbs"]) if flip else None,
             flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
             flip_subj=_roles(flip["subj"]) if flip else (),
@@ -641,6 +646,8 @@ class EventFinder:
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
+        if frame.object_head is not None and not frame.object_head.match(text, trigger.end):
+            return None  # `Marrakech accueillera le salon`: no facility of the frame's kinds
         if frame.type == "opening" and trigger.voice != "passive" and not _names_new_facility(text, trigger) \
                 and rules.not_facility_head.match(text, trigger.end):
             return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
