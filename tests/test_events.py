@@ -859,3 +859,92 @@ def test_a_name_apposed_to_an_acquisition_noun_is_its_target(extractor) -> None:
     found = events(extractor, "Le groupe Vitalis a racheté la société Kalima en 2021. Après cette acquisition, "
                    "Vitalis a ouvert un centre à Fès.\n", "acquisition")
     assert found and all(e["roles"]["target"] != e["roles"]["buyer"] for e in found)
+
+
+def test_the_company_whose_shares_are_sold_is_the_target(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis a annoncé la cession des actions de la société Kalima au groupe "
+                 "allemand Heidel.\n", "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Heidel", "Kalima")
+    roles = only(extractor, "La cession des parts de la société Kalima dans la Clinique Badr au groupe allemand "
+                 "Heidel a été bouclée.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["seller"]) == ("Heidel", "Clinique Badr", "Kalima")
+
+
+def test_a_listed_facility_whose_name_holds_two_cities_opens_in_the_last(extractor) -> None:
+    found = events(extractor, "Pour rappel, le groupe Medika a déjà ouvert trois cliniques : la clinique Badr Fès en "
+                   "2017, le Centre Atlas Rabat en 2018 et l’hôpital privé Casablanca Anfa en 2019.\n", "opening")
+    assert sorted(e["roles"]["city"] for e in found) == ["Anfa", "Fès", "Rabat"]
+
+
+def test_a_future_plant_opens_and_the_maker_named_after_it_runs_it(extractor) -> None:
+    roles = only(extractor, "Atlas Auto veut devenir l’un des fournisseurs de la future usine Medika Motors de "
+                 "Kenitra.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Medika Motors", "Kenitra")
+
+
+@pytest.mark.parametrize("text", [
+    "Rabat – Le groupe Medika Santé a inauguré vendredi une nouvelle clinique de 120 lits.\n",
+    "Titre\nRabat (MAP) - Le groupe Medika Santé a inauguré vendredi une nouvelle clinique de 120 lits.\n",
+])
+def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -> None:
+    assert not events(extractor, text, "opening")
+    roles = only(extractor, "Le groupe Medika Santé a inauguré une nouvelle clinique à Rabat - Agdal.\n", "opening")
+    assert roles["city"] == "Rabat"
+
+
+def test_shares_of_a_company_bought_stay_with_their_holder(extractor) -> None:
+    found = events(extractor, "Atlas Capital s’offre les parts de Kalima.\n", "acquisition")
+    assert all(e["roles"]["target"] != "Kalima" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "La Clinique Badr passe sous le contrôle du groupe Vitalis.\n",
+    "Fin 2024, la Clinique Badr est passée dans le giron du groupe Vitalis.\n",
+    "La Clinique Badr tombe dans l'escarcelle du groupe Vitalis.\n",
+])
+def test_a_company_passing_under_a_buyers_control_is_the_target(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis va s'offrir la Clinique Badr.\n",
+    "Le groupe Vitalis a lancé une offre publique d'achat sur la Clinique Badr.\n",
+])
+def test_offering_oneself_a_company_and_a_takeover_bid_are_acquisitions(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+def test_a_named_facility_founded_opens_but_a_company_founded_does_not(extractor) -> None:
+    roles = only(extractor, "Fondé en 1998 par le groupe Vitalis, le Badr Resort, situé à Agadir, compte 300 "
+                 "chambres.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["facility"]) == ("Vitalis", "Agadir", "Badr Resort")
+    assert roles["date"] == "1998"
+    assert not events(extractor, "Créée en 2011 par le groupe Vitalis, la société Sotradis est basée à Agadir.\n",
+                      "opening")
+
+
+def test_the_organisation_of_a_speakers_title_after_the_trigger_fills_no_role(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis a inauguré vendredi à Fès une nouvelle usine, a indiqué Karim Alaoui, "
+                 "président de l'Association Atlas Santé.\n", "opening")
+    assert (roles["operator"], roles["city"], roles["facility"]) == ("Vitalis", "Fès", None)
+    text = ("La société Sotradis investira 200 millions de dirhams à Fès, a déclaré Karim Alaoui, directeur général "
+            "de Medika Santé.\n")
+    assert not events(extractor, text, "funding") and only(extractor, text, "investment")["investor"] == "Sotradis"
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Vitalis a racheté par ailleurs la Clinique Badr.\n",
+    "Le groupe Vitalis avait déjà acquis sur fonds propres la Clinique Badr, à Fès.\n",
+])
+def test_a_set_phrase_opening_with_a_cue_word_is_no_cue(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Vitalis", "Clinique Badr")
+
+
+def test_a_city_that_will_host_a_plant_is_where_it_opens(extractor) -> None:
+    roles = only(extractor, "La ville de Settat va accueillir une nouvelle usine du groupe Vitalis.\n", "opening")
+    assert (roles["operator"], roles["city"]) == ("Vitalis", "Settat")
+    assert not events(extractor, "Le groupe Vitalis investit au Maroc. La ville de Settat accueillera le salon de "
+                      "l'automobile.\n", "opening")

@@ -42,6 +42,8 @@ class Frame:
     preps: dict[str, tuple[str, ...]]
     metric: str | None = None
     needs: tuple[str, ...] = ()
+    named_facility: bool = False  # yields only where the facility is named with a facility word (`Clinique X`)
+    object_head: re.Pattern[str] | None = None  # what must follow the trigger (`accueillir une usine`)
     flip: re.Pattern[str] | None = None
     flip_names: re.Pattern[str] | None = None
     flip_subj: tuple[str, ...] = ()
@@ -65,6 +67,7 @@ class EventRules:
     frames: list[tuple[Frame, dict[str, list[str]]]]
     cues: dict[str, str]
     coordination: tuple[str, ...]
+    adverbials: tuple[str, ...]  # set phrases opening with a cue word that are no cue (`par ailleurs`)
     active_aux: re.Pattern[str]
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -81,6 +84,7 @@ class EventRules:
     owned_facility: re.Pattern[str]
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
+    shares_of: re.Pattern[str]
     holder: re.Pattern[str]
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
@@ -143,6 +147,11 @@ def load_event_rules() -> EventRules:
             preps={cue: _roles(role) for cue, role in spec.get("preps", {}).items()},
             metric=spec.get("metric"),
             needs=tuple(spec.get("needs", ())),
+            named_facility=spec.get("named_facility", False),
+            object_head=re.compile(rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?\s*"
+                                   rf"(?:(?:{_alternation(data['object_determiners'])})\s*)*(?:[a-zà-ÿ-]+\s+)?"
+                                   rf"(?:{_alternation(spec['object_heads'])})(?![\w'’-])", re.I)
+            if spec.get("object_heads") else None,
             flip=_words(flip["verbs"]) if flip else None,
             flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
             flip_subj=_roles(flip["subj"]) if flip else (),
@@ -157,6 +166,7 @@ def load_event_rules() -> EventRules:
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
         coordination=tuple(data["coordination"]),
+        adverbials=tuple(data["adverbials"]),
         active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
@@ -178,6 +188,8 @@ def load_event_rules() -> EventRules:
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
                                    rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
         assets=_words(data["asset_nouns"]),
+        shares_of=re.compile(rf"(?<![\w'’])(?:{_alternation(data['share_nouns'])})\s+(?:de|du|des|d['’])\s*"
+                             rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+)?$", re.I),
         holder=re.compile(rf"(?<![\w'’])(?:{_alternation(data['holder_cues'])})\s+(?:(?:la|le|les|l['’])\s*)?"
                           rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+{place}"
@@ -315,7 +327,7 @@ class EventFinder:
 
     def __init__(self, nlp: Language, relate: Relate | None = None) -> None:
         self.rules = load_event_rules()
-        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination)
+        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination, self.rules.adverbials)
         self.relate: Relate = relate or self.surface
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
@@ -436,8 +448,8 @@ class EventFinder:
             else:
                 groups.append([trigger])
         order = self.frame_order
-        return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0)))
-                for g in groups]
+        return [sorted(g, key=lambda t: (-(t.end - t.start), t.frame is not None, order.get(id(t.frame), 0),
+                                         VOICE_ORDER.index(t.voice))) for g in groups]
 
     def _resolve_anaphor(self, text: str, sentence: Span, group: list[Trigger], previous: Span | None,
                          events: list[Event]) -> list[Trigger]:
@@ -557,7 +569,7 @@ class EventFinder:
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
-                        or _names_new_facility(context.text, group[0]) and group[0].frame.type == "opening"
+                        or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
                         and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
                         or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
         # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
@@ -565,6 +577,8 @@ class EventFinder:
             event = self._fill(context, trigger, owned)
             if event is None or not all(event.roles[r] not in (None, []) for r in trigger.frame.needs):
                 continue
+            if trigger.frame.named_facility and not self.rules.facility_name.search(event.roles["facility"] or ""):
+                continue  # `Créée en 2011, la société X`: a company founded, no facility opened
             event.recalled = recalled
             if event.complete():
                 if not event.listed:
@@ -635,6 +649,8 @@ class EventFinder:
         if frame.type == "opening" and (rules.not_facility.match(text, trigger.end) or trigger.voice == "passive"
                                         and rules.not_facility_before.search(text, scope[0], trigger.start)):
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
+        if frame.object_head is not None and not frame.object_head.match(text, trigger.end):
+            return None  # `Marrakech accueillera le salon`: no facility of the frame's kinds
         if frame.type == "opening" and trigger.voice != "passive" and not _names_new_facility(text, trigger) \
                 and rules.not_facility_head.match(text, trigger.end):
             return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
@@ -661,6 +677,7 @@ class EventFinder:
                                                           and _distance(s, trigger) <= 50), _distance(s, trigger))):
             found = self._roles_for(text, trigger, slot, relations[slot])
             if "target" in found and (relations[slot].cue == "de" and rules.assets.search(text, trigger.end, slot.start)
+                                      and not (frame.subj == ("seller",) and self._shares_of(text, slot))
                                       or slot.generic and rules.assets.match(text, slot.end + 1)):
                 found = ("seller",)  # `le rachat de deux actifs du groupe X`, `la cession de ses parts`: X sells them
             if frame.type == "acquisition" and not slot.generic and rules.holder.search(text, max(0, slot.start - 50),
@@ -690,7 +707,7 @@ class EventFinder:
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
             roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
-        cities = [s for s in in_scope if s.kind == "city" and (
+        cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
         if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
@@ -751,15 +768,23 @@ class EventFinder:
             return [{role: name} for name in others]
 
         def own_city(name: str) -> str | None:
+            """The last city the facility's name holds, the most precise (`Clinique Casablanca Anfa`: Anfa)."""
             mention = next(s for s in relations if s.value == name)
-            return next((c.value for c in in_scope if c.kind == "city" and mention.start <= c.start
-                         and c.end <= mention.end), None)
+            held = [c.value for c in in_scope if c.kind == "city" and mention.start <= c.start and c.end <= mention.end]
+            return held[-1] if held else None
 
         cities = {name: own_city(name) for name in (roles[role], *others)}
         if not any(cities.values()):
             return [{role: name} for name in others]
         roles["city"] = cities[roles[role]] or roles["city"]  # where names hold their cities, each takes its own
         return [{role: name, "city": cities[name]} for name in others]
+
+    def _shares_of(self, text: str, slot: Slot) -> bool:
+        """Whether a name follows a noun for shares of it and holds them in no other: in a sale (`la cession des parts
+        de la société X au profit de Y`), the shares are X's own and X is what is sold (a purchase of `les parts de X`
+        may be a minority stake, a funding)."""
+        return bool(self.rules.shares_of.search(text, max(0, slot.start - 50), slot.start)
+                    and not _HELD_IN.match(text, slot.end))
 
     def _assign_main_subject(self, text: str, trigger: Trigger, names: list[Slot], candidates: Sequence[str],
                              roles: dict[str, Any], used: set[str]) -> None:
@@ -804,6 +829,10 @@ class EventFinder:
         if relation.label == "obj" and trigger.voice == "noun" and frame.type == "acquisition" and not slot.generic \
                 and _APPOSED.fullmatch(text, trigger.end, slot.start):
             return frame.obj  # `sa dernière acquisition Mobilis`: the name apposed is its object
+        if relation.label == "obj" and trigger.voice == "noun" and frame.type == "opening" and not slot.generic \
+                and _APPOSED.fullmatch(text, trigger.end, slot.start) \
+                and self.rules.owned_facility.search(text, max(0, slot.start - 40), slot.start):
+            return subj  # `la future usine X de Kenitra`: the maker named after the plant runs it
         if relation.label == "obj":
             return () if trigger.voice == "noun" else frame.obj
         if relation.label == "agent" or (relation.cue == "par" and trigger.voice == "passive"):
@@ -837,6 +866,9 @@ class EventFinder:
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
 
+
+VOICE_ORDER = ("active", "passive", "noun", "anaphor")
+"""The order in which readings of one word in one frame are tried (`mise en service`: participle, then noun)."""
 
 LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
 """The role that a list splits into one event per item."""
@@ -936,6 +968,12 @@ _INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+
 _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", re.IGNORECASE)
 """Between an amount and an acquisition trigger it pays for: `… dans l'`."""
 
+_HELD_IN = re.compile(r"[^,.;]{0,40}?(?<![\w'’])(?:dans|au\s+capital)(?![\w'’])", re.IGNORECASE)
+"""After the name of a holder of shares: the company they are held in (`les parts de X dans Y`)."""
+
+_DATELINE_END = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?[–—-]\s")
+"""What follows the city of a dateline: an agency in capitals maybe, then a dash."""
+
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
 
@@ -951,6 +989,13 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
                      r"(?![\w'’-])")
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
+
+
+def _dateline(text: str, city: Slot) -> bool:
+    """Whether a city opens a line before a dash (`Rabat – La société X…`, `Casablanca (MAP) - `): the place the
+    dispatch was written in, not where the event happens."""
+    line_start = text.rfind("\n", 0, city.start) + 1
+    return not text[line_start : city.start].strip() and _DATELINE_END.match(text, city.end) is not None
 
 
 def _city_named_in(name: str | None, cities: list[str]) -> str | None:
@@ -985,9 +1030,9 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
 
 
 def _names_new_facility(text: str, trigger: Trigger) -> bool:
-    """Whether an opening trigger is a new facility's noun (`nouvelle usine`, `nouveaux établissements`): it names its
-    own object."""
-    return text.startswith("nouv", trigger.start)
+    """Whether an opening trigger is a new or future facility's noun (`nouvelle usine`, `futurs établissements`): it
+    names its own object."""
+    return text.startswith(("nouv", "futur"), trigger.start)
 
 
 def _noun_phrase(reference: re.Match[str] | None) -> bool:

@@ -7,7 +7,7 @@ parse of the trigger's sentence (a second, parser-only pipe); ``bench/bench.py``
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -71,10 +71,11 @@ class SurfaceRelations:
     and those coordinated with it; a `que` after it makes it the object), after it with no cue the object,
     a cue word before a mention gives its relation, and a mention coordinated with the previous one shares it."""
 
-    def __init__(self, cues: Mapping[str, str], coordination: Sequence[str]) -> None:
+    def __init__(self, cues: Mapping[str, str], coordination: Sequence[str], adverbials: Sequence[str] = ()) -> None:
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
-        alternatives = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True))
-        self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{_alternation(cues)})(?![\w-])", re.IGNORECASE)
+        self.adverbial = re.compile(rf"(?<![\w'’-])(?:{_alternation(adverbials)})(?![\w'’-])", re.IGNORECASE) \
+            if adverbials else None
         self.coordination = {c.strip().lower() for c in coordination}
         self.joining_starts = (",", *self.coordination)  # what a lead that joins two mentions opens with
 
@@ -82,6 +83,9 @@ class SurfaceRelations:
         """The cue that governs a mention preceded by ``lead``: the last one within four small words, or an
         earlier one when only a common noun separates it from a `de` (`auprès du fonds d'investissement`)."""
         matches = list(self.cue.finditer(lead))
+        if matches and self.adverbial is not None:  # `par ailleurs`, `sur fonds propres`: no cue
+            spans = [m.span() for m in self.adverbial.finditer(lead)]
+            matches = [m for m in matches if not any(start <= m.start() < end for start, end in spans)]
         if not matches:
             return None
         i = len(matches) - 1
@@ -140,6 +144,8 @@ class SurfaceRelations:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
             elif previous is not None and self.coordinated(lead, relations[previous].label in ("prep", "obj"), after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
+            elif after and _affiliation(lead, previous):
+                relation = Relation("other", slot.start)  # `…, a indiqué X, président de Y`: Y is X's, no role
             elif not after and _RELATIVE_SUBJECT.match(text, slot.end) and _affiliation(lead, previous):
                 # `X, associé chez Y, qui rejoint le conseil`: Y is the person's employer, X the antecedent of `qui`
                 relations[previous] = Relation("subj", previous.start)
@@ -161,6 +167,11 @@ class SurfaceRelations:
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
         return _nearest_subject(_past_relative(text, relations, trigger), trigger)
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """Forms as one regex alternation, longest first, either apostrophe."""
+    return "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
 
 
 def _affiliation(lead: str, previous: Slot | None) -> bool:
