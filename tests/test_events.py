@@ -859,3 +859,9 @@ def test_a_name_apposed_to_an_acquisition_noun_is_its_target(extractor) -> None:
     found = events(extractor, "Le groupe Vitalis a racheté la société Kalima en 2021. Après cette acquisition, "
                    "Vitalis a ouvert un centre à Fès.\n", "acquisition")
     assert found and all(e["roles"]["target"] != e["roles"]["buyer"] for e in found)
+
+
+def test_an_opening_noun_governed_by_an_investment_leaves_it_the_sum(extractor) -> None:
+    roles = only(extractor, "Le groupe Sahel Distribution prépare son expansion. Au total, l'investissement prévu pour "
+                 "l'ouverture de ces 12 nouveaux magasins est de 250 MDH.\n", "investment")
+    assert roles["investor"] == "Sahel Distribution" and roles["amount"] == [{"value": 250_000_000, "currency": MAD}]

@@ -475,17 +475,25 @@ class EventFinder:
 
     def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
         """Each amount (not a part of a sum, a total over many deals or a price per unit) → index of the trigger
-        group it belongs to: the nearest, after the trigger rather than before."""
+        group it belongs to: the nearest, after the trigger rather than before, but a trigger that takes no sum
+        and is the complement of one that does (`l'investissement prévu pour l'ouverture de ces magasins est de 600
+        MDH`)."""
         owners = {}
+        takes = [any(t.frame is None or "amount" in ROLES[t.frame.type] for t in group) for group in groups]
+        governed = [False] * len(groups)  # the complement of a trigger that takes a sum, or of such a complement
+        for i in range(1, len(groups)):
+            governed[i] = not takes[i] and (takes[i - 1] or governed[i - 1]) and _COMPLEMENT_OF.fullmatch(
+                text, max(t.end for t in groups[i - 1]), groups[i][0].start) is not None
+        takers = [i for i in range(len(groups)) if not governed[i]]
         for slot in inside:
-            if slot.kind != "amount" or not groups or not self._is_figure(text, slot):
+            if slot.kind != "amount" or not takers or not self._is_figure(text, slot):
                 continue
 
             def distance(i: int) -> int:
                 t = groups[i][0]
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
-            owners[slot] = min(range(len(groups)), key=distance)
+            owners[slot] = min(takers, key=distance)
         return owners
 
     def _is_figure(self, text: str, slot: Slot) -> bool:
@@ -938,6 +946,9 @@ _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
+
+_COMPLEMENT_OF = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:pour\s+|de\s+|du\s+|d['’]\s*)(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){0,3}")
+"""What joins a noun trigger to the trigger of its complement: ` prévu pour l'`, ` de ces 30 `."""
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
