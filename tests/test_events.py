@@ -865,3 +865,11 @@ def test_an_opening_noun_governed_by_an_investment_leaves_it_the_sum(extractor) 
     roles = only(extractor, "Le groupe Sahel Distribution prépare son expansion. Au total, l'investissement prévu pour "
                  "l'ouverture de ces 12 nouveaux magasins est de 250 MDH.\n", "investment")
     assert roles["investor"] == "Sahel Distribution" and roles["amount"] == [{"value": 250_000_000, "currency": MAD}]
+
+
+def test_a_result_belongs_to_the_company_named_right_after_its_noun_not_to_one_further_on(extractor) -> None:
+    text = ("Le groupe Atlas Mines publie ses comptes semestriels. Le résultat net s'établit à 410 MDH et reflète la "
+            "plus-value de cession des parts de la société Kivu Cobalt au profit de Sino Metals.\n")
+    assert only(extractor, text, "result")["org"] == "Atlas Mines"
+    text = "Le chiffre d'affaires de la société Kivu Cobalt a atteint 1,2 milliard de dirhams en 2023.\n"
+    assert only(extractor, text, "result")["org"] == "Kivu Cobalt"
