@@ -873,3 +873,10 @@ def test_a_result_belongs_to_the_company_named_right_after_its_noun_not_to_one_f
     assert only(extractor, text, "result")["org"] == "Atlas Mines"
     text = "Le chiffre d'affaires de la société Kivu Cobalt a atteint 1,2 milliard de dirhams en 2023.\n"
     assert only(extractor, text, "result")["org"] == "Kivu Cobalt"
+
+
+def test_a_segment_s_share_of_revenue_is_no_result_of_its_own(extractor) -> None:
+    text = ("Le chiffre d'affaires du groupe Atlas Mines a atteint 3 milliards de dirhams en 2023. L'argent a contribué "
+            "à hauteur de 30% au chiffre d'affaires, soit 900 millions de dirhams.\n")
+    found = events(extractor, text, "result")
+    assert [e["roles"]["amount"][0]["value"] for e in found] == [3_000_000_000]

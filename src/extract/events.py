@@ -96,6 +96,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    result_share: re.Pattern[str]
     intent: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
@@ -200,6 +201,7 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
                           rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
         not_investments=_words(data["not_investments"]),
@@ -624,8 +626,9 @@ class EventFinder:
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
                                        or rules.intent.search(text, scope[0], scope[1])
-                                       or _FUTURE.search(text, scope[0], scope[1])):
-            return None
+                                       or _FUTURE.search(text, scope[0], scope[1])
+                                       or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
+            return None  # a forecast, or a segment's share of the result (`la contribution du cobalt au CA`)
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
         if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
