@@ -880,3 +880,11 @@ def test_a_segment_s_share_of_revenue_is_no_result_of_its_own(extractor) -> None
             "à hauteur de 30% au chiffre d'affaires, soit 900 millions de dirhams.\n")
     found = events(extractor, text, "result")
     assert [e["roles"]["amount"][0]["value"] for e in found] == [3_000_000_000]
+
+
+def test_a_hard_wrapped_line_goes_on_with_the_sentence_of_the_line_before(extractor) -> None:
+    text = ("L'office national Sahelia lancera bientôt les travaux de son parc éolien. Pièce maîtresse du plan\n"
+            "énergétique de la Ligue des Oasis (LDO), l'investissement\n"
+            "est estimé à près de 2 milliards de dirhams.\n")
+    roles = only(extractor, text, "investment")
+    assert roles["investor"] == "Sahelia" and roles["amount"] == [{"value": 2_000_000_000, "currency": MAD}]

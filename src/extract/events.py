@@ -283,8 +283,10 @@ def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) 
 
 
 def _sentences(text: str) -> list[Span]:
-    """Sentence spans, stripped of surrounding white space, empty ones left out."""
-    bounds = [*sentence_bounds(text), len(text)]
+    """Sentence spans, stripped of surrounding white space, empty ones left out; a line that a hard wrap cut mid-sentence
+    goes on with the next (a line that ends `l'investissement` and a next that opens `est estimé à`)."""
+    bounds = [b for b in sentence_bounds(text) if not _wrapped(text, b)]
+    bounds.append(len(text))
     spans = []
     for start, end in zip(bounds, bounds[1:]):
         chunk = text[start:end].rstrip()
@@ -371,8 +373,9 @@ class EventFinder:
         subjects = SentenceSubjects(subject_of, len(sentences), named_orgs)
         city_names = [c["name"] for c in facts["cities"]]
         lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
-        topic = _topic(slots, subjects.first, lead_end)
-        next_topic = cache(lambda: _topic([s for s in slots if s.value != topic],
+        named = _without_acronyms(text, slots)
+        topic = _topic(named, subjects.first, lead_end)
+        next_topic = cache(lambda: _topic([s for s in named if s.value != topic],
                                           lambda: subjects.first(lambda name: name != topic), lead_end))
         for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
@@ -950,6 +953,21 @@ _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
 
+_WRAPPED = re.compile(r"[\w,'’-][ \t]*\n$")
+"""The end of a line cut mid-sentence: a word or a comma, not a stop or a colon."""
+_BEFORE_NAME = re.compile(r"(?<![\w'’])(?:de|du|des|la|le|les|et|à|au|aux|en)[ \t]*\n$")
+"""The end of a line on a word that needs one after it: a name may open the next line (`Banque Africaine de`, then `Développement`)."""
+
+
+def _wrapped(text: str, start: int) -> bool:
+    """Whether the line that opens at ``start`` goes on with the sentence of the line before (a hard wrap): that line
+    ends with a word or a comma, and this one opens with a lower-case word or a digit, or with a name after `de`."""
+    if not (start and text[start - 1] == "\n" and _WRAPPED.search(text, max(0, start - 40), start)):
+        return False
+    first = text[start : start + 1]
+    return first.islower() or first.isdigit() or first.isupper() and _BEFORE_NAME.search(text, max(0, start - 40), start)
+
+
 _COMPLEMENT_OF = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:pour\s+|de\s+|du\s+|d['’]\s*)(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){0,3}")
 """What joins a noun trigger to the trigger of its complement: ` prévu pour l'`, ` de ces 30 `."""
 
@@ -969,6 +987,14 @@ def _city_named_in(name: str | None, cities: list[str]) -> str | None:
     if name is None:
         return None
     return next((city for city in cities if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", name)), None)
+
+
+def _without_acronyms(text: str, slots: list[Slot]) -> list[Slot]:
+    """The slots but a name's acronym in parentheses right after it (`l'Union pour la Méditerranée (UpM)`): one
+    mention, not two, when counting how often an organisation is named."""
+    return [s for i, s in enumerate(slots) if not (
+        i and s.kind == "org" and slots[i - 1].kind == "org" and slots[i - 1].value == s.value
+        and text[slots[i - 1].end : s.start].strip() == "(" and text[s.end : s.end + 1] == ")")]
 
 
 def _topic(slots: list[Slot], first_subject: Callable[[], str | None], lead_end: int) -> str | None:
