@@ -888,3 +888,9 @@ def test_a_hard_wrapped_line_goes_on_with_the_sentence_of_the_line_before(extrac
             "est estimé à près de 2 milliards de dirhams.\n")
     roles = only(extractor, text, "investment")
     assert roles["investor"] == "Sahelia" and roles["amount"] == [{"value": 2_000_000_000, "currency": MAD}]
+
+
+def test_the_bank_whose_relative_clause_states_the_sum_lends_it(extractor) -> None:
+    text = ("Plusieurs bailleurs participent au financement du barrage, notamment la Banque du Sahel, la Caisse des "
+            "Oasis ainsi que la Banque Atlantique qui pourrait apporter jusqu'à 150 millions d'euros.\n")
+    assert only(extractor, text, "loan")["lender"] == "Banque Atlantique"

@@ -696,7 +696,10 @@ class EventFinder:
             s for s in in_scope if s.kind == "amount" and frame.type == "acquisition"
             and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
         if "amount" in roles and amounts:
-            roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
+            chosen = min(amounts, key=lambda s: _distance(s, trigger))
+            roles["amount"] = _amount_list(text, chosen, in_scope)
+            if frame.type in ("loan", "investment"):
+                self._sum_giver(text, frame, chosen, names, roles)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
@@ -782,6 +785,21 @@ class EventFinder:
             if self._assign(roles, role, main, used):
                 used.add(main.value)
                 break
+
+    @staticmethod
+    def _sum_giver(text: str, frame: Frame, amount: Slot, names: list[Slot], roles: dict[str, Any]) -> None:
+        """`… notamment A, B ainsi que la Banque mondiale qui pourrait mettre jusqu'à 297 M$`: the organisation whose
+        relative clause states the sum puts it up; it takes the subject's role (a lender's name, the lender's)."""
+        giver = next((n for n in reversed(names) if n.kind == "org" and n.end <= amount.start
+                      and _GIVER_CLAUSE.fullmatch(text, n.end, amount.start)), None)
+        if giver is None:
+            return
+        flipped = frame.flip_names is not None and frame.flip_names.search(giver.value)
+        role = (frame.flip_subj if flipped else frame.subj)[0]
+        for other in ROLES[frame.type]:
+            if roles[other] == giver.value:
+                roles[other] = None
+        roles[role] = giver.value
 
     @staticmethod
     def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
@@ -952,6 +970,10 @@ _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
+
+_GIVER_CLAUSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*qui\s+[^,;.:()]{0,60}?(?:jusqu['’]à\s+|plus\s+de\s+|près\s+de\s+)?",
+                           re.IGNORECASE)
+"""Between a name and a sum its relative clause states: `, qui pourrait mettre jusqu'à `."""
 
 _WRAPPED = re.compile(r"[\w,'’-][ \t]*\n$")
 """The end of a line cut mid-sentence: a word or a comma, not a stop or a colon."""
