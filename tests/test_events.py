@@ -894,3 +894,9 @@ def test_the_bank_whose_relative_clause_states_the_sum_lends_it(extractor) -> No
     text = ("Plusieurs bailleurs participent au financement du barrage, notamment la Banque du Sahel, la Caisse des "
             "Oasis ainsi que la Banque Atlantique qui pourrait apporter jusqu'à 150 millions d'euros.\n")
     assert only(extractor, text, "loan")["lender"] == "Banque Atlantique"
+
+
+def test_a_sum_belongs_to_the_trigger_noun_it_measures(extractor) -> None:
+    text = ("Le fonds Oasis Croissance cible des sociétés familiales réalisant, lors de l'investissement, moins de 50 "
+            "millions de dirhams de chiffre d'affaires.\n")
+    assert not events(extractor, text, "investment")

@@ -480,9 +480,9 @@ class EventFinder:
 
     def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
         """Each amount (not a part of a sum, a total over many deals or a price per unit) → index of the trigger
-        group it belongs to: the nearest, after the trigger rather than before, but a trigger that takes no sum
-        and is the complement of one that does (`l'investissement prévu pour l'ouverture de ces magasins est de 600
-        MDH`)."""
+        group it belongs to: the trigger noun it measures (`100 MDH de chiffre d'affaires`), else the nearest, after
+        the trigger rather than before, but a trigger that takes no sum and is the complement of one that does
+        (`l'investissement prévu pour l'ouverture de ces magasins est de 600 MDH`)."""
         owners = {}
         takes = [any(t.frame is None or "amount" in ROLES[t.frame.type] for t in group) for group in groups]
         governed = [False] * len(groups)  # the complement of a trigger that takes a sum, or of such a complement
@@ -498,7 +498,8 @@ class EventFinder:
                 t = groups[i][0]
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
-            owners[slot] = min(takers, key=distance)
+            measured = next((i for i in takers if _MEASURE_OF.fullmatch(text, slot.end, groups[i][0].start)), None)
+            owners[slot] = measured if measured is not None else min(takers, key=distance)
         return owners
 
     def _is_figure(self, text: str, slot: Slot) -> bool:
@@ -989,6 +990,9 @@ def _wrapped(text: str, start: int) -> bool:
     first = text[start : start + 1]
     return first.islower() or first.isdigit() or first.isupper() and _BEFORE_NAME.search(text, max(0, start - 40), start)
 
+
+_MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)")
+"""Between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`, `120 MDH d'investissement`."""
 
 _COMPLEMENT_OF = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:pour\s+|de\s+|du\s+|d['’]\s*)(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){0,3}")
 """What joins a noun trigger to the trigger of its complement: ` prévu pour l'`, ` de ces 30 `."""
