@@ -900,3 +900,10 @@ def test_a_sum_belongs_to_the_trigger_noun_it_measures(extractor) -> None:
     text = ("Le fonds Oasis Croissance cible des sociétés familiales réalisant, lors de l'investissement, moins de 50 "
             "millions de dirhams de chiffre d'affaires.\n")
     assert not events(extractor, text, "investment")
+
+
+def test_a_figure_of_the_period_compared_with_in_a_relative_clause_is_a_result_of_its_own(extractor) -> None:
+    text = ("Le groupe Atlas Ciment a publié ses comptes. Son résultat d'exploitation atteint 320 millions de dirhams, en "
+            "progression de 12% par rapport à 2020 où il s'établissait à 286 millions de dirhams.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["period"] for e in events(extractor, text, "result")}
+    assert found == {320_000_000: None, 286_000_000: "2020"}

@@ -724,7 +724,8 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
+                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _PERIOD_WHERE.fullmatch(
+                    text, d.end, s.start))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -990,6 +991,9 @@ def _wrapped(text: str, start: int) -> bool:
     first = text[start : start + 1]
     return first.islower() or first.isdigit() or first.isupper() and _BEFORE_NAME.search(text, max(0, start - 40), start)
 
+
+_PERIOD_WHERE = re.compile(r"\s*,?\s*où\s+(?:il|elle)\s+[^,;.]{1,30}")
+"""Between a period and the figure a relative clause on it states: ` où il affichait `."""
 
 _MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)")
 """Between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`, `120 MDH d'investissement`."""
