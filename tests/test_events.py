@@ -907,3 +907,12 @@ def test_a_figure_of_the_period_compared_with_in_a_relative_clause_is_a_result_o
             "progression de 12% par rapport à 2020 où il s'établissait à 286 millions de dirhams.\n")
     found = {e["roles"]["amount"][0]["value"]: e["roles"]["period"] for e in events(extractor, text, "result")}
     assert found == {320_000_000: None, 286_000_000: "2020"}
+
+
+def test_an_investment_with_no_city_is_in_the_one_city_of_the_sentence_before(extractor) -> None:
+    text = ("Le groupe Noria Santé annonce un grand projet hospitalier à Settat. Pour un investissement de 180 millions de "
+            "dirhams, il compte y réunir trois spécialités.\n")
+    assert only(extractor, text, "investment")["city"] == "Settat"
+    text = ("Le groupe Noria Santé annonce deux projets hospitaliers, à Settat et à Nador. Leur investissement atteint "
+            "180 millions de dirhams.\n")
+    assert only(extractor, text, "investment")["city"] is None

@@ -403,7 +403,8 @@ class EventFinder:
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
         _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
-        return [event.record() for event in _placed(merge(events))]
+        cities = [s for s in slots if s.kind == "city"]
+        return [event.record() for event in _sited(_placed(merge(events)), sentences, cities)]
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
         """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
@@ -1097,6 +1098,22 @@ def _placed(events: list[Event]) -> list[Event]:
                       and normalize_name(o.roles["operator"]) == normalize_name(event.roles["investor"])}
             if len(cities) == 1:
                 event.roles["city"] = cities.pop()
+    return events
+
+
+def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> list[Event]:
+    """An investment whose clause and opening name no city is in the one city the sentence before it names (`Le groupe
+    lance un grand projet de santé à Agadir. Pour un investissement de 240 MDH, il…`), where it names one only."""
+    for event in events:
+        if event.type != "investment" or event.roles["city"] is not None or not event.evidence:
+            continue
+        here = bisect_left(sentences, event.evidence[0])
+        if not 0 < here < len(sentences):
+            continue
+        start, end = sentences[here - 1]
+        before = {c.value for c in cities if start <= c.start < end}
+        if len(before) == 1:
+            event.roles["city"] = before.pop()
     return events
 
 
