@@ -528,7 +528,7 @@ def test_the_figure_compared_with_is_a_result_of_its_own_for_the_same_company(ex
             "atteignent 5,8 milliards de dirhams en 2024. Le résultat net ressort à 612 MDH, contre 548 MDH en 2023.\n")
     found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["org"], e["roles"]["period"])
                    for e in events(extractor, text, "result") if e["roles"]["metric"] == "net_income")
-    assert found == [(548_000_000, "Atlantis Assurance", "2023"), (612_000_000, "Atlantis Assurance", None)]
+    assert found == [(548_000_000, "Atlantis Assurance", "2023"), (612_000_000, "Atlantis Assurance", "2024")]
 
 
 def test_a_quoted_word_does_not_close_the_clause(extractor) -> None:
@@ -916,3 +916,10 @@ def test_an_investment_with_no_city_is_in_the_one_city_of_the_sentence_before(ex
     text = ("Le groupe Noria Santé annonce deux projets hospitaliers, à Settat et à Nador. Leur investissement atteint "
             "180 millions de dirhams.\n")
     assert only(extractor, text, "investment")["city"] is None
+
+
+def test_a_result_that_names_no_period_is_of_the_period_of_the_result_before(extractor) -> None:
+    text = ("Au terme de l'exercice 2022, le groupe Atlas Ciment affiche un chiffre d'affaires de 4,1 milliards de "
+            "dirhams. Le résultat net ressort à 610 millions de dirhams.\n")
+    found = {e["roles"]["metric"]: e["roles"]["period"] for e in events(extractor, text, "result")}
+    assert found == {"revenue": "2022", "net_income": "2022"}

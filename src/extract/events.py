@@ -1119,13 +1119,19 @@ def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> li
 
 def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
     """New results that name no organisation belong to the one whose result was read last (`Atlantis a publié… ses
-    primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic."""
+    primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic; one that names no period
+    is of the period of the last result that names one."""
     named = next((e.roles["org"] for e in reversed(earlier) if e.type == "result" and e.roles["org"]
                   and "org" not in e.from_topic), None)
     for event in new if named is not None else ():
         if event.type == "result" and "org" in event.from_topic:
             event.roles["org"] = named
             event.from_topic = tuple(r for r in event.from_topic if r != "org")
+    period = next((e.roles["period"] for e in reversed(earlier) if e.type == "result" and e.roles["period"]
+                   and e.complete()), None)
+    if new and new[0].type == "result" and new[0].roles["period"] is None:
+        new[0].roles["period"] = period  # `Au terme de l'exercice 2016, le CA… L'EBE ressort à…`: the same period (but
+        # not for the figures of the period compared with, read after it)
     return new
 
 
