@@ -923,3 +923,10 @@ def test_a_result_that_names_no_period_is_of_the_period_of_the_result_before(ext
             "dirhams. Le résultat net ressort à 610 millions de dirhams.\n")
     found = {e["roles"]["metric"]: e["roles"]["period"] for e in events(extractor, text, "result")}
     assert found == {"revenue": "2022", "net_income": "2022"}
+
+
+def test_an_investment_whose_sum_is_the_sum_of_two_others_is_a_total(extractor) -> None:
+    text = ("Les équipementiers Nordcab et Lumitech vont investir 700 millions de dirhams au Maroc. Nordcab compte "
+            "investir 300 millions de dirhams, tandis que l'usine de Lumitech nécessitera 400 millions de dirhams.\n")
+    found = sorted(e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment"))
+    assert found == [300_000_000, 400_000_000]

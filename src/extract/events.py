@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 from typing import Any
 
 from spacy.language import Language
@@ -1265,8 +1266,21 @@ def merge(events: list[Event]) -> list[Event]:
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is not None:
             _absorb(twin, event)
-    complete.sort(key=lambda e: e.at)
+    complete = sorted((e for e in complete if not _total_of_others(e, complete)), key=lambda e: e.at)
     return [e for i, e in enumerate(complete) if not any(_part_of(e, whole) for whole in complete[:i])]
+
+
+def _total_of_others(total: Event, events: list[Event]) -> bool:
+    """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type (`Ils vont
+    investir 912 MDH` beside `X compte investir 450 MDH` and `Y nécessitera 462 MDH`): a total over many deals."""
+    if total.type not in ("investment", "loan", "funding"):
+        return False
+    for whole in total.roles["amount"]:
+        parts = [a["value"] for e in events if e is not total and e.type == total.type for a in e.roles["amount"]
+                 if a["currency"] == whole["currency"] and a["value"] < whole["value"]]
+        if any(abs(sum(c) - whole["value"]) <= 0.001 * whole["value"] for n in (2, 3) for c in combinations(parts, n)):
+            return True
+    return False
 
 
 def _part_of(part: Event, whole: Event) -> bool:
