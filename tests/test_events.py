@@ -930,3 +930,11 @@ def test_an_investment_whose_sum_is_the_sum_of_two_others_is_a_total(extractor) 
             "investir 300 millions de dirhams, tandis que l'usine de Lumitech nécessitera 400 millions de dirhams.\n")
     found = sorted(e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment"))
     assert found == [300_000_000, 400_000_000]
+
+
+def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisation(extractor) -> None:
+    text = ("L'Office régional des eaux a signé deux conventions. La première, avec la Banque allemande KfW, porte sur un "
+            "prêt de 40 millions d'euros. Quant à la convention signée avec la BAD, elle concerne le financement du "
+            "programme d'assainissement à hauteur de 120 millions d'euros.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["lender"] for e in events(extractor, text, "loan")}
+    assert found == {40_000_000: "KfW", 120_000_000: "BAD"}

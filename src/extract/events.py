@@ -387,8 +387,10 @@ class EventFinder:
             if not triggers:
                 self._continue(text, sentence, inside, previous, events)
                 continue
+            thing = self._topic_thing(text, sentence, inside)
             inside = self._with_references(text, sentence, inside,
-                                           lambda at, prefer: subjects.last_named(at) if _LATTER.match(text, at)
+                                           lambda at, prefer: None if thing and _PRONOUN.match(text, at)
+                                           else subjects.last_named(at) if _LATTER.match(text, at)
                                            else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
@@ -406,6 +408,16 @@ class EventFinder:
         _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
         cities = [s for s in slots if s.kind == "city"]
         return [event.record() for event in _sited(_placed(merge(events)), sentences, cities)]
+
+    def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
+        """Whether the sentence opens with a topic marker and a common noun, not a name (`Quant à la convention signée
+        avec la BAD, elle…`): its pronouns stand for that thing, no organisation."""
+        lead = _OPENING_REFERENCE.match(text, sentence[0]).end()
+        marker = self.rules.topic_marker.match(text, lead)
+        if marker is None or not text[marker.end() : marker.end() + 1].islower():
+            return False
+        named = next((s for s in inside if s.kind == "org" and s.start >= marker.end()), None)
+        return named is None or not _FEW_WORDS.fullmatch(text, marker.end(), named.start)
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
         """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
@@ -971,6 +983,9 @@ _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*",
 
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
+
+_PRONOUN = re.compile(r"(?:il|elle|ils|elles)(?![\w'’-])", re.IGNORECASE)
+"""A subject pronoun."""
 
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
