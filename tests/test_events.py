@@ -528,7 +528,7 @@ def test_the_figure_compared_with_is_a_result_of_its_own_for_the_same_company(ex
             "atteignent 5,8 milliards de dirhams en 2024. Le résultat net ressort à 612 MDH, contre 548 MDH en 2023.\n")
     found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["org"], e["roles"]["period"])
                    for e in events(extractor, text, "result") if e["roles"]["metric"] == "net_income")
-    assert found == [(548_000_000, "Atlantis Assurance", "2023"), (612_000_000, "Atlantis Assurance", None)]
+    assert found == [(548_000_000, "Atlantis Assurance", "2023"), (612_000_000, "Atlantis Assurance", "2024")]
 
 
 def test_a_quoted_word_does_not_close_the_clause(extractor) -> None:
@@ -948,3 +948,82 @@ def test_a_city_that_will_host_a_plant_is_where_it_opens(extractor) -> None:
     assert (roles["operator"], roles["city"]) == ("Vitalis", "Settat")
     assert not events(extractor, "Le groupe Vitalis investit au Maroc. La ville de Settat accueillera le salon de "
                       "l'automobile.\n", "opening")
+
+
+def test_an_opening_noun_governed_by_an_investment_leaves_it_the_sum(extractor) -> None:
+    roles = only(extractor, "Le groupe Sahel Distribution prépare son expansion. Au total, l'investissement prévu pour "
+                 "l'ouverture de ces 12 nouveaux magasins est de 250 MDH.\n", "investment")
+    assert roles["investor"] == "Sahel Distribution" and roles["amount"] == [{"value": 250_000_000, "currency": MAD}]
+
+
+def test_a_result_belongs_to_the_company_named_right_after_its_noun_not_to_one_further_on(extractor) -> None:
+    text = ("Le groupe Atlas Mines publie ses comptes semestriels. Le résultat net s'établit à 410 MDH et reflète la "
+            "plus-value de cession des parts de la société Kivu Cobalt au profit de Sino Metals.\n")
+    assert only(extractor, text, "result")["org"] == "Atlas Mines"
+    text = "Le chiffre d'affaires de la société Kivu Cobalt a atteint 1,2 milliard de dirhams en 2023.\n"
+    assert only(extractor, text, "result")["org"] == "Kivu Cobalt"
+
+
+def test_a_segment_s_share_of_revenue_is_no_result_of_its_own(extractor) -> None:
+    text = ("Le chiffre d'affaires du groupe Atlas Mines a atteint 3 milliards de dirhams en 2023. L'argent a contribué "
+            "à hauteur de 30% au chiffre d'affaires, soit 900 millions de dirhams.\n")
+    found = events(extractor, text, "result")
+    assert [e["roles"]["amount"][0]["value"] for e in found] == [3_000_000_000]
+
+
+def test_a_hard_wrapped_line_goes_on_with_the_sentence_of_the_line_before(extractor) -> None:
+    text = ("L'office national Sahelia lancera bientôt les travaux de son parc éolien. Pièce maîtresse du plan\n"
+            "énergétique de la Ligue des Oasis (LDO), l'investissement\n"
+            "est estimé à près de 2 milliards de dirhams.\n")
+    roles = only(extractor, text, "investment")
+    assert roles["investor"] == "Sahelia" and roles["amount"] == [{"value": 2_000_000_000, "currency": MAD}]
+
+
+def test_the_bank_whose_relative_clause_states_the_sum_lends_it(extractor) -> None:
+    text = ("Plusieurs bailleurs participent au financement du barrage, notamment la Banque du Sahel, la Caisse des "
+            "Oasis ainsi que la Banque Atlantique qui pourrait apporter jusqu'à 150 millions d'euros.\n")
+    assert only(extractor, text, "loan")["lender"] == "Banque Atlantique"
+
+
+def test_a_sum_belongs_to_the_trigger_noun_it_measures(extractor) -> None:
+    text = ("Le fonds Oasis Croissance cible des sociétés familiales réalisant, lors de l'investissement, moins de 50 "
+            "millions de dirhams de chiffre d'affaires.\n")
+    assert not events(extractor, text, "investment")
+
+
+def test_a_figure_of_the_period_compared_with_in_a_relative_clause_is_a_result_of_its_own(extractor) -> None:
+    text = ("Le groupe Atlas Ciment a publié ses comptes. Son résultat d'exploitation atteint 320 millions de dirhams, en "
+            "progression de 12% par rapport à 2020 où il s'établissait à 286 millions de dirhams.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["period"] for e in events(extractor, text, "result")}
+    assert found == {320_000_000: None, 286_000_000: "2020"}
+
+
+def test_an_investment_with_no_city_is_in_the_one_city_of_the_sentence_before(extractor) -> None:
+    text = ("Le groupe Noria Santé annonce un grand projet hospitalier à Settat. Pour un investissement de 180 millions de "
+            "dirhams, il compte y réunir trois spécialités.\n")
+    assert only(extractor, text, "investment")["city"] == "Settat"
+    text = ("Le groupe Noria Santé annonce deux projets hospitaliers, à Settat et à Nador. Leur investissement atteint "
+            "180 millions de dirhams.\n")
+    assert only(extractor, text, "investment")["city"] is None
+
+
+def test_a_result_that_names_no_period_is_of_the_period_of_the_result_before(extractor) -> None:
+    text = ("Au terme de l'exercice 2022, le groupe Atlas Ciment affiche un chiffre d'affaires de 4,1 milliards de "
+            "dirhams. Le résultat net ressort à 610 millions de dirhams.\n")
+    found = {e["roles"]["metric"]: e["roles"]["period"] for e in events(extractor, text, "result")}
+    assert found == {"revenue": "2022", "net_income": "2022"}
+
+
+def test_an_investment_whose_sum_is_the_sum_of_two_others_is_a_total(extractor) -> None:
+    text = ("Les équipementiers Nordcab et Lumitech vont investir 700 millions de dirhams au Maroc. Nordcab compte "
+            "investir 300 millions de dirhams, tandis que l'usine de Lumitech nécessitera 400 millions de dirhams.\n")
+    found = sorted(e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment"))
+    assert found == [300_000_000, 400_000_000]
+
+
+def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisation(extractor) -> None:
+    text = ("L'Office régional des eaux a signé deux conventions. La première, avec la Banque allemande KfW, porte sur un "
+            "prêt de 40 millions d'euros. Quant à la convention signée avec la BAD, elle concerne le financement du "
+            "programme d'assainissement à hauteur de 120 millions d'euros.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["lender"] for e in events(extractor, text, "loan")}
+    assert found == {40_000_000: "KfW", 120_000_000: "BAD"}

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import combinations
 from typing import Any
 
 from spacy.language import Language
@@ -100,6 +101,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    result_share: re.Pattern[str]
     intent: re.Pattern[str]
     not_investments: re.Pattern[str]
     raise_target: re.Pattern[str]
@@ -212,6 +214,7 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
                           rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
         not_investments=_words(data["not_investments"]),
@@ -295,8 +298,10 @@ def _without_landmarks(text: str, slots: list[Slot], landmark: re.Pattern[str]) 
 
 
 def _sentences(text: str) -> list[Span]:
-    """Sentence spans, stripped of surrounding white space, empty ones left out."""
-    bounds = [*sentence_bounds(text), len(text)]
+    """Sentence spans, stripped of surrounding white space, empty ones left out; a line that a hard wrap cut mid-sentence
+    goes on with the next (a line that ends `l'investissement` and a next that opens `est estimé à`)."""
+    bounds = [b for b in sentence_bounds(text) if not _wrapped(text, b)]
+    bounds.append(len(text))
     spans = []
     for start, end in zip(bounds, bounds[1:]):
         chunk = text[start:end].rstrip()
@@ -383,8 +388,9 @@ class EventFinder:
         subjects = SentenceSubjects(subject_of, len(sentences), named_orgs)
         city_names = [c["name"] for c in facts["cities"]]
         lead_end = sentences[1][1] if len(sentences) > 1 else len(text)
-        topic = _topic(slots, subjects.first, lead_end)
-        next_topic = cache(lambda: _topic([s for s in slots if s.value != topic],
+        named = _without_acronyms(text, slots)
+        topic = _topic(named, subjects.first, lead_end)
+        next_topic = cache(lambda: _topic([s for s in named if s.value != topic],
                                           lambda: subjects.first(lambda name: name != topic), lead_end))
         for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
@@ -395,8 +401,10 @@ class EventFinder:
             if not triggers:
                 self._continue(text, sentence, inside, previous, events)
                 continue
+            thing = self._topic_thing(text, sentence, inside)
             inside = self._with_references(text, sentence, inside,
-                                           lambda at, prefer: subjects.last_named(at) if _LATTER.match(text, at)
+                                           lambda at, prefer: None if thing and _PRONOUN.match(text, at)
+                                           else subjects.last_named(at) if _LATTER.match(text, at)
                                            else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
@@ -412,7 +420,18 @@ class EventFinder:
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
         _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
-        return [event.record() for event in _placed(merge(events))]
+        cities = [s for s in slots if s.kind == "city"]
+        return [event.record() for event in _sited(_placed(merge(events)), sentences, cities)]
+
+    def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
+        """Whether the sentence opens with a topic marker and a common noun, not a name (`Quant à la convention signée
+        avec la BAD, elle…`): its pronouns stand for that thing, no organisation."""
+        lead = _OPENING_REFERENCE.match(text, sentence[0]).end()
+        marker = self.rules.topic_marker.match(text, lead)
+        if marker is None or not text[marker.end() : marker.end() + 1].islower():
+            return False
+        named = next((s for s in inside if s.kind == "org" and s.start >= marker.end()), None)
+        return named is None or not _FEW_WORDS.fullmatch(text, marker.end(), named.start)
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
         """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
@@ -490,17 +509,26 @@ class EventFinder:
 
     def _amount_owners(self, text: str, groups: list[list[Trigger]], inside: list[Slot]) -> dict[Slot, int]:
         """Each amount (not a part of a sum, a total over many deals or a price per unit) → index of the trigger
-        group it belongs to: the nearest, after the trigger rather than before."""
+        group it belongs to: the trigger noun it measures (`100 MDH de chiffre d'affaires`), else the nearest, after
+        the trigger rather than before, but a trigger that takes no sum and is the complement of one that does
+        (`l'investissement prévu pour l'ouverture de ces magasins est de 600 MDH`)."""
         owners = {}
+        takes = [any(t.frame is None or "amount" in ROLES[t.frame.type] for t in group) for group in groups]
+        governed = [False] * len(groups)  # the complement of a trigger that takes a sum, or of such a complement
+        for i in range(1, len(groups)):
+            governed[i] = not takes[i] and (takes[i - 1] or governed[i - 1]) and _COMPLEMENT_OF.fullmatch(
+                text, max(t.end for t in groups[i - 1]), groups[i][0].start) is not None
+        takers = [i for i in range(len(groups)) if not governed[i]]
         for slot in inside:
-            if slot.kind != "amount" or not groups or not self._is_figure(text, slot):
+            if slot.kind != "amount" or not takers or not self._is_figure(text, slot):
                 continue
 
             def distance(i: int) -> int:
                 t = groups[i][0]
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
-            owners[slot] = min(range(len(groups)), key=distance)
+            measured = next((i for i in takers if _MEASURE_OF.fullmatch(text, slot.end, groups[i][0].start)), None)
+            owners[slot] = measured if measured is not None else min(takers, key=distance)
         return owners
 
     def _is_figure(self, text: str, slot: Slot) -> bool:
@@ -633,8 +661,9 @@ class EventFinder:
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
                                        or rules.intent.search(text, scope[0], scope[1])
-                                       or _FUTURE.search(text, scope[0], scope[1])):
-            return None
+                                       or _FUTURE.search(text, scope[0], scope[1])
+                                       or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
+            return None  # a forecast, or a segment's share of the result (`la contribution du cobalt au CA`)
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
         if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
@@ -702,7 +731,10 @@ class EventFinder:
             s for s in in_scope if s.kind == "amount" and frame.type == "acquisition"
             and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
         if "amount" in roles and amounts:
-            roles["amount"] = _amount_list(text, min(amounts, key=lambda s: _distance(s, trigger)), in_scope)
+            chosen = min(amounts, key=lambda s: _distance(s, trigger))
+            roles["amount"] = _amount_list(text, chosen, in_scope)
+            if frame.type in ("loan", "investment"):
+                self._sum_giver(text, frame, chosen, names, roles)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
@@ -726,7 +758,8 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and 0 <= d.start - s.end <= 25), None)} for s in earlier]
+                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _PERIOD_WHERE.fullmatch(
+                    text, d.end, s.start))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -796,6 +829,21 @@ class EventFinder:
             if self._assign(roles, role, main, used):
                 used.add(main.value)
                 break
+
+    @staticmethod
+    def _sum_giver(text: str, frame: Frame, amount: Slot, names: list[Slot], roles: dict[str, Any]) -> None:
+        """`… notamment A, B ainsi que la Banque mondiale qui pourrait mettre jusqu'à 297 M$`: the organisation whose
+        relative clause states the sum puts it up; it takes the subject's role (a lender's name, the lender's)."""
+        giver = next((n for n in reversed(names) if n.kind == "org" and n.end <= amount.start
+                      and _GIVER_CLAUSE.fullmatch(text, n.end, amount.start)), None)
+        if giver is None:
+            return
+        flipped = frame.flip_names is not None and frame.flip_names.search(giver.value)
+        role = (frame.flip_subj if flipped else frame.subj)[0]
+        for other in ROLES[frame.type]:
+            if roles[other] == giver.value:
+                roles[other] = None
+        roles[role] = giver.value
 
     @staticmethod
     def _assign(roles: dict[str, Any], role: str, slot: Slot, used: set[str]) -> bool:
@@ -977,8 +1025,39 @@ _DATELINE_END = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?[–—-]\s")
 _OPENING_REFERENCE = re.compile(r"[«\"“(\s]*")
 """What may stand before a generic reference that opens a sentence: quotes, a parenthesis."""
 
+_PRONOUN = re.compile(r"(?:il|elle|ils|elles)(?![\w'’-])", re.IGNORECASE)
+"""A subject pronoun."""
+
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
+
+_GIVER_CLAUSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*qui\s+[^,;.:()]{0,60}?(?:jusqu['’]à\s+|plus\s+de\s+|près\s+de\s+)?",
+                           re.IGNORECASE)
+"""Between a name and a sum its relative clause states: `, qui pourrait mettre jusqu'à `."""
+
+_WRAPPED = re.compile(r"[\w,'’-][ \t]*\n$")
+"""The end of a line cut mid-sentence: a word or a comma, not a stop or a colon."""
+_BEFORE_NAME = re.compile(r"(?<![\w'’])(?:de|du|des|la|le|les|et|à|au|aux|en)[ \t]*\n$")
+"""The end of a line on a word that needs one after it: a name may open the next line (`Banque Africaine de`, then `Développement`)."""
+
+
+def _wrapped(text: str, start: int) -> bool:
+    """Whether the line that opens at ``start`` goes on with the sentence of the line before (a hard wrap): that line
+    ends with a word or a comma, and this one opens with a lower-case word or a digit, or with a name after `de`."""
+    if not (start and text[start - 1] == "\n" and _WRAPPED.search(text, max(0, start - 40), start)):
+        return False
+    first = text[start : start + 1]
+    return first.islower() or first.isdigit() or first.isupper() and _BEFORE_NAME.search(text, max(0, start - 40), start)
+
+
+_PERIOD_WHERE = re.compile(r"\s*,?\s*où\s+(?:il|elle)\s+[^,;.]{1,30}")
+"""Between a period and the figure a relative clause on it states: ` où il affichait `."""
+
+_MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)")
+"""Between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`, `120 MDH d'investissement`."""
+
+_COMPLEMENT_OF = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:pour\s+|de\s+|du\s+|d['’]\s*)(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){0,3}")
+"""What joins a noun trigger to the trigger of its complement: ` prévu pour l'`, ` de ces 30 `."""
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
@@ -1003,6 +1082,14 @@ def _city_named_in(name: str | None, cities: list[str]) -> str | None:
     if name is None:
         return None
     return next((city for city in cities if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", name)), None)
+
+
+def _without_acronyms(text: str, slots: list[Slot]) -> list[Slot]:
+    """The slots but a name's acronym in parentheses right after it (`l'Union pour la Méditerranée (UpM)`): one
+    mention, not two, when counting how often an organisation is named."""
+    return [s for i, s in enumerate(slots) if not (
+        i and s.kind == "org" and slots[i - 1].kind == "org" and slots[i - 1].value == s.value
+        and text[slots[i - 1].end : s.start].strip() == "(" and text[s.end : s.end + 1] == ")")]
 
 
 def _topic(slots: list[Slot], first_subject: Callable[[], str | None], lead_end: int) -> str | None:
@@ -1078,15 +1165,37 @@ def _placed(events: list[Event]) -> list[Event]:
     return events
 
 
+def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> list[Event]:
+    """An investment whose clause and opening name no city is in the one city the sentence before it names (`Le groupe
+    lance un grand projet de santé à Agadir. Pour un investissement de 240 MDH, il…`), where it names one only."""
+    for event in events:
+        if event.type != "investment" or event.roles["city"] is not None or not event.evidence:
+            continue
+        here = bisect_left(sentences, event.evidence[0])
+        if not 0 < here < len(sentences):
+            continue
+        start, end = sentences[here - 1]
+        before = {c.value for c in cities if start <= c.start < end}
+        if len(before) == 1:
+            event.roles["city"] = before.pop()
+    return events
+
+
 def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
     """New results that name no organisation belong to the one whose result was read last (`Atlantis a publié… ses
-    primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic."""
+    primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic; one that names no period
+    is of the period of the last result that names one."""
     named = next((e.roles["org"] for e in reversed(earlier) if e.type == "result" and e.roles["org"]
                   and "org" not in e.from_topic), None)
     for event in new if named is not None else ():
         if event.type == "result" and "org" in event.from_topic:
             event.roles["org"] = named
             event.from_topic = tuple(r for r in event.from_topic if r != "org")
+    period = next((e.roles["period"] for e in reversed(earlier) if e.type == "result" and e.roles["period"]
+                   and e.complete()), None)
+    if new and new[0].type == "result" and new[0].roles["period"] is None:
+        new[0].roles["period"] = period  # `Au terme de l'exercice 2016, le CA… L'EBE ressort à…`: the same period (but
+        # not for the figures of the period compared with, read after it)
     return new
 
 
@@ -1220,8 +1329,21 @@ def merge(events: list[Event]) -> list[Event]:
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is not None:
             _absorb(twin, event)
-    complete.sort(key=lambda e: e.at)
+    complete = sorted((e for e in complete if not _total_of_others(e, complete)), key=lambda e: e.at)
     return [e for i, e in enumerate(complete) if not any(_part_of(e, whole) for whole in complete[:i])]
+
+
+def _total_of_others(total: Event, events: list[Event]) -> bool:
+    """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type (`Ils vont
+    investir 912 MDH` beside `X compte investir 450 MDH` and `Y nécessitera 462 MDH`): a total over many deals."""
+    if total.type not in ("investment", "loan", "funding"):
+        return False
+    for whole in total.roles["amount"]:
+        parts = [a["value"] for e in events if e is not total and e.type == total.type for a in e.roles["amount"]
+                 if a["currency"] == whole["currency"] and a["value"] < whole["value"]]
+        if any(abs(sum(c) - whole["value"]) <= 0.001 * whole["value"] for n in (2, 3) for c in combinations(parts, n)):
+            return True
+    return False
 
 
 def _part_of(part: Event, whole: Event) -> bool:
