@@ -829,3 +829,15 @@ def test_a_law_or_an_accounting_term_alone_is_no_organisation(extractor, sentenc
 
 def test_a_name_that_shows_a_rise_or_an_improvement_is_a_company(extractor) -> None:
     assert "Minatex" in org_names(extract_text(extractor, "Minatex affiche une nette amélioration de ses marges cette année."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le réseau est géré par deux sociétés publiques, l'ONEP et la Radilma, depuis dix ans.", "Radilma"),
+        ("Le capital est partagé entre la BMTI (Banque Marocaine de Transit) et l'ex-Sofirnak, absorbée en 2004.", "Sofirnak"),
+        ("Les actions seront cédées à la CNIA et de la Zerkane Vie selon le calendrier prévu.", "Zerkane Vie"),
+    ],
+)
+def test_a_name_listed_after_an_organisation_and_an_article_is_one(extractor, sentence: str, name: str) -> None:
+    assert name in org_names(extract_text(extractor, sentence))

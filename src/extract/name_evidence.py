@@ -19,7 +19,10 @@ from extract.textnorm import normalize_name
 
 _WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)(?:\s+encore|\s+enfin)?|/)\s*$")
+_COORDINATION = re.compile(
+    r"^\s*\)?\s*(?:\([^()\n]{0,40}\))?\s*(?:,|/|,?\s+(?:et|ou)(?:\s+encore|\s+enfin)?"
+    r"(?:\s+(?:de|du|des|d['’]))?(?:\s*(?:le|la|les|l['’]))?)\s*(?:ex-)?$"
+)  # X, Y et Z; X et de la Y; X et l'ex-Y
 _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _PLACE_LINKS = _CONNECTORS | {"d", "l"}  # elided: d', l'
