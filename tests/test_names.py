@@ -841,3 +841,9 @@ def test_a_name_that_shows_a_rise_or_an_improvement_is_a_company(extractor) -> N
 )
 def test_a_name_listed_after_an_organisation_and_an_article_is_one(extractor, sentence: str, name: str) -> None:
     assert name in org_names(extract_text(extractor, sentence))
+
+
+def test_a_persons_surname_that_acts_stays_the_person(extractor) -> None:
+    record = extract_text(extractor, "Hassan Bouzkri a visité le port. Bouzkri a indiqué que la capacité doublera.")
+    assert org_names(record) == []
+    assert [p["name"] for p in record["people"]] == ["Hassan Bouzkri"]

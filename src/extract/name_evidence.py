@@ -219,7 +219,8 @@ class NameEvidence:
                 if untitled and self.doubtful(surface, kind, town_too=cand.source == "role" and side == "ORG"):
                     if side in ("PLACE", "THING"):
                         continue
-                    acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface)
+                    acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface) \
+                        and surface not in surnames
                     # X a amélioré…: a name the model reads as a place, no known place, that acts
                     if side == "ORG" or acts or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
