@@ -493,6 +493,9 @@ def test_a_source_cited_after_selon_is_an_outlet_unless_it_is_a_persons_surname(
         ("L'investissement dans ce centre est un tournant majeur pour Briqueteries du Maroc qui sera présente sur tout le territoire.", "Briqueteries du Maroc"),
         ("Le secteur a vu l'entrée d'un opérateur marocain, Verreries de l'Atlas.", "Verreries de l'Atlas"),
         ("Tanneries de Fès a annoncé un chiffre d'affaires en hausse.", "Tanneries de Fès"),
+        # the model ends the name before its country
+        ("Le chantier est mené par la Caisse de dépôt et Tuileries du Maroc. Les détails suivent.", "Tuileries du Maroc"),
+        ("La concession a été confiée à Sucreries du Maroc pour vingt ans.", "Sucreries du Maroc"),
     ],
 )
 def test_a_trade_in_the_plural_with_its_country_or_region_is_a_company(extractor, sentence: str, name: str) -> None:

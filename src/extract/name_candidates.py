@@ -41,6 +41,8 @@ Mention = tuple[Candidate, str]
 _ROMAN = re.compile(r"^[IVX]+$")
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
+_TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes, Brasseries
+_OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
@@ -202,7 +204,7 @@ class CandidateFinder:
             for part in split_lines(ent, text):
                 for piece, label in self._person_after_acronym(part, ent.label_):
                     cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
-                    found.append(self._with_country(text, cand) if label == "ORG" else cand)
+                    found.append(self._with_country(text, cand) if label == "ORG" else self._with_place_of_trade(text, cand))
         found = [part for cand in found for part in _joined_parts(text, cand)]
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
@@ -285,6 +287,16 @@ class CandidateFinder:
         """A company's name the model ends before the country right after it (``LafargeHolcim Maroc``, a subsidiary
         named by its country): the country is part of the name when no other name goes on after it."""
         match = cand and _COUNTRY_AFTER.match(text, cand.end)
+        if not match or not self._is_country(match.group(1)):
+            return cand
+        return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
+
+    def _with_place_of_trade(self, text: str, cand: Candidate | None) -> Candidate | None:
+        """A trade in the plural the model ends before its country or region (``Autoroutes`` of ``Autoroutes du
+        Maroc``): the name goes on over ``du`` and the place (see ``NameClassifier._plural_of_a_place``)."""
+        if not cand or not _TRADE_PLURAL.fullmatch(text, cand.start, cand.end):
+            return cand
+        match = _OF_A_PLACE.match(text, cand.end)
         if not match or not self._is_country(match.group(1)):
             return cand
         return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
