@@ -850,3 +850,15 @@ def test_a_persons_surname_that_acts_stays_the_person(extractor) -> None:
     record = extract_text(extractor, "Hassan Bouzkri a visité le port. Bouzkri a indiqué que la capacité doublera.")
     assert org_names(record) == []
     assert [p["name"] for p in record["people"]] == ["Hassan Bouzkri"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "absent"),
+    [
+        ("Le groupe turc a cédé ses parts à l'Espagnol Caminova Hoteles.", "Caminova Hoteles", "Espagnol Caminova Hoteles"),
+        ("L'Italien Ferrolux Group a signé l'accord avec un fonds.", "Ferrolux Group", "Italien Ferrolux Group"),
+    ],
+)
+def test_a_capitalised_demonym_after_le_or_l_is_no_part_of_the_name(extractor, sentence: str, name: str, absent: str) -> None:
+    names = org_names(extract_text(extractor, sentence))
+    assert name in names and absent not in names

@@ -46,6 +46,8 @@ _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’]
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
+_CAPITALISED_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?=[A-ZÀ-Ý])")  # Égyptien, before a name
+_MASCULINE_ARTICLE = re.compile(r"(?:^|[^\w'’])(?:[Ll]e[ \t]+|[Ll]['’])$")
 
 
 _WRAPPED_LINE = re.compile(r"^[^\n]{40,}[\w,’'-]\n(?=[a-zà-ÿ])", re.MULTILINE)  # a sentence going on past a line break
@@ -239,7 +241,7 @@ class CandidateFinder:
         if label == "OUTLET":  # L'Economiste, dans son numéro du …: the name before the comma of a cue only an outlet takes
             comma = next(t.i for t in span if t.text == ",")
             return [self._from_tokens(text, span.doc[span.start : comma], "ORG", "pattern")]
-        return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(span, label)]
+        return [self._without_demonym(text, self._from_tokens(text, piece, part, "pattern")) for piece, part in self._person_after_acronym(span, label)]
 
     def _person_after_acronym(self, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
         """A span that runs from an acronym into a person's name as its two parts: the name opens with a first name
@@ -259,11 +261,17 @@ class CandidateFinder:
         return [(span, label)]
 
     def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
-        """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``)."""
+        """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``), or a
+        masculine demonym used as a noun after ``le`` or ``l'`` (``l'Égyptien X``, ``le Chinois Y`` → the name;
+        not ``La Marocaine Vie``, ``la Française des Jeux``, whose article is the name's)."""
         match = cand and _COMPOUND_ADJECTIVE.match(text, cand.start, cand.end)
-        if not match or not self.lex.adjective.match(match.group(1)):
-            return cand
-        return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+        if match and self.lex.adjective.match(match.group(1)):
+            return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+        match = cand and _CAPITALISED_WORD.match(text, cand.start, cand.end)
+        if match and match.group(1).lower() in self.lex.masculine_demonyms \
+                and _MASCULINE_ARTICLE.search(text, max(0, cand.start - 4), cand.start):
+            return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+        return cand
 
     def _purpose_end(self, doc: Doc, i: int) -> Token:
         """The last token of a body's name that states its purpose in lower case up to a punctuation mark

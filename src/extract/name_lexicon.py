@@ -45,6 +45,8 @@ class NameLexicon:
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
+        # britannique, suisse, and the masculine of each pair (égyptien, not égyptienne)
+        self.masculine_demonyms = frozenset(w for w in demonyms if not (w.endswith("e") and {w[:-1], w[:-2]} & self.demonyms))
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
