@@ -390,6 +390,20 @@ def test_a_body_named_by_its_purpose_keeps_it_up_to_the_comma(extractor) -> None
                  "Fonds Mohammed VI pour l'investissement agricole et rural") is not None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("En 2010, il a pris la tête de l'Agence pour la valorisation et le développement agricole des oasis et montagnes "
+         "du sud du pays. Il y est resté cinq ans.",
+         "Agence pour la valorisation et le développement agricole des oasis et montagnes du sud du pays"),
+        ("Il a ensuite présidé l'Office pour la formation et la promotion sociale des artisans et commerçants de la région. "
+         "Son mandat s'achève.", "Office pour la formation et la promotion sociale des artisans et commerçants de la région"),
+    ],
+)
+def test_a_purpose_the_model_cuts_short_goes_on_to_the_full_stop(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
+
+
 def test_a_purpose_followed_by_a_verb_is_left_out(extractor) -> None:
     text = "Le Fonds Mohammed VI pour l'investissement prendra une part minoritaire dans le projet."
     assert org_names(extract_text(extractor, text)) == ["Fonds Mohammed VI"]

@@ -420,6 +420,8 @@ class CandidateFinder:
             title = honorifics.get(span.doc[first.i - 1].text)
         last = _hyphenated_end(span.doc, tokens[-1].i)
         if label == "ORG" and first.is_title and first_lower in self.lex.prefix_types:
-            last = self._purpose_end(span.doc, last.i)
+            # the purpose after the name, or one the model cut short (Agence pour la promotion … des préfectures | et …)
+            purpose = next((t.i - 1 for t in tokens[1:] if t.lower_ == "pour"), last.i)
+            last = max(self._purpose_end(span.doc, last.i), self._purpose_end(span.doc, purpose), key=lambda t: t.i)
         former = 3 if first_lower.startswith("ex-") and first.text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
         return Candidate(first.idx + former, last.idx + len(last.text), label, source, title)
