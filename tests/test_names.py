@@ -876,3 +876,17 @@ def test_a_persons_surname_that_acts_stays_the_person(extractor) -> None:
 def test_a_capitalised_demonym_after_le_or_l_is_no_part_of_the_name(extractor, sentence: str, name: str, absent: str) -> None:
     names = org_names(extract_text(extractor, sentence))
     assert name in names and absent not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Les travaux seront achevés en juin, précise Karim Sefrioui, DG de Jardins Amlal.", "Jardins Amlal"),
+        ("Selon Hind Berrada, fondatrice de Nakhil Dar, la demande reste forte.", "Nakhil Dar"),
+        ("Nadia Lamrani, directrice générale de Résidences Assafa, a confirmé le calendrier.", "Résidences Assafa"),
+    ],
+)
+def test_a_name_a_person_heads_or_founded_is_a_company(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert org_names(record) == [name]
+    assert len(record["people"]) == 1

@@ -100,7 +100,7 @@ class NameEvidence:
         if thing and not place_link:
             return "THING"  # la marque X, le vaccin britannique X
         if place_link:
-            return None
+            return "ORG" if noun in self.lex.head_of_nouns else None  # le DG de X, une filiale de X
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()

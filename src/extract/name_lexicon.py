@@ -43,6 +43,7 @@ class NameLexicon:
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
+        self.head_of_nouns = frozenset(rules.names["head_of_nouns"])
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
         # britannique, suisse, and the masculine of each pair (égyptien, not égyptienne)
