@@ -890,3 +890,18 @@ def test_a_name_a_person_heads_or_founded_is_a_company(extractor, sentence: str,
     record = extract_text(extractor, sentence)
     assert org_names(record) == [name]
     assert len(record["people"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Selon le ministère de l'Equipement, du Transport, de la Logistique et de l'Eau, le chantier avance.",
+         "ministère de l'Equipement, du Transport, de la Logistique et de l'Eau"),
+        ("Le ministère de la Transition énergétique et du Développement durable a lancé l'appel d'offres.",
+         "ministère de la Transition énergétique et du Développement durable"),
+        ("Le ministère français de l'Europe et des Affaires étrangères a réagi.", "ministère français de l'Europe et des Affaires étrangères"),
+        ("Selon le ministère marocain de la Santé, la campagne commence lundi.", "ministère marocain de la Santé"),
+    ],
+)
+def test_a_ministry_keeps_all_its_portfolios_and_its_demonym(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]

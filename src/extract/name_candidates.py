@@ -43,6 +43,7 @@ _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
 _TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes, Brasseries
 _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
@@ -181,6 +182,7 @@ class CandidateFinder:
             "$ROLE_NOUNS": sorted(self.lex.role_nouns),
             "$MODIFIERS": sorted(self.lex.modifiers),
             "$LIST_CUES": sorted(self.lex.list_cues),
+            "$DEMONYMS": sorted(self.lex.demonyms),
         }
 
         def expand(value: object) -> object:
@@ -290,6 +292,27 @@ class CandidateFinder:
             j += 1
         ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
         return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
+
+    def _portfolio_end(self, doc: Doc, i: int) -> Token:
+        """The last token of a ministry's name that goes on over more portfolios (``ministère de l'Agriculture, de la
+        Pêche maritime, du Développement rural et des Eaux et Forêts``): a comma or ``et``, ``de`` (an article), then
+        capitalised words, the adjectives after them and ``et`` between two of them; the name's own end otherwise."""
+        end, n = i, len(doc)
+        while True:
+            k = end + 1
+            if k + 2 >= n or doc[k].text not in (",", "et") or doc[k + 1].lower_ not in _OF:
+                return doc[end]
+            k += 2 if doc[k + 2].lower_ not in LEADING_ARTICLES else 3
+            if k >= n or not (doc[k].is_title and doc[k]._.name_part):
+                return doc[end]
+            while k < n and (doc[k].is_title and doc[k]._.name_part or doc[k].is_lower and self._portfolio_adjective(doc[k].text)
+                             or doc[k].lower_ == "et" and k + 1 < n and doc[k + 1].is_title and doc[k + 1]._.name_part):
+                k += 1
+            end = k - 1
+
+    def _portfolio_adjective(self, word: str) -> bool:
+        """An adjective after a portfolio's noun (``maritime``, ``rural``, ``énergétique``)."""
+        return bool(self.lex.adjective.match(word) or self.lex.portfolio_adjective.match(word))
 
     def _with_country(self, text: str, cand: Candidate | None) -> Candidate | None:
         """A company's name the model ends before the country right after it (``LafargeHolcim Maroc``, a subsidiary
@@ -419,6 +442,8 @@ class CandidateFinder:
         if title is None and first.i > 0:
             title = honorifics.get(span.doc[first.i - 1].text)
         last = _hyphenated_end(span.doc, tokens[-1].i)
+        if first_lower == "ministère":
+            last = self._portfolio_end(span.doc, last.i)
         if label == "ORG" and first.is_title and first_lower in self.lex.prefix_types:
             # the purpose after the name, or one the model cut short (Agence pour la promotion … des préfectures | et …)
             purpose = next((t.i - 1 for t in tokens[1:] if t.lower_ == "pour"), last.i)
