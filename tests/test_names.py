@@ -740,6 +740,7 @@ def test_a_name_that_closes_its_doors_is_a_facility(extractor) -> None:
         ("Le secteur hôtelier connaît une activité fiévreuse à Tanger. Le Tazrina Tangier Al Houara Resort & Spa ouvrira bientôt.",
          "Tazrina Tangier Al Houara Resort & Spa"),
         ("La chaîne prévoit l'ouverture de la résidence hôtelière Tarwa Saïdia Residences en 2020.", "Tarwa Saïdia Residences"),
+        ("Le domaine comprend un golf, le Oasis Palace avec 150 suites et un centre de congrès.", "Oasis Palace"),
     ],
 )
 def test_a_resort_or_residences_the_model_reads_as_a_place_is_a_facility(extractor, sentence: str, name: str) -> None:
