@@ -839,9 +839,11 @@ def test_a_name_runs_over_no_sentence_end_nor_an_amount_after_de(extractor) -> N
 @pytest.mark.parametrize(
     "sentence",
     ["Le chef du gouvernement a été nommé conformément à l'article 47 de la Constitution du Royaume.",
-     "Le groupe affiche une hausse de 12% de l'Excédent Brut d'Exploitation sur l'exercice."],
+     "Le groupe affiche une hausse de 12% de l'Excédent Brut d'Exploitation sur l'exercice.",
+     "Le projet de loi a été adopté jeudi par le Conseil de gouvernement, réuni à Rabat.",
+     "Lors du Conseil des ministres du 12 mars, le souverain a nommé trois walis."],
 )
-def test_a_law_or_an_accounting_term_alone_is_no_organisation(extractor, sentence: str) -> None:
+def test_a_law_an_accounting_term_or_a_government_meeting_is_no_organisation(extractor, sentence: str) -> None:
     assert org_names(extract_text(extractor, sentence)) == []
 
 
