@@ -910,3 +910,7 @@ def test_a_name_a_person_heads_or_works_for_is_a_company(extractor, sentence: st
 )
 def test_a_ministry_keeps_all_its_portfolios_and_its_demonym(extractor, sentence: str, name: str) -> None:
     assert org_names(extract_text(extractor, sentence)) == [name]
+
+
+def test_a_capitalised_noun_after_a_demonstrative_is_no_name(extractor) -> None:
+    assert org_names(extract_text(extractor, "Ce Centralien a dirigé plusieurs filiales du groupe.")) == []
