@@ -914,3 +914,9 @@ def test_a_ministry_keeps_all_its_portfolios_and_its_demonym(extractor, sentence
 
 def test_a_capitalised_noun_after_a_demonstrative_is_no_name(extractor) -> None:
     assert org_names(extract_text(extractor, "Ce Centralien a dirigé plusieurs filiales du groupe.")) == []
+
+
+@pytest.mark.parametrize(("signature", "orgs"), [("KL", []), ("AFP", ["AFP"])])
+def test_initials_alone_on_the_last_line_sign_the_article_and_an_outlet_stays(extractor, signature: str, orgs: list[str]) -> None:
+    text = f"La banque financera la moitié du coût des travaux, selon le communiqué.\n{signature}"
+    assert org_names(extract_text(extractor, text)) == orgs

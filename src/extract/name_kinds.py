@@ -19,6 +19,7 @@ _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
+_INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
 _DEMONSTRATIVE = re.compile(r"(?<![\w'’])(?:[Cc]e|[Cc]et|[Cc]ette|[Cc]es)[ \t]+$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
@@ -55,6 +56,8 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
             return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
+        if _INITIALS.fullmatch(text) and not doc_text[cand.end :].strip() and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
+            return None  # KL, H.Z. alone on the last line: the author's initials signing the article (not MAP, AFP: outlets)
         if cand.source == "ner" and len(words) == 1 and _DEMONSTRATIVE.search(doc_text, max(0, cand.start - 8), cand.start):
             return None  # Cet Ingénieur, ce Casablancais: a demonstrative opens a common noun, no name
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
