@@ -920,3 +920,15 @@ def test_a_capitalised_noun_after_a_demonstrative_is_no_name(extractor) -> None:
 def test_initials_alone_on_the_last_line_sign_the_article_and_an_outlet_stays(extractor, signature: str, orgs: list[str]) -> None:
     text = f"La banque financera la moitié du coût des travaux, selon le communiqué.\n{signature}"
     assert org_names(extract_text(extractor, text)) == orgs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "orgs"),
+    [
+        ("Le segment des quadricycles comme la Renault Twizy, la Fiat Topaz et l'Opel Karl progresse vite.", []),
+        ("Depuis mai, la Fiat Ritmo et l'Opel Astra sont assemblées à Kénitra.", []),
+        ("Renault Maroc a vendu 20.000 unités. Le constructeur Renault Group prévoit d'investir.", ["Renault Maroc", "Renault Group"]),
+    ],
+)
+def test_a_makers_name_and_a_models_after_an_article_name_a_vehicle(extractor, sentence: str, orgs: list[str]) -> None:
+    assert org_names(extract_text(extractor, sentence)) == orgs

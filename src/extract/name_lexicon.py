@@ -63,6 +63,7 @@ class NameLexicon:
         self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
         self.portfolio_adjective = re.compile(rules.names["portfolio_adjective"])
+        self.vehicle_makers = frozenset(rules.names["vehicle_makers"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
         self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
