@@ -932,3 +932,8 @@ def test_initials_alone_on_the_last_line_sign_the_article_and_an_outlet_stays(ex
 )
 def test_a_makers_name_and_a_models_after_an_article_name_a_vehicle(extractor, sentence: str, orgs: list[str]) -> None:
     assert org_names(extract_text(extractor, sentence)) == orgs
+
+
+def test_where_a_described_company_is_from_is_no_part_of_its_name(extractor) -> None:
+    text = "Le capital est détenu à 40 % par la société Noralis des Émirats arabes unis, le reste par l'État."
+    assert org_names(extract_text(extractor, text)) == ["Noralis"]

@@ -332,6 +332,12 @@ class CandidateFinder:
             return cand
         return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
 
+    def _country_goes_on(self, text: str, token: Token) -> bool:
+        """Whether the name's last word opens a country's name of several words that goes on after it (``Émirats`` of
+        ``Émirats arabes unis``)."""
+        at = normalize_name(text[token.idx : token.idx + 40])
+        return any(at.startswith(country) and len(country) > len(token.text) for country in self.lex.long_countries)
+
     def _is_country(self, word: str) -> bool:
         """A country or a region named in one word (``Afrique``, ``Maroc``)."""
         return normalize_name(word) in self.lex.countries_and_regions
@@ -406,6 +412,9 @@ class CandidateFinder:
         tokens = self._without_internal_body(tokens)
         if len(tokens) > 2 and tokens[-2].lower_ in ("en", "au", "aux") and ACRONYM.match(tokens[-3].text) and self._is_country(tokens[-1].text):
             tokens = tokens[:-2]  # le groupe BPCE en Afrique: where the body is, no part of its name
+        if len(tokens) > 3 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types and tokens[-2].lower_ in _OF \
+                and self._country_goes_on(text, tokens[-1]):
+            tokens = tokens[:-2]  # la société X des Émirats | arabes unis: where the company is from, cut inside the country
         if not tokens:
             return None
         for k, token in enumerate(tokens[1:], 1):

@@ -34,6 +34,7 @@ class NameLexicon:
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
         self.countries_and_regions = self.countries | self.regions
+        self.long_countries = sorted({c for c in self.countries if " " in c}, key=len, reverse=True)  # émirats arabes unis
         self.particles = frozenset(rules.names["particles"])
         self.regnal_names = frozenset(rules.names["regnal_names"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
