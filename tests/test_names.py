@@ -937,3 +937,15 @@ def test_a_makers_name_and_a_models_after_an_article_name_a_vehicle(extractor, s
 def test_where_a_described_company_is_from_is_no_part_of_its_name(extractor) -> None:
     text = "Le capital est détenu à 40 % par la société Noralis des Émirats arabes unis, le reste par l'État."
     assert org_names(extract_text(extractor, text)) == ["Noralis"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Le portefeuille sera repris par la filiale de La Prévoyance Atlas dès juin.", ["La Prévoyance Atlas"]),
+        ("L'accord a été signé par les dirigeants de La Poste Maroc et de la CNSS.", ["La Poste Maroc", "CNSS"]),
+        ("La Banque mondiale a approuvé le prêt.", ["Banque mondiale"]),
+    ],
+)
+def test_a_capitalised_article_inside_a_sentence_is_the_names_own(extractor, sentence: str, names: list[str]) -> None:
+    assert org_names(extract_text(extractor, sentence)) == names

@@ -366,6 +366,19 @@ class CandidateFinder:
                 return tokens[:k]
         return tokens
 
+    @staticmethod
+    def _article_of_the_name(first: Token, tokens: list[Token]) -> bool:
+        """A capitalised article inside a sentence, after a connector, before a capitalised word (``de La Marocaine
+        Vie``): the name's own, as a title's (``La Poste``); at a sentence's start it is any sentence's."""
+        previous = first.nbor(-1) if first.i > 0 else None
+        return (
+            first.text[:1].isupper()
+            and len(tokens) > 2
+            and tokens[1].is_title
+            and previous is not None
+            and previous.lower_ in _OF
+        )
+
     def _legal_form_after_name(self, tokens: list[Token]) -> bool:
         """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
         return len(tokens) > 1 and self.lex.canonical.get(tokens[-1].lower_) == "-" and not tokens[-2].is_upper and tokens[-2]._.name_part
@@ -399,7 +412,8 @@ class CandidateFinder:
             if first.text in honorifics:
                 title = honorifics[first.text]
                 label = "PER"
-            elif not (first.is_lower and first.lower_ not in self.lex.openers or first.lower_ in LEADING_ARTICLES):
+            elif not (first.is_lower and first.lower_ not in self.lex.openers or first.lower_ in LEADING_ARTICLES) \
+                    or self._article_of_the_name(first, tokens):
                 break
             tokens.pop(0)
         while tokens:
