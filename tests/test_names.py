@@ -949,3 +949,14 @@ def test_where_a_described_company_is_from_is_no_part_of_its_name(extractor) -> 
 )
 def test_a_capitalised_article_inside_a_sentence_is_the_names_own(extractor, sentence: str, names: list[str]) -> None:
     assert org_names(extract_text(extractor, sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Finatlas Group et Medinvest Capital (MC), deux investisseurs du marché, ont signé un accord.", ["Finatlas Group", "Medinvest Capital"]),
+        ("Le partenariat unit Sahar Holding et Atlas Capital pour trois ans.", ["Sahar Holding", "Atlas Capital"]),
+    ],
+)
+def test_a_type_word_after_a_name_closes_it_and_opens_no_other(extractor, sentence: str, names: list[str]) -> None:
+    assert org_names(extract_text(extractor, sentence)) == names
