@@ -486,6 +486,8 @@ def test_context_tells_organisations_from_people(extractor, text: str, orgs: set
         # a sub-subsidiary, a compatriot
         ("Le projet est porté par la sous-filiale Tazcrim, partenaire du constructeur.", "Tazcrim"),
         ("Le groupe est deuxième derrière son compatriote Tazmar.", "Tazmar"),
+        # a listed company's shares
+        ("La séance a été marquée par la hausse des actions Zenvia à la Bourse de Casablanca.", "Zenvia"),
     ],
 )
 def test_a_demonym_or_a_role_noun_with_its_complement_makes_a_company(extractor, sentence: str, name: str) -> None:
