@@ -201,7 +201,7 @@ class NameEvidence:
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:
-                untitled = cand.title is None and cand.source in ("ner", "role")
+                untitled = cand.title is None and cand.source in ("ner", "role", "shape")
                 if kind == "PER" and untitled and self.is_title(surface):
                     continue
                 if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
@@ -247,7 +247,7 @@ class NameEvidence:
             for kind in ("PER", "MISC"):
                 for mention in list(kinds[kind]):
                     cand, surface = mention
-                    if cand.title is not None or cand.source not in ("ner", "role") or not self.doubtful(surface, kind):
+                    if cand.title is not None or cand.source not in ("ner", "role", "shape") or not self.doubtful(surface, kind):
                         continue
                     if kind == "PER" and self.person_in_apposition(text, cand, surface):
                         continue  # le président de X, Name, …: the comma sets off a person, no list
