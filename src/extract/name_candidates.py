@@ -1,8 +1,8 @@
 """Spans that may name an organisation or a person, before anyone decides which.
 
 The byline, names spelled out before an acronym, the patterns of ``rules/name_patterns.jsonl``,
-the model's entities and bare acronyms, each trimmed of articles, honorifics and trailing
-function words; the longest wins among overlaps, and nothing is kept in chrome.
+the model's entities, bare acronyms and words with capitals inside (PepsiCo), each trimmed of
+articles, honorifics and trailing function words; the longest wins among overlaps, and nothing is kept in chrome.
 """
 from __future__ import annotations
 
