@@ -369,12 +369,13 @@ class CandidateFinder:
                 return tokens[:k]
         return tokens
 
-    def _closes_the_name_before(self, first: Token) -> bool:
-        """A type word that may close a name, right after a name's word (``CDC Group et X``): it ends that name, opens
-        no other."""
+    def _closes_the_name_before(self, tokens: list[Token]) -> bool:
+        """A type word that may close a name, right after a name's word and before ``et`` (``CDC Group et X``): it ends
+        that name, opens no other (``Group et X``); ``BMCE Bank of Africa`` is read whole."""
+        first = tokens[0]
         previous = first.nbor(-1) if first.i > 0 else None
-        return first.is_title and first.lower_ in self.lex.suffix_types and previous is not None and bool(previous.whitespace_) \
-            and previous._.name_part and previous.text[:1].isupper()
+        return first.is_title and first.lower_ in self.lex.suffix_types and len(tokens) > 1 and tokens[1].lower_ == "et" \
+            and previous is not None and bool(previous.whitespace_) and previous._.name_part and previous.text[:1].isupper()
 
     @staticmethod
     def _article_of_the_name(first: Token, tokens: list[Token]) -> bool:
@@ -469,7 +470,7 @@ class CandidateFinder:
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         tokens = self._without_described_type(tokens)
-        if not tokens or self._closes_the_name_before(tokens[0]):
+        if not tokens or self._closes_the_name_before(tokens):
             return None
         first, first_lower = tokens[0], tokens[0].lower_
         if title is None and first.i > 0:
