@@ -44,7 +44,6 @@ _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
 _TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes, Brasseries
 _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
-_OF = frozenset({"de", "du", "des", "d'", "d’"})
 _INTERCAPS = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w'’&-])")  # PepsiCo, BlackRock: a brand's shape
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
@@ -308,7 +307,7 @@ class CandidateFinder:
         end, n = i, len(doc)
         while True:
             k = end + 1
-            if k + 2 >= n or doc[k].text not in (",", "et") or doc[k + 1].lower_ not in _OF:
+            if k + 2 >= n or doc[k].text not in (",", "et") or doc[k + 1].lower_ not in self.lex.of_words:
                 return doc[end]
             k += 2 if doc[k + 2].lower_ not in LEADING_ARTICLES else 3
             if k >= n or not (doc[k].is_title and doc[k]._.name_part):
@@ -382,8 +381,7 @@ class CandidateFinder:
         return first.is_title and first.lower_ in self.lex.suffix_types and len(tokens) > 1 and tokens[1].lower_ == "et" \
             and previous is not None and bool(previous.whitespace_) and previous._.name_part and previous.text[:1].isupper()
 
-    @staticmethod
-    def _article_of_the_name(first: Token, tokens: list[Token]) -> bool:
+    def _article_of_the_name(self, first: Token, tokens: list[Token]) -> bool:
         """A capitalised article inside a sentence, after a connector, before a capitalised word (``de La Marocaine
         Vie``): the name's own, as a title's (``La Poste``); at a sentence's start it is any sentence's."""
         previous = first.nbor(-1) if first.i > 0 else None
@@ -392,7 +390,7 @@ class CandidateFinder:
             and len(tokens) > 2
             and tokens[1].is_title
             and previous is not None
-            and previous.lower_ in _OF
+            and previous.lower_ in self.lex.of_words
         )
 
     def _legal_form_after_name(self, tokens: list[Token]) -> bool:
@@ -442,7 +440,7 @@ class CandidateFinder:
         tokens = self._without_internal_body(tokens)
         if len(tokens) > 2 and tokens[-2].lower_ in ("en", "au", "aux") and ACRONYM.match(tokens[-3].text) and self._is_country(tokens[-1].text):
             tokens = tokens[:-2]  # le groupe BPCE en Afrique: where the body is, no part of its name
-        if len(tokens) > 3 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types and tokens[-2].lower_ in _OF \
+        if len(tokens) > 3 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types and tokens[-2].lower_ in self.lex.of_words \
                 and self._country_goes_on(text, tokens[-1]):
             tokens = tokens[:-2]  # la société X des Émirats | arabes unis: where the company is from, cut inside the country
         if not tokens:

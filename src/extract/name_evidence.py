@@ -25,8 +25,6 @@ _COORDINATION = re.compile(
     r"(?:\s+(?:de|du|des|d['’]))?(?:\s*(?:le|la|les|l['’]))?)\s*(?:ex-)?$"
 )  # X, Y et Z; X et de la Y; X et l'ex-Y
 _QUOTES = frozenset("«»“”\"")
-_CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
-_PLACE_LINKS = _CONNECTORS | {"d", "l"}  # elided: d', l'
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
@@ -40,6 +38,7 @@ class NameEvidence:
     def __init__(self, lex: NameLexicon, is_city: Callable[[str], bool]) -> None:
         self.lex = lex
         self.is_city = is_city
+        self.place_links = lex.of_words | {"d", "l"}  # elided: d', l'
         # asked of one candidate by several tests (a unit, a place, the side it stands on): its words are read once
         self.before = lru_cache(maxsize=1024)(self.before)
 
@@ -86,7 +85,7 @@ class NameEvidence:
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [(_ELIDED.sub("", w) or w) if "'" in w or "’" in w else w for w in words if w not in _QUOTES]
         i = len(words) - 1
-        place_link = i >= 0 and words[i].lower() in _PLACE_LINKS
+        place_link = i >= 0 and words[i].lower() in self.place_links
         if place_link:
             i -= 1
         skipped = 0
@@ -139,7 +138,7 @@ class NameEvidence:
         if self.before(text, start) == "PLACE":
             return True
         words = surface.split()
-        if len(words) > 2 and words[-2] in _CONNECTORS and self.is_city(words[-1]) and not self.opens_with_first_name(surface):
+        if len(words) > 2 and words[-2] in self.lex.of_words and self.is_city(words[-1]) and not self.opens_with_first_name(surface):
             return True
         if self.opens_with_first_name(surface):
             return False

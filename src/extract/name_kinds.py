@@ -27,9 +27,9 @@ _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  #
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
 _LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
-_OF = frozenset({"de", "du", "des", "d'", "la", "l'"})
+_PORTFOLIO_NOUN_BEFORE = frozenset({"de", "du", "des", "d'", "la", "l'"})  # what comes right before a portfolio's noun
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*")  # Mezzour, El-Alami; not II, not CDG
-_PORTFOLIO_LINKS = _OF | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
+_PORTFOLIO_LINKS = _PORTFOLIO_NOUN_BEFORE | {"et", ",", "chargé", "chargée", "délégué", "déléguée", "auprès", "avec", "le"}
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """A headline's kicker (``Dialyse : le fonds…``, ``Santé privée : …``): words at a line's start before a colon."""
@@ -191,7 +191,7 @@ class NameClassifier:
         words = [w.replace("’", "'") for w in _WORDS.findall(before[heads[-1] :])]
         return (
             bool(words)
-            and (words[-1].lower() in _OF or [w.lower() for w in words[-2:]] == ["avec", "le"])
+            and (words[-1].lower() in _PORTFOLIO_NOUN_BEFORE or [w.lower() for w in words[-2:]] == ["avec", "le"])
             and all(w[:1].isupper() or w.lower() in _PORTFOLIO_LINKS or self.lex.adjective.match(w) for w in words)
         )
 

@@ -28,6 +28,7 @@ class NameLexicon:
         self.not_orgs = rules.not_orgs
         self.connectors: list[str] = rules.names["connectors"]
         self.number_connectors = frozenset(rules.names["number_connectors"])  # `de` before an amount ends a name
+        self.of_words = frozenset(rules.names["of_words"])  # de, du, des, d'
         self.media_cues: list[str] = rules.names["media_cues"]
         self.speech_verbs: list[str] = rules.names["speech_verbs"]
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
