@@ -44,8 +44,9 @@ class NameLexicon:
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
-        self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
-        self.head_of_nouns = frozenset(rules.names["head_of_nouns"])
+        company_titles, stakes = rules.names["company_titles"], rules.names["stake_nouns"]  # le DG de X; la filiale (de) X
+        self.role_nouns = frozenset(rules.names["role_nouns"] + stakes + rules.names["demonym_nouns"])
+        self.head_of_nouns = frozenset(rules.names["head_of_nouns"] + company_titles + stakes)
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
         # britannique, suisse, and the masculine of each pair (égyptien, not égyptienne)
@@ -55,7 +56,7 @@ class NameLexicon:
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
-        self.title_words = frozenset(rules.names["title_words"])
+        self.title_words = frozenset(rules.names["title_words"] + company_titles)
         self.title_heads = self.title_words - {"le", "la", "de", "du", "et"}  # directeur, président: no function words
         self.modifiers = frozenset(rules.names["modifiers"])
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
