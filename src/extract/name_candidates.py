@@ -49,7 +49,6 @@ _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space aro
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
 _CAPITALISED_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?=[A-ZÀ-Ý])")  # Égyptien, before a name
-_MASCULINE_ARTICLE = re.compile(r"(?:^|[^\w'’])(?:[Ll]e[ \t]+|[Ll]['’])$")
 
 
 _WRAPPED_LINE = re.compile(r"^[^\n]{40,}[\w,’'-]\n(?=[a-zà-ÿ])", re.MULTILINE)  # a sentence going on past a line break
@@ -278,7 +277,7 @@ class CandidateFinder:
             return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
         match = cand and _CAPITALISED_WORD.match(text, cand.start, cand.end)
         if match and match.group(1).lower() in self.lex.masculine_demonyms \
-                and _MASCULINE_ARTICLE.search(text, max(0, cand.start - 4), cand.start):
+                and self.lex.masculine_article_before.search(text, max(0, cand.start - 4), cand.start):
             return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
         return cand
 

@@ -20,10 +20,6 @@ from extract.textnorm import normalize_name
 
 _WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
-_COORDINATION = re.compile(
-    r"^\s*\)?\s*(?:\([^()\n]{0,40}\))?\s*(?:,|/|,?\s+(?:et|ou)(?:\s+encore|\s+enfin)?"
-    r"(?:\s+(?:de|du|des|d['’]))?(?:\s*(?:le|la|les|l['’]))?)\s*(?:ex-)?$"
-)  # X, Y et Z; X et de la Y; X et l'ex-Y
 _QUOTES = frozenset("«»“”\"")
 _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
@@ -254,7 +250,7 @@ class NameEvidence:
                     if kind == "PER" and self.person_in_apposition(text, cand, surface):
                         continue  # le président de X, Name, …: the comma sets off a person, no list
                     if any(
-                        _COORDINATION.match(text[e:cand.start]) if e <= cand.start else _COORDINATION.match(text[cand.end:s])
+                        self.lex.coordination.match(text[e:cand.start]) if e <= cand.start else self.lex.coordination.match(text[cand.end:s])
                         for s, e in orgs
                         if 0 <= cand.start - e <= 50 or 0 <= s - cand.end <= 50
                     ):

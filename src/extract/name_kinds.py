@@ -21,8 +21,6 @@ _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]es|[Uu]ne?|[Ll]['’])[ \t]*$")
-_DEMONSTRATIVE = re.compile(r"(?<![\w'’])(?:[Cc]e|[Cc]et|[Cc]ette|[Cc]es)[ \t]+$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
@@ -64,7 +62,7 @@ class NameClassifier:
             return None  # KL, H.Z. alone on the last line: the author's initials signing the article (not MAP, AFP: outlets)
         if self._vehicle(doc_text, cand.start, words, lowered):
             return None  # la Dacia Logan, l'Airbus A350: a vehicle, its maker's name inside
-        if cand.source == "ner" and len(words) == 1 and _DEMONSTRATIVE.search(doc_text, max(0, cand.start - 8), cand.start):
+        if cand.source == "ner" and len(words) == 1 and lex.demonstrative_before.search(doc_text, max(0, cand.start - 8), cand.start):
             return None  # Cet Ingénieur, ce Casablancais: a demonstrative opens a common noun, no name
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
@@ -131,7 +129,7 @@ class NameClassifier:
             and lowered[1] not in self.lex.type_words
             and normalize_name(words[1]) not in self.lex.countries_and_regions
             and not self.is_city(words[1])
-            and bool(_ARTICLE_BEFORE.search(doc_text, max(0, start - 5), start))
+            and bool(self.lex.article_before.search(doc_text, max(0, start - 5), start))
         )
 
     def _after_thing_noun(self, doc_text: str, start: int) -> bool:

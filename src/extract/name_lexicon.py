@@ -5,13 +5,20 @@ Derived once from the rules and shared by the candidate finder, the classifier a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from extract.facts import forms_alternation
 from extract.rules import Rules
 from extract.textnorm import normalize_name
 
 _NAME_PART = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.&-]*|[0-9]*[A-Z][A-Z0-9&-]*)$")
 LEADING_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+
+
+def _either_case(words: Iterable[str]) -> list[str]:
+    """The words as written and with a capital (``le``, ``Le``)."""
+    return [form for word in words for form in (word, word.capitalize())]
 
 
 class NameLexicon:
@@ -29,6 +36,18 @@ class NameLexicon:
         self.connectors: list[str] = rules.names["connectors"]
         self.number_connectors = frozenset(rules.names["number_connectors"])  # `de` before an amount ends a name
         self.of_words = frozenset(rules.names["of_words"])  # de, du, des, d'
+        elided = [w for w in rules.names["masculine_articles"] if w.endswith(("'", "’"))]
+        whole = [w for w in rules.names["masculine_articles"] if w not in elided]
+        self.masculine_article_before = re.compile(  # le, l' right before a position
+            rf"(?:^|[^\w'’])(?:(?:{forms_alternation(_either_case(whole))})[ \t]+|{forms_alternation(_either_case(elided))})$"
+        )
+        self.article_before = re.compile(rf"(?<![\w'’])(?:{forms_alternation(_either_case(rules.names['articles']))})[ \t]*$")
+        self.demonstrative_before = re.compile(rf"(?<![\w'’])(?:{forms_alternation(_either_case(rules.names['demonstratives']))})[ \t]+$")
+        self.coordination = re.compile(  # X, Y et Z; X et de la Y; X ou encore l'ex-Y: from a name's end to the next's start
+            rf"^\s*\)?\s*(?:\([^()\n]{{0,40}}\))?\s*(?:,|/|,?\s+(?:{forms_alternation(rules.names['coordinators'])})"
+            rf"(?:\s+(?:{forms_alternation(rules.names['coordination_adverbs'])}))?(?:\s+(?:{forms_alternation(self.of_words)}))?"
+            rf"(?:\s*(?:{forms_alternation(LEADING_ARTICLES)}))?)\s*(?:ex-)?$"
+        )
         self.media_cues: list[str] = rules.names["media_cues"]
         self.speech_verbs: list[str] = rules.names["speech_verbs"]
         self.calendar_words = frozenset(rules.numbers["weekdays"]) | {m.rstrip(".") for m in rules.months}
