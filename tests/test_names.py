@@ -936,6 +936,18 @@ def test_a_makers_name_and_a_models_after_an_article_name_a_vehicle(extractor, s
     assert org_names(extract_text(extractor, sentence)) == orgs
 
 
+@pytest.mark.parametrize(
+    ("sentence", "orgs"),
+    [
+        ("Le lot a été confié à la Volvo Buses, qui livrera quarante autocars en juin.", ["Volvo Buses"]),
+        ("Le contrat de maintenance revient à l'Airbus Helicopters, selon le ministère.", ["Airbus Helicopters"]),
+        ("La Renault Express et la Toyota Yaris restent les plus vendues.", []),
+    ],
+)
+def test_a_business_noun_after_a_makers_name_names_a_company_not_a_model(extractor, sentence: str, orgs: list[str]) -> None:
+    assert org_names(extract_text(extractor, sentence)) == orgs
+
+
 def test_where_a_described_company_is_from_is_no_part_of_its_name(extractor) -> None:
     text = "Le capital est détenu à 40 % par la société Noralis des Émirats arabes unis, le reste par l'État."
     assert org_names(extract_text(extractor, text)) == ["Noralis"]

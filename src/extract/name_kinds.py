@@ -122,7 +122,7 @@ class NameClassifier:
 
     def _vehicle(self, doc_text: str, start: int, words: list[str], lowered: list[str]) -> bool:
         """A maker's name and a model's after an article (``la Dacia Logan``, ``l'Airbus A350``): no type word, country
-        or city after the maker (``Renault Maroc``, ``Renault Group`` are bodies)."""
+        or city after the maker (``Renault Maroc``, ``Renault Group``, ``la Volvo Buses`` are bodies)."""
         return (
             len(words) == 2
             and lowered[0] in self.lex.vehicle_makers
