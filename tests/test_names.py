@@ -914,6 +914,19 @@ def test_a_ministry_keeps_all_its_portfolios_and_its_demonym(extractor, sentence
     assert org_names(extract_text(extractor, sentence)) == [name]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Un appel du ministère de l'Intérieur et de la Protection civile vise les communes.",
+         "ministère de l'Intérieur et de la Protection civile"),
+        ("L'aide du ministère de la Culture et de la Communication ouverte aux jeunes artistes a été prolongée.",
+         "ministère de la Culture et de la Communication"),
+    ],
+)
+def test_a_portfolio_goes_on_over_its_adjectives_only(extractor, sentence: str, name: str) -> None:
+    assert org_names(extract_text(extractor, sentence)) == [name]
+
+
 def test_a_capitalised_noun_after_a_demonstrative_is_no_name(extractor) -> None:
     assert org_names(extract_text(extractor, "Ce Centralien a dirigé plusieurs filiales du groupe.")) == []
 

@@ -317,8 +317,8 @@ class CandidateFinder:
             end = k - 1
 
     def _portfolio_adjective(self, word: str) -> bool:
-        """An adjective after a portfolio's noun (``maritime``, ``rural``, ``énergétique``)."""
-        return bool(self.lex.adjective.match(word) or self.lex.portfolio_adjective.match(word))
+        """An adjective after a portfolio's noun (``énergétique``, ``maritime``, ``rural``)."""
+        return bool(self.lex.adjective.match(word)) or word in self.lex.portfolio_adjectives
 
     def _with_country(self, text: str, cand: Candidate | None) -> Candidate | None:
         """A company's name the model ends before the country right after it (``LafargeHolcim Maroc``, a subsidiary

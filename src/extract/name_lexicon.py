@@ -84,7 +84,7 @@ class NameLexicon:
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
         self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
-        self.portfolio_adjective = re.compile(rules.names["portfolio_adjective"])
+        self.portfolio_adjectives = frozenset(rules.names["portfolio_adjectives"])
         self.vehicle_makers = frozenset(rules.names["vehicle_makers"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
