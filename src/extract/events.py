@@ -117,6 +117,7 @@ class EventRules:
     landmark: re.Pattern[str]
     demonstrative: re.Pattern[str]
     definite: re.Pattern[str]
+    adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
 
 
@@ -236,6 +237,8 @@ def load_event_rules() -> EventRules:
                             rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
+        adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
+                            rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
     )
 
@@ -896,9 +899,9 @@ class EventFinder:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
             return frame.preps.get("mené par", ()) if relation.cue == "mené par" else ()
-        if relation.cue in frame.adjacent and trigger.voice == "noun" and not slot.generic and _ADJACENT.fullmatch(
-                text, trigger.end, relation.start):
-            return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`
+        if relation.cue in frame.adjacent and trigger.voice == "noun" and not slot.generic \
+                and self.rules.adjacent.fullmatch(text, trigger.end, relation.start):
+            return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`, `le CA consolidé de X`
         return frame.preps.get(relation.cue or "", ())
 
     @staticmethod
@@ -988,9 +991,6 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*[A-ZÀ-Ý][\w'’-]*(
                         re.IGNORECASE)
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `, `, Place Unknown, `."""
 
-
-_ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
-"""What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
 
 _APPOSED = re.compile(r"\s+")
 """What stands between a noun trigger and the name apposed to it: a space (after a comma, the name opens a clause:
