@@ -1029,6 +1029,14 @@ def test_an_investment_whose_sum_is_the_sum_of_two_others_is_a_total(extractor) 
     assert found == [300_000_000, 400_000_000]
 
 
+def test_a_sum_of_others_by_a_company_of_its_own_is_no_total(extractor) -> None:
+    text = ("Trois usines verront le jour dans l'Oriental. Le groupe Rif Textile investira 100 millions de dirhams à Fès. "
+            "La société Nador Plast y consacrera 200 millions de dirhams à Meknès. Enfin, Atlas Cuir injectera 300 "
+            "millions de dirhams à Taza.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["investor"] for e in events(extractor, text, "investment")}
+    assert found == {100_000_000: "Rif Textile", 200_000_000: "Nador Plast", 300_000_000: "Atlas Cuir"}
+
+
 def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisation(extractor) -> None:
     text = ("L'Office régional des eaux a signé deux conventions. La première, avec la Banque allemande KfW, porte sur un "
             "prêt de 40 millions d'euros. Quant à la convention signée avec la BAD, elle concerne le financement du "

@@ -424,7 +424,7 @@ class EventFinder:
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
         _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
         cities = [s for s in slots if s.kind == "city"]
-        return [event.record() for event in _sited(_placed(merge(events)), sentences, cities)]
+        return [event.record() for event in _sited(_placed(merge(events, sentences)), sentences, cities)]
 
     def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
         """Whether the sentence opens with a topic marker and a common noun, not a name (`Quant à la convention signée
@@ -1315,7 +1315,7 @@ def _absorb(into: Event, other: Event) -> None:
     into.evidence += [span for span in other.evidence if span not in into.evidence]
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], sentences: Sequence[Span]) -> list[Event]:
     """One event per real-world event: complete events that repeat merge; partial and recalled ones only add to a
     complete one."""
     complete: list[Event] = []
@@ -1329,21 +1329,35 @@ def merge(events: list[Event]) -> list[Event]:
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is not None:
             _absorb(twin, event)
-    complete = sorted((e for e in complete if not _total_of_others(e, complete)), key=lambda e: e.at)
+    starts = [start for start, _ in sentences]
+    complete = sorted((e for e in complete if not _total_of_others(e, complete, starts)), key=lambda e: e.at)
     return [e for i, e in enumerate(complete) if not any(_part_of(e, whole) for whole in complete[:i])]
 
 
-def _total_of_others(total: Event, events: list[Event]) -> bool:
-    """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type (`Ils vont
-    investir 912 MDH` beside `X compte investir 450 MDH` and `Y nécessitera 462 MDH`): a total over many deals."""
+def _total_of_others(total: Event, events: list[Event], sentence_starts: list[int]) -> bool:
+    """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type at most
+    two sentences away (`Ils vont investir 912 MDH. Cet accord… X compte investir 450 MDH, tandis que Y nécessitera
+    462 MDH`), and it names no organisation those leave unnamed: a total over many deals."""
     if total.type not in ("investment", "loan", "funding"):
         return False
+    sentence = bisect_right(sentence_starts, total.at)
+    near = [e for e in events if e is not total and e.type == total.type
+            and abs(bisect_right(sentence_starts, e.at) - sentence) <= 2]
     for whole in total.roles["amount"]:
-        parts = [a["value"] for e in events if e is not total and e.type == total.type for a in e.roles["amount"]
+        parts = [(a["value"], e) for e in near for a in e.roles["amount"]
                  if a["currency"] == whole["currency"] and a["value"] < whole["value"]]
-        if any(abs(sum(c) - whole["value"]) <= 0.001 * whole["value"] for n in (2, 3) for c in combinations(parts, n)):
+        if any(abs(sum(v for v, _ in c) - whole["value"]) <= 0.001 * whole["value"]
+               and _organisations(total) <= set().union(*(_organisations(e) for _, e in c))
+               for n in (2, 3) for c in combinations(parts, n)):
             return True
     return False
+
+
+def _organisations(event: Event) -> set[str]:
+    """The organisations an event names, normalised."""
+    names = (n for role, kind in ROLES[event.type].items() if kind in ("org", "orgs")
+             for n in (event.roles[role] if kind == "orgs" else [event.roles[role]]) if n)
+    return {normalize_name(n) for n in names}
 
 
 def _part_of(part: Event, whole: Event) -> bool:
