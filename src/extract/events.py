@@ -761,8 +761,8 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _PERIOD_WHERE.fullmatch(
-                    text, d.end, s.start))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _compared_after(
+                    text, d.end, s.start, rules))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -1050,8 +1050,15 @@ def _wrapped(text: str, start: int) -> bool:
     return first.islower() or first.isdigit() or first.isupper() and _BEFORE_NAME.search(text, max(0, start - 40), start)
 
 
-_PERIOD_WHERE = re.compile(r"\s*,?\s*où\s+(?:il|elle)\s+[^,;.]{1,30}")
-"""Between a period and the figure a relative clause on it states: ` où il affichait `."""
+_PERIOD_LEAD = re.compile(r"\s*,?\s*")
+"""What may stand between a period and a `compared_amount_cues` phrase after it."""
+
+
+def _compared_after(text: str, start: int, end: int, rules: EventRules) -> bool:
+    """Whether ``text[start:end]``, after a period, is a `compared_amount_cues` phrase that leads to the figure at
+    ``end`` (` où il affichait `): the figure is the period's."""
+    cue = rules.compared_amount.search(text, start, end)
+    return cue is not None and _PERIOD_LEAD.fullmatch(text, start, cue.start()) is not None
 
 _MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)")
 """Between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`, `120 MDH d'investissement`."""
