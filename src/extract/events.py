@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
-from extract.facts import Span, opening_letters, sentence_bounds
+from extract.facts import Span, forms_alternation, opening_letters, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
 from extract.rules import rules_dir
 from extract.textnorm import normalize_name, normalize_unit
@@ -123,8 +123,7 @@ class EventRules:
 
 def _alternation(forms: Sequence[str]) -> str:
     """Forms as one regex alternation, longest first, apostrophes either way, spaces flexible."""
-    escaped = [re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
-    return "|".join(escaped)
+    return forms_alternation(forms).replace(r"\ ", r"\s+")
 
 
 def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -53,6 +53,11 @@ def opening_letters(forms: Iterable[str]) -> str:
     return "(?=[" + "".join(sorted(re.escape(c) for c in firsts | ({"’"} if "'" in firsts else set()))) + "])"
 
 
+def forms_alternation(forms: Iterable[str]) -> str:
+    """Literal forms as one regex alternation, longest first, either apostrophe for ``'``."""
+    return "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
+
+
 # The characters outside ASCII that re's IGNORECASE matches to an ASCII letter (İ, ı for i; ſ for s; the Kelvin sign).
 _ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
 

@@ -7,11 +7,11 @@ parse of the trigger's sentence (a second, parser-only pipe); ``bench/bench.py``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from extract.facts import Span, opening_letters
+from extract.facts import Span, forms_alternation, opening_letters
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,8 +73,8 @@ class SurfaceRelations:
 
     def __init__(self, cues: Mapping[str, str], coordination: Sequence[str], adverbials: Sequence[str] = ()) -> None:
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
-        self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{_alternation(cues)})(?![\w-])", re.IGNORECASE)
-        self.adverbial = re.compile(rf"(?<![\w'’-])(?:{_alternation(adverbials)})(?![\w'’-])", re.IGNORECASE) \
+        self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{forms_alternation(cues)})(?![\w-])", re.IGNORECASE)
+        self.adverbial = re.compile(rf"(?<![\w'’-])(?:{forms_alternation(adverbials)})(?![\w'’-])", re.IGNORECASE) \
             if adverbials else None
         self.coordination = {c.strip().lower() for c in coordination}
         self.joining_starts = (",", *self.coordination)  # what a lead that joins two mentions opens with
@@ -167,11 +167,6 @@ class SurfaceRelations:
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
         return _nearest_subject(_past_relative(text, relations, trigger), trigger)
-
-
-def _alternation(forms: Iterable[str]) -> str:
-    """Forms as one regex alternation, longest first, either apostrophe."""
-    return "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
 
 
 def _affiliation(lead: str, previous: Slot | None) -> bool:
