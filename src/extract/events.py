@@ -117,6 +117,12 @@ class EventRules:
     landmark: re.Pattern[str]
     demonstrative: re.Pattern[str]
     definite: re.Pattern[str]
+    held_in: re.Pattern[str]  # after a holder of shares: the company they are held in (`les parts de X dans Y`)
+    measure_of: re.Pattern[str]  # between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`
+    complement_of: re.Pattern[str]  # what joins a noun trigger to the trigger of its complement: ` prévu pour l'`
+    giver_clause: re.Pattern[str]  # between a name and a sum its relative clause states: `, qui pourrait mettre jusqu'à `
+    new_facility: re.Pattern[str]  # an opening noun trigger that names its own object: `nouvelle usine`, `future usine`
+    told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
 
@@ -124,6 +130,11 @@ class EventRules:
 def _alternation(forms: Sequence[str]) -> str:
     """Forms as one regex alternation, longest first, apostrophes either way, spaces flexible."""
     return forms_alternation(forms).replace(r"\ ", r"\s+")
+
+
+def _links(forms: Sequence[str]) -> str:
+    """Linking words as one regex alternation, each with the space after it (maybe none after an elided one)."""
+    return "|".join(rf"(?:{_alternation([f])})\s" + ("*" if f.endswith("'") else "+") for f in forms)
 
 
 def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -236,6 +247,15 @@ def load_event_rules() -> EventRules:
                             rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
+        held_in=re.compile(rf"[^,.;]{{0,40}}?(?<![\w'’])(?:{_alternation(data['held_in_cues'])})(?![\w'’])", re.I),
+        measure_of=re.compile(rf"\s*(?:{_links(data['measure_links'])})"),
+        complement_of=re.compile(rf"\s+(?:[a-zà-ÿ]+\s+)?(?:{_links(data['complement_links'])})"
+                                 rf"(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){{0,3}}"),
+        giver_clause=re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?,?\s*(?:{_alternation(data['giver_relatives'])})\s+"
+                                rf"[^,;.:()]{{0,60}}?(?:{_links(data['sum_approximators'])})?", re.I),
+        new_facility=re.compile(rf"(?:{_alternation(data['new_facility_words'] + data['future_facility_words'])})(?![\w'’-])",
+                                re.I),
+        told_facility=re.compile(rf"(?:{_alternation(data['new_facility_words'])})(?![\w'’-])", re.I),
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
@@ -518,7 +538,7 @@ class EventFinder:
         takes = [any(t.frame is None or "amount" in ROLES[t.frame.type] for t in group) for group in groups]
         governed = [False] * len(groups)  # the complement of a trigger that takes a sum, or of such a complement
         for i in range(1, len(groups)):
-            governed[i] = not takes[i] and (takes[i - 1] or governed[i - 1]) and _COMPLEMENT_OF.fullmatch(
+            governed[i] = not takes[i] and (takes[i - 1] or governed[i - 1]) and self.rules.complement_of.fullmatch(
                 text, max(t.end for t in groups[i - 1]), groups[i][0].start) is not None
         takers = [i for i in range(len(groups)) if not governed[i]]
         for slot in inside:
@@ -529,7 +549,7 @@ class EventFinder:
                 t = groups[i][0]
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
-            measured = next((i for i in takers if _MEASURE_OF.fullmatch(text, slot.end, groups[i][0].start)), None)
+            measured = next((i for i in takers if self.rules.measure_of.fullmatch(text, slot.end, groups[i][0].start)), None)
             owners[slot] = measured if measured is not None else min(takers, key=distance)
         return owners
 
@@ -599,7 +619,7 @@ class EventFinder:
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
-                        or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
+                        or self.rules.told_facility.match(context.text, group[0].start) and group[0].frame.type == "opening"
                         and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
                         or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
         # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
@@ -682,7 +702,7 @@ class EventFinder:
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
         if frame.object_head is not None and not frame.object_head.match(text, trigger.end):
             return None  # `Marrakech accueillera le salon`: no facility of the frame's kinds
-        if frame.type == "opening" and trigger.voice != "passive" and not _names_new_facility(text, trigger) \
+        if frame.type == "opening" and trigger.voice != "passive" and not self.rules.new_facility.match(text, trigger.start) \
                 and rules.not_facility_head.match(text, trigger.end):
             return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
             # (but `de nouvelles usines du groupe`: the trigger names the facility)
@@ -747,7 +767,7 @@ class EventFinder:
         if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
             rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening"
                       and t.start != trigger.start
-                      and not _names_new_facility(text, t)]  # `la création de nouvelles usines`: its own object
+                      and not rules.new_facility.match(text, t.start)]  # `la création de nouvelles usines`: its own object
             cities = [s for s in cities if not any(trigger.end <= t.start and t.end <= s.start or s.end <= t.start
                                                    and t.end <= trigger.start for t in rivals)]
         if "city" in roles and cities:
@@ -819,7 +839,7 @@ class EventFinder:
         de la société X au profit de Y`), the shares are X's own and X is what is sold (a purchase of `les parts de X`
         may be a minority stake, a funding)."""
         return bool(self.rules.shares_of.search(text, max(0, slot.start - 50), slot.start)
-                    and not _HELD_IN.match(text, slot.end))
+                    and not self.rules.held_in.match(text, slot.end))
 
     def _assign_main_subject(self, text: str, trigger: Trigger, names: list[Slot], candidates: Sequence[str],
                              roles: dict[str, Any], used: set[str]) -> None:
@@ -832,12 +852,11 @@ class EventFinder:
                 used.add(main.value)
                 break
 
-    @staticmethod
-    def _sum_giver(text: str, frame: Frame, amount: Slot, names: list[Slot], roles: dict[str, Any]) -> None:
+    def _sum_giver(self, text: str, frame: Frame, amount: Slot, names: list[Slot], roles: dict[str, Any]) -> None:
         """`… notamment A, B ainsi que la Banque mondiale qui pourrait mettre jusqu'à 297 M$`: the organisation whose
         relative clause states the sum puts it up; it takes the subject's role (a lender's name, the lender's)."""
         giver = next((n for n in reversed(names) if n.kind == "org" and n.end <= amount.start
-                      and _GIVER_CLAUSE.fullmatch(text, n.end, amount.start)), None)
+                      and self.rules.giver_clause.fullmatch(text, n.end, amount.start)), None)
         if giver is None:
             return
         flipped = frame.flip_names is not None and frame.flip_names.search(giver.value)
@@ -1015,9 +1034,6 @@ _INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+
 _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", re.IGNORECASE)
 """Between an amount and an acquisition trigger it pays for: `… dans l'`."""
 
-_HELD_IN = re.compile(r"[^,.;]{0,40}?(?<![\w'’])(?:dans|au\s+capital)(?![\w'’])", re.IGNORECASE)
-"""After the name of a holder of shares: the company they are held in (`les parts de X dans Y`)."""
-
 _DATELINE_END = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?[–—-]\s")
 """What follows the city of a dateline: an agency in capitals maybe, then a dash."""
 
@@ -1029,10 +1045,6 @@ _PRONOUN = re.compile(r"(?:il|elle|ils|elles)(?![\w'’-])", re.IGNORECASE)
 
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
-
-_GIVER_CLAUSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*qui\s+[^,;.:()]{0,60}?(?:jusqu['’]à\s+|plus\s+de\s+|près\s+de\s+)?",
-                           re.IGNORECASE)
-"""Between a name and a sum its relative clause states: `, qui pourrait mettre jusqu'à `."""
 
 _WRAPPED = re.compile(r"[\w,'’-][ \t]*\n$")
 """The end of a line cut mid-sentence: a word or a comma, not a stop or a colon."""
@@ -1058,12 +1070,6 @@ def _compared_after(text: str, start: int, end: int, rules: EventRules) -> bool:
     ``end`` (` où il affichait `): the figure is the period's."""
     cue = rules.compared_amount.search(text, start, end)
     return cue is not None and _PERIOD_LEAD.fullmatch(text, start, cue.start()) is not None
-
-_MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)")
-"""Between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`, `120 MDH d'investissement`."""
-
-_COMPLEMENT_OF = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:pour\s+|de\s+|du\s+|d['’]\s*)(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){0,3}")
-"""What joins a noun trigger to the trigger of its complement: ` prévu pour l'`, ` de ces 30 `."""
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
@@ -1120,12 +1126,6 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
     words = set(normalize_name(name).split())
     return next((other for other in names if other != name and (parts := normalize_name(other).replace("-", " ").split())
                  and parts[-1] == "maroc" and " ".join(parts[:-1]) in words), None)
-
-
-def _names_new_facility(text: str, trigger: Trigger) -> bool:
-    """Whether an opening trigger is a new or future facility's noun (`nouvelle usine`, `futurs établissements`): it
-    names its own object."""
-    return text.startswith(("nouv", "futur"), trigger.start)
 
 
 def _noun_phrase(reference: re.Match[str] | None) -> bool:
