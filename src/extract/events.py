@@ -441,8 +441,8 @@ class EventFinder:
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
-        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
         cities = [s for s in slots if s.kind == "city"]
+        _located(text, events, sentences, cities, self.rules)
         return [event.record() for event in _sited(_placed(merge(events, sentences)), sentences, cities)]
 
     def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
@@ -1143,12 +1143,11 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
     for event in events:
         if event.type != "opening" or event.roles["city"] is not None or not event.evidence:
             continue
-        here = bisect_left(sentences, event.evidence[0])
-        if not 0 < here < len(sentences) or sentences[here] != event.evidence[0]:
+        here, previous = _cities_before(event, sentences, cities)
+        if not here or sentences[here] != event.evidence[0]:
             continue
-        start, end = sentences[here - 1]
-        placed = {c.value for c in cities if start <= c.start < end
-                  and rules.location.search(text, max(start, c.start - 40), c.start)}
+        start = sentences[here - 1][0]
+        placed = {c.value for c in previous if rules.location.search(text, max(start, c.start - 40), c.start)}
         if len(placed) == 1:
             event.roles["city"] = placed.pop()
         elif not placed and rules.facility_reference.search(text, sentences[here][0], event.at):
@@ -1157,6 +1156,16 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
                       and rules.placed_facility.search(text, max(start, c.start - 90), c.start)]
             if before:
                 event.roles["city"] = before[-1].value
+
+
+def _cities_before(event: Event, sentences: list[Span], cities: list[Slot]) -> tuple[int, list[Slot]]:
+    """The index of the sentence an event's evidence opens in and the cities of the sentence before it; 0 and none
+    where there is no sentence before it."""
+    here = bisect_left(sentences, event.evidence[0])
+    if not 0 < here < len(sentences):
+        return 0, []
+    start, end = sentences[here - 1]
+    return here, [c for c in cities if start <= c.start < end]
 
 
 def _placed(events: list[Event]) -> list[Event]:
@@ -1177,11 +1186,7 @@ def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> li
     for event in events:
         if event.type != "investment" or event.roles["city"] is not None or not event.evidence:
             continue
-        here = bisect_left(sentences, event.evidence[0])
-        if not 0 < here < len(sentences):
-            continue
-        start, end = sentences[here - 1]
-        before = {c.value for c in cities if start <= c.start < end}
+        before = {c.value for c in _cities_before(event, sentences, cities)[1]}
         if len(before) == 1:
             event.roles["city"] = before.pop()
     return events
