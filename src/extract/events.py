@@ -141,6 +141,14 @@ def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){opening_letters(forms)}(?:{_alternation(forms)})(?![\w'’-])", flags)
 
 
+def _facility_openings(data: dict[str, Any]) -> list[str]:
+    """Each `facility_openings` noun after each `facility_opening_words` word that agrees with it, singular and plural:
+    `nouvel établissement`, `futures usines`."""
+    return [form for group, nouns in data["facility_openings"].items() for noun, nouns_ in nouns.items()
+            for word, words in data["facility_opening_words"][group].items()
+            for form in (f"{word} {noun}", f"{words} {nouns_}")]
+
+
 def _roles(value: str | list[str] | None) -> tuple[str, ...]:
     return () if value is None else (value,) if isinstance(value, str) else tuple(value)
 
@@ -171,7 +179,10 @@ def load_event_rules() -> EventRules:
             adjacent={cue: _roles(role) for cue, role in spec.get("adjacent", {}).items()},
         )
         voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
-        frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
+        forms = {voice: spec[key] for voice, key in voices.items() if spec.get(key)}
+        if spec.get("new_facilities"):
+            forms["noun"] = forms["noun"] + _facility_openings(data)
+        frames.append((frame, forms))
     aux = data["auxiliaries"]
     adverb = rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?"
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
