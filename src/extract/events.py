@@ -171,7 +171,7 @@ def load_event_rules() -> EventRules:
             named_facility=spec.get("named_facility", False),
             object_head=re.compile(rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?\s*"
                                    rf"(?:(?:{_alternation(data['object_determiners'])})\s*)*(?:[a-zà-ÿ-]+\s+)?"
-                                   rf"(?:{_alternation(spec['object_heads'])})(?![\w'’-])", re.I)
+                                   rf"(?:{_alternation(spec['object_heads'] + data['plant_nouns'])})(?![\w'’-])", re.I)
             if spec.get("object_heads") else None,
             flip=_words(flip["verbs"]) if flip else None,
             flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
@@ -186,6 +186,7 @@ def load_event_rules() -> EventRules:
     aux = data["auxiliaries"]
     adverb = rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?"
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
+    facilities = data["plant_nouns"] + data["facility_nouns"]
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -222,8 +223,8 @@ def load_event_rules() -> EventRules:
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
-                                      rf"(?:{_alternation(data['facility_nouns'])})(?![\w'’-])", re.I),
-        placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(data['facility_nouns'])})(?![\w'’-])[^.;!?]{{0,60}}?"
+                                      rf"(?:{_alternation(facilities)})(?![\w'’-])", re.I),
+        placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(facilities)})(?![\w'’-])[^.;!?]{{0,60}}?"
                                    rf"(?<![\w'’]){place}(?:(?:{_alternation(data['city_nouns'])})\s+(?:de\s+|d['’]\s*))?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
