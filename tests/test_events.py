@@ -964,12 +964,14 @@ def test_a_result_belongs_to_the_company_named_right_after_its_noun_not_to_one_f
     assert only(extractor, text, "result")["org"] == "Kivu Cobalt"
 
 
-def test_a_result_belongs_to_the_company_named_after_its_noun_and_one_adjective(extractor) -> None:
-    text = ("Le groupe Sahara Logistique publie ses comptes annuels. Par ailleurs, le chiffre d'affaires consolidé de la "
-            "société Tindouf Energie a atteint 2,4 milliards de dirhams en 2023.\n")
-    assert only(extractor, text, "result")["org"] == "Tindouf Energie"
-    text = "Chez Sahara Logistique, on attend. Le résultat net global du groupe Oued Béton progresse à 90 millions de dirhams.\n"
-    assert only(extractor, text, "result")["org"] == "Oued Béton"
+@pytest.mark.parametrize(("text", "org"), [
+    ("Le groupe Sahara Logistique publie ses comptes annuels. Par ailleurs, le chiffre d'affaires consolidé de la "
+     "société Tindouf Energie a atteint 2,4 milliards de dirhams en 2023.\n", "Tindouf Energie"),
+    ("Chez Sahara Logistique, on attend. Le résultat net global du groupe Oued Béton progresse à 90 millions de "
+     "dirhams.\n", "Oued Béton"),
+])
+def test_a_result_belongs_to_the_company_named_after_its_noun_and_one_adjective(extractor, text: str, org: str) -> None:
+    assert only(extractor, text, "result")["org"] == org
 
 
 def test_a_segment_s_share_of_revenue_is_no_result_of_its_own(extractor) -> None:
