@@ -964,6 +964,16 @@ def test_a_result_belongs_to_the_company_named_right_after_its_noun_not_to_one_f
     assert only(extractor, text, "result")["org"] == "Kivu Cobalt"
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    ("Le groupe Sahara Logistique publie ses comptes annuels. Par ailleurs, le chiffre d'affaires consolidé de la "
+     "société Tindouf Energie a atteint 2,4 milliards de dirhams en 2023.\n", "Tindouf Energie"),
+    ("Chez Sahara Logistique, on attend. Le résultat net global du groupe Oued Béton progresse à 90 millions de "
+     "dirhams.\n", "Oued Béton"),
+])
+def test_a_result_belongs_to_the_company_named_after_its_noun_and_one_adjective(extractor, text: str, org: str) -> None:
+    assert only(extractor, text, "result")["org"] == org
+
+
 def test_a_segment_s_share_of_revenue_is_no_result_of_its_own(extractor) -> None:
     text = ("Le chiffre d'affaires du groupe Atlas Mines a atteint 3 milliards de dirhams en 2023. L'argent a contribué "
             "à hauteur de 30% au chiffre d'affaires, soit 900 millions de dirhams.\n")
@@ -1019,6 +1029,14 @@ def test_an_investment_whose_sum_is_the_sum_of_two_others_is_a_total(extractor) 
             "investir 300 millions de dirhams, tandis que l'usine de Lumitech nécessitera 400 millions de dirhams.\n")
     found = sorted(e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment"))
     assert found == [300_000_000, 400_000_000]
+
+
+def test_a_sum_of_others_by_a_company_of_its_own_is_no_total(extractor) -> None:
+    text = ("Trois usines verront le jour dans l'Oriental. Le groupe Rif Textile investira 100 millions de dirhams à Fès. "
+            "La société Nador Plast y consacrera 200 millions de dirhams à Meknès. Enfin, Atlas Cuir injectera 300 "
+            "millions de dirhams à Taza.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["investor"] for e in events(extractor, text, "investment")}
+    assert found == {100_000_000: "Rif Textile", 200_000_000: "Nador Plast", 300_000_000: "Atlas Cuir"}
 
 
 def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisation(extractor) -> None:

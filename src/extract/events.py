@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
-from extract.facts import Span, opening_letters, sentence_bounds
+from extract.facts import Span, forms_alternation, opening_letters, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
 from extract.rules import rules_dir
 from extract.textnorm import normalize_name, normalize_unit
@@ -117,17 +117,36 @@ class EventRules:
     landmark: re.Pattern[str]
     demonstrative: re.Pattern[str]
     definite: re.Pattern[str]
+    held_in: re.Pattern[str]  # after a holder of shares: the company they are held in (`les parts de X dans Y`)
+    measure_of: re.Pattern[str]  # between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`
+    complement_of: re.Pattern[str]  # what joins a noun trigger to the trigger of its complement: ` prévu pour l'`
+    giver_clause: re.Pattern[str]  # between a name and a sum its relative clause states: `, qui pourrait mettre jusqu'à `
+    new_facility: re.Pattern[str]  # an opening noun trigger that names its own object: `nouvelle usine`, `future usine`
+    told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
+    adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
 
 
 def _alternation(forms: Sequence[str]) -> str:
     """Forms as one regex alternation, longest first, apostrophes either way, spaces flexible."""
-    escaped = [re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
-    return "|".join(escaped)
+    return forms_alternation(forms).replace(r"\ ", r"\s+")
+
+
+def _links(forms: Sequence[str]) -> str:
+    """Linking words as one regex alternation, each with the space after it (maybe none after an elided one)."""
+    return "|".join(rf"(?:{_alternation([f])})\s" + ("*" if f.endswith("'") else "+") for f in forms)
 
 
 def _words(forms: Sequence[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){opening_letters(forms)}(?:{_alternation(forms)})(?![\w'’-])", flags)
+
+
+def _facility_openings(data: dict[str, Any]) -> list[str]:
+    """Each `facility_openings` noun after each `facility_opening_words` word that agrees with it, singular and plural:
+    `nouvel établissement`, `futures usines`."""
+    return [form for group, nouns in data["facility_openings"].items() for noun, nouns_ in nouns.items()
+            for word, words in data["facility_opening_words"][group].items()
+            for form in (f"{word} {noun}", f"{words} {nouns_}")]
 
 
 def _roles(value: str | list[str] | None) -> tuple[str, ...]:
@@ -152,7 +171,7 @@ def load_event_rules() -> EventRules:
             named_facility=spec.get("named_facility", False),
             object_head=re.compile(rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?\s*"
                                    rf"(?:(?:{_alternation(data['object_determiners'])})\s*)*(?:[a-zà-ÿ-]+\s+)?"
-                                   rf"(?:{_alternation(spec['object_heads'])})(?![\w'’-])", re.I)
+                                   rf"(?:{_alternation(spec['object_heads'] + data['plant_nouns'])})(?![\w'’-])", re.I)
             if spec.get("object_heads") else None,
             flip=_words(flip["verbs"]) if flip else None,
             flip_names=_words(flip["names"], 0) if flip and flip.get("names") else None,
@@ -160,10 +179,14 @@ def load_event_rules() -> EventRules:
             adjacent={cue: _roles(role) for cue, role in spec.get("adjacent", {}).items()},
         )
         voices = {"active": "verbs", "passive": "participles", "noun": "nouns"}
-        frames.append((frame, {voice: spec[key] for voice, key in voices.items() if spec.get(key)}))
+        forms = {voice: spec[key] for voice, key in voices.items() if spec.get(key)}
+        if spec.get("new_facilities"):
+            forms["noun"] = forms["noun"] + _facility_openings(data)
+        frames.append((frame, forms))
     aux = data["auxiliaries"]
     adverb = rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?"
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
+    facilities = data["plant_nouns"] + data["facility_nouns"]
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -200,8 +223,8 @@ def load_event_rules() -> EventRules:
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
-                                      rf"(?:{_alternation(data['facility_nouns'])})(?![\w'’-])", re.I),
-        placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(data['facility_nouns'])})(?![\w'’-])[^.;!?]{{0,60}}?"
+                                      rf"(?:{_alternation(facilities)})(?![\w'’-])", re.I),
+        placed_facility=re.compile(rf"(?<![\w'’])(?:{_alternation(facilities)})(?![\w'’-])[^.;!?]{{0,60}}?"
                                    rf"(?<![\w'’]){place}(?:(?:{_alternation(data['city_nouns'])})\s+(?:de\s+|d['’]\s*))?$", re.I),
         total_cue=re.compile(rf"[^,;.]{{0,30}}?(?<![\w'’])(?:{_alternation(data['total_cues'])})(?![\w'’])", re.I),
         total_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['total_before_cues'])})\s+(?:[\w'’]+\s+){{0,4}}$", re.I),
@@ -236,6 +259,17 @@ def load_event_rules() -> EventRules:
                             rf"(?:[a-zà-ÿ-]+\s+){{0,2}}$", re.I),
         demonstrative=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'])})\s+$", re.I),
         definite=re.compile(rf"(?<![\w'’])(?:{_alternation(data['definite_articles'])})\s*$", re.I),
+        held_in=re.compile(rf"[^,.;]{{0,40}}?(?<![\w'’])(?:{_alternation(data['held_in_cues'])})(?![\w'’])", re.I),
+        measure_of=re.compile(rf"\s*(?:{_links(data['measure_links'])})"),
+        complement_of=re.compile(rf"\s+(?:[a-zà-ÿ]+\s+)?(?:{_links(data['complement_links'])})"
+                                 rf"(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){{0,3}}"),
+        giver_clause=re.compile(rf"\s*(?:\([^()]{{1,20}}\)\s*)?,?\s*(?:{_alternation(data['giver_relatives'])})\s+"
+                                rf"[^,;.:()]{{0,60}}?(?:{_links(data['sum_approximators'])})?", re.I),
+        new_facility=re.compile(rf"(?:{_alternation(data['new_facility_words'] + data['future_facility_words'])})(?![\w'’-])",
+                                re.I),
+        told_facility=re.compile(rf"(?:{_alternation(data['new_facility_words'])})(?![\w'’-])", re.I),
+        adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
+                            rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
     )
 
@@ -419,9 +453,9 @@ class EventFinder:
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
-        _located(text, events, sentences, [s for s in slots if s.kind == "city"], self.rules)
         cities = [s for s in slots if s.kind == "city"]
-        return [event.record() for event in _sited(_placed(merge(events)), sentences, cities)]
+        _located(text, events, sentences, cities, self.rules)
+        return [event.record() for event in _sited(_placed(merge(events, sentences)), sentences, cities)]
 
     def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
         """Whether the sentence opens with a topic marker and a common noun, not a name (`Quant à la convention signée
@@ -516,7 +550,7 @@ class EventFinder:
         takes = [any(t.frame is None or "amount" in ROLES[t.frame.type] for t in group) for group in groups]
         governed = [False] * len(groups)  # the complement of a trigger that takes a sum, or of such a complement
         for i in range(1, len(groups)):
-            governed[i] = not takes[i] and (takes[i - 1] or governed[i - 1]) and _COMPLEMENT_OF.fullmatch(
+            governed[i] = not takes[i] and (takes[i - 1] or governed[i - 1]) and self.rules.complement_of.fullmatch(
                 text, max(t.end for t in groups[i - 1]), groups[i][0].start) is not None
         takers = [i for i in range(len(groups)) if not governed[i]]
         for slot in inside:
@@ -527,7 +561,7 @@ class EventFinder:
                 t = groups[i][0]
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
-            measured = next((i for i in takers if _MEASURE_OF.fullmatch(text, slot.end, groups[i][0].start)), None)
+            measured = next((i for i in takers if self.rules.measure_of.fullmatch(text, slot.end, groups[i][0].start)), None)
             owners[slot] = measured if measured is not None else min(takers, key=distance)
         return owners
 
@@ -597,7 +631,7 @@ class EventFinder:
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
-                        or context.text.startswith("nouv", group[0].start) and group[0].frame.type == "opening"
+                        or self.rules.told_facility.match(context.text, group[0].start) and group[0].frame.type == "opening"
                         and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
                         or group[0].frame.type in ("funding", "loan") and self.rules.deal_part.search(before))
         # `l'opération combine une augmentation de capital de 300 MDH et une cession`: a part of the deal told
@@ -680,7 +714,7 @@ class EventFinder:
             return None  # `a ouvert une ligne`, `l'ouverture d'une liaison`, `la souscription sera ouverte`: no facility
         if frame.object_head is not None and not frame.object_head.match(text, trigger.end):
             return None  # `Marrakech accueillera le salon`: no facility of the frame's kinds
-        if frame.type == "opening" and trigger.voice != "passive" and not _names_new_facility(text, trigger) \
+        if frame.type == "opening" and trigger.voice != "passive" and not self.rules.new_facility.match(text, trigger.start) \
                 and rules.not_facility_head.match(text, trigger.end):
             return None  # `a créé une filiale`, `la création de son groupe`, `le lancement d'une campagne`: no facility
             # (but `de nouvelles usines du groupe`: the trigger names the facility)
@@ -745,7 +779,7 @@ class EventFinder:
         if frame.type == "opening":  # `À X, le groupe va ouvrir une clinique et en ouvrira une autre à Y`: Y is its
             rivals = [t for t in context.triggers if t.frame is not None and t.frame.type == "opening"
                       and t.start != trigger.start
-                      and not _names_new_facility(text, t)]  # `la création de nouvelles usines`: its own object
+                      and not rules.new_facility.match(text, t.start)]  # `la création de nouvelles usines`: its own object
             cities = [s for s in cities if not any(trigger.end <= t.start and t.end <= s.start or s.end <= t.start
                                                    and t.end <= trigger.start for t in rivals)]
         if "city" in roles and cities:
@@ -758,8 +792,8 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _PERIOD_WHERE.fullmatch(
-                    text, d.end, s.start))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _compared_after(
+                    text, d.end, s.start, rules))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -817,7 +851,7 @@ class EventFinder:
         de la société X au profit de Y`), the shares are X's own and X is what is sold (a purchase of `les parts de X`
         may be a minority stake, a funding)."""
         return bool(self.rules.shares_of.search(text, max(0, slot.start - 50), slot.start)
-                    and not _HELD_IN.match(text, slot.end))
+                    and not self.rules.held_in.match(text, slot.end))
 
     def _assign_main_subject(self, text: str, trigger: Trigger, names: list[Slot], candidates: Sequence[str],
                              roles: dict[str, Any], used: set[str]) -> None:
@@ -830,12 +864,11 @@ class EventFinder:
                 used.add(main.value)
                 break
 
-    @staticmethod
-    def _sum_giver(text: str, frame: Frame, amount: Slot, names: list[Slot], roles: dict[str, Any]) -> None:
+    def _sum_giver(self, text: str, frame: Frame, amount: Slot, names: list[Slot], roles: dict[str, Any]) -> None:
         """`… notamment A, B ainsi que la Banque mondiale qui pourrait mettre jusqu'à 297 M$`: the organisation whose
         relative clause states the sum puts it up; it takes the subject's role (a lender's name, the lender's)."""
         giver = next((n for n in reversed(names) if n.kind == "org" and n.end <= amount.start
-                      and _GIVER_CLAUSE.fullmatch(text, n.end, amount.start)), None)
+                      and self.rules.giver_clause.fullmatch(text, n.end, amount.start)), None)
         if giver is None:
             return
         flipped = frame.flip_names is not None and frame.flip_names.search(giver.value)
@@ -896,9 +929,9 @@ class EventFinder:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
             return frame.preps.get("mené par", ()) if relation.cue == "mené par" else ()
-        if relation.cue in frame.adjacent and trigger.voice == "noun" and not slot.generic and _ADJACENT.fullmatch(
-                text, trigger.end, relation.start):
-            return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`
+        if relation.cue in frame.adjacent and trigger.voice == "noun" and not slot.generic \
+                and self.rules.adjacent.fullmatch(text, trigger.end, relation.start):
+            return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`, `le CA consolidé de X`
         return frame.preps.get(relation.cue or "", ())
 
     @staticmethod
@@ -989,9 +1022,6 @@ _CITY_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*[A-ZÀ-Ý][\w'’-]*(
 """What joins two cities of one list: `, `, ` et `, ` puis à `, ` et deux à `, ` (…), à `, `, Place Unknown, `."""
 
 
-_ADJACENT = re.compile(r"\s*(?:de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE)
-"""What may stand between a noun trigger and a name its cue ties right to it: `de la société `, `des `."""
-
 _APPOSED = re.compile(r"\s+")
 """What stands between a noun trigger and the name apposed to it: a space (after a comma, the name opens a clause:
 `Après cette acquisition, X a…`)."""
@@ -1016,9 +1046,6 @@ _INTO_DEAL = re.compile(r"[^.;]{0,80}?(?<![\w'’])dans\s+(?:l['’]|le\s+|la\s+
 _INTO_DEAL_BEFORE = re.compile(r"[^.;]{0,30}?dans\s+(?:l['’]|le\s+|la\s+)\s*", re.IGNORECASE)
 """Between an amount and an acquisition trigger it pays for: `… dans l'`."""
 
-_HELD_IN = re.compile(r"[^,.;]{0,40}?(?<![\w'’])(?:dans|au\s+capital)(?![\w'’])", re.IGNORECASE)
-"""After the name of a holder of shares: the company they are held in (`les parts de X dans Y`)."""
-
 _DATELINE_END = re.compile(r"\s*(?:\([A-Z]{2,6}\)\s*)?[–—-]\s")
 """What follows the city of a dateline: an agency in capitals maybe, then a dash."""
 
@@ -1030,10 +1057,6 @@ _PRONOUN = re.compile(r"(?:il|elle|ils|elles)(?![\w'’-])", re.IGNORECASE)
 
 _FEW_WORDS = re.compile(r"(?:[a-zà-ÿ'’-]+\s+){0,3}")
 """At most three lower-case words (`groupe japonais `): what may stand between a topic marker and its name."""
-
-_GIVER_CLAUSE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*qui\s+[^,;.:()]{0,60}?(?:jusqu['’]à\s+|plus\s+de\s+|près\s+de\s+)?",
-                           re.IGNORECASE)
-"""Between a name and a sum its relative clause states: `, qui pourrait mettre jusqu'à `."""
 
 _WRAPPED = re.compile(r"[\w,'’-][ \t]*\n$")
 """The end of a line cut mid-sentence: a word or a comma, not a stop or a colon."""
@@ -1050,14 +1073,15 @@ def _wrapped(text: str, start: int) -> bool:
     return first.islower() or first.isdigit() or first.isupper() and _BEFORE_NAME.search(text, max(0, start - 40), start)
 
 
-_PERIOD_WHERE = re.compile(r"\s*,?\s*où\s+(?:il|elle)\s+[^,;.]{1,30}")
-"""Between a period and the figure a relative clause on it states: ` où il affichait `."""
+_PERIOD_LEAD = re.compile(r"\s*,?\s*")
+"""What may stand between a period and a `compared_amount_cues` phrase after it."""
 
-_MEASURE_OF = re.compile(r"\s*(?:de\s+|d['’]\s*)")
-"""Between a sum and the trigger noun it measures: `100 MDH de chiffre d'affaires`, `120 MDH d'investissement`."""
 
-_COMPLEMENT_OF = re.compile(r"\s+(?:[a-zà-ÿ]+\s+)?(?:pour\s+|de\s+|du\s+|d['’]\s*)(?:(?:[a-zà-ÿ]+|\d+)\s+|l['’]\s*){0,3}")
-"""What joins a noun trigger to the trigger of its complement: ` prévu pour l'`, ` de ces 30 `."""
+def _compared_after(text: str, start: int, end: int, rules: EventRules) -> bool:
+    """Whether ``text[start:end]``, after a period, is a `compared_amount_cues` phrase that leads to the figure at
+    ``end`` (` où il affichait `): the figure is the period's."""
+    cue = rules.compared_amount.search(text, start, end)
+    return cue is not None and _PERIOD_LEAD.fullmatch(text, start, cue.start()) is not None
 
 _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 """At most two lower-case words (`officielle de `): what may stand between a trigger and its complement."""
@@ -1116,12 +1140,6 @@ def _local_branch(name: str, names: Iterable[str]) -> str | None:
                  and parts[-1] == "maroc" and " ".join(parts[:-1]) in words), None)
 
 
-def _names_new_facility(text: str, trigger: Trigger) -> bool:
-    """Whether an opening trigger is a new or future facility's noun (`nouvelle usine`, `futurs établissements`): it
-    names its own object."""
-    return text.startswith(("nouv", "futur"), trigger.start)
-
-
 def _noun_phrase(reference: re.Match[str] | None) -> bool:
     """Whether a generic reference is a noun phrase (`le deuxième groupe bancaire`), not a pronoun or a possessive: only
     a noun phrase with no subject before it stands for the organisation the text is about."""
@@ -1137,12 +1155,11 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
     for event in events:
         if event.type != "opening" or event.roles["city"] is not None or not event.evidence:
             continue
-        here = bisect_left(sentences, event.evidence[0])
-        if not 0 < here < len(sentences) or sentences[here] != event.evidence[0]:
+        here, previous = _cities_before(event, sentences, cities)
+        if not here or sentences[here] != event.evidence[0]:
             continue
-        start, end = sentences[here - 1]
-        placed = {c.value for c in cities if start <= c.start < end
-                  and rules.location.search(text, max(start, c.start - 40), c.start)}
+        start = sentences[here - 1][0]
+        placed = {c.value for c in previous if rules.location.search(text, max(start, c.start - 40), c.start)}
         if len(placed) == 1:
             event.roles["city"] = placed.pop()
         elif not placed and rules.facility_reference.search(text, sentences[here][0], event.at):
@@ -1151,6 +1168,16 @@ def _located(text: str, events: list[Event], sentences: list[Span], cities: list
                       and rules.placed_facility.search(text, max(start, c.start - 90), c.start)]
             if before:
                 event.roles["city"] = before[-1].value
+
+
+def _cities_before(event: Event, sentences: list[Span], cities: list[Slot]) -> tuple[int, list[Slot]]:
+    """The index of the sentence an event's evidence opens in and the cities of the sentence before it; 0 and none
+    where there is no sentence before it."""
+    here = bisect_left(sentences, event.evidence[0])
+    if not 0 < here < len(sentences):
+        return 0, []
+    start, end = sentences[here - 1]
+    return here, [c for c in cities if start <= c.start < end]
 
 
 def _placed(events: list[Event]) -> list[Event]:
@@ -1171,11 +1198,7 @@ def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> li
     for event in events:
         if event.type != "investment" or event.roles["city"] is not None or not event.evidence:
             continue
-        here = bisect_left(sentences, event.evidence[0])
-        if not 0 < here < len(sentences):
-            continue
-        start, end = sentences[here - 1]
-        before = {c.value for c in cities if start <= c.start < end}
+        before = {c.value for c in _cities_before(event, sentences, cities)[1]}
         if len(before) == 1:
             event.roles["city"] = before.pop()
     return events
@@ -1315,7 +1338,7 @@ def _absorb(into: Event, other: Event) -> None:
     into.evidence += [span for span in other.evidence if span not in into.evidence]
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], sentences: Sequence[Span]) -> list[Event]:
     """One event per real-world event: complete events that repeat merge; partial and recalled ones only add to a
     complete one."""
     complete: list[Event] = []
@@ -1329,21 +1352,35 @@ def merge(events: list[Event]) -> list[Event]:
         twin = next((c for c in complete if _compatible(c, event)), None)
         if twin is not None:
             _absorb(twin, event)
-    complete = sorted((e for e in complete if not _total_of_others(e, complete)), key=lambda e: e.at)
+    starts = [start for start, _ in sentences]
+    complete = sorted((e for e in complete if not _total_of_others(e, complete, starts)), key=lambda e: e.at)
     return [e for i, e in enumerate(complete) if not any(_part_of(e, whole) for whole in complete[:i])]
 
 
-def _total_of_others(total: Event, events: list[Event]) -> bool:
-    """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type (`Ils vont
-    investir 912 MDH` beside `X compte investir 450 MDH` and `Y nécessitera 462 MDH`): a total over many deals."""
+def _total_of_others(total: Event, events: list[Event], sentence_starts: list[int]) -> bool:
+    """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type at most
+    two sentences away (`Ils vont investir 912 MDH. Cet accord… X compte investir 450 MDH, tandis que Y nécessitera
+    462 MDH`), and it names no organisation those leave unnamed: a total over many deals."""
     if total.type not in ("investment", "loan", "funding"):
         return False
+    sentence = bisect_right(sentence_starts, total.at)
+    near = [e for e in events if e is not total and e.type == total.type
+            and abs(bisect_right(sentence_starts, e.at) - sentence) <= 2]
     for whole in total.roles["amount"]:
-        parts = [a["value"] for e in events if e is not total and e.type == total.type for a in e.roles["amount"]
+        parts = [(a["value"], e) for e in near for a in e.roles["amount"]
                  if a["currency"] == whole["currency"] and a["value"] < whole["value"]]
-        if any(abs(sum(c) - whole["value"]) <= 0.001 * whole["value"] for n in (2, 3) for c in combinations(parts, n)):
+        if any(abs(sum(v for v, _ in c) - whole["value"]) <= 0.001 * whole["value"]
+               and _organisations(total) <= set().union(*(_organisations(e) for _, e in c))
+               for n in (2, 3) for c in combinations(parts, n)):
             return True
     return False
+
+
+def _organisations(event: Event) -> set[str]:
+    """The organisations an event names, normalised."""
+    names = (n for role, kind in ROLES[event.type].items() if kind in ("org", "orgs")
+             for n in (event.roles[role] if kind == "orgs" else [event.roles[role]]) if n)
+    return {normalize_name(n) for n in names}
 
 
 def _part_of(part: Event, whole: Event) -> bool:
