@@ -75,3 +75,14 @@ def test_lower_case_words_after_a_leading_article_are_trimmed(lex) -> None:
     doc = nlp(text)
     cand = finder._from_tokens(text, doc[0:11], "ORG", "ner")
     assert cand is not None and text[cand.start : cand.end] == "Assurance maladie obligatoire"
+
+
+def test_a_word_with_capitals_inside_is_a_weak_candidate_without_the_model(lex) -> None:
+    from extract.chrome import analyse
+
+    nlp = spacy.blank("fr")  # no entity recogniser: only the word's shape speaks
+    finder = CandidateFinder(nlp.vocab, [], lex, lambda _: False)
+    text = "Deux anciens cadres de Glindo et de BlueNova, venus de McKenna-Lee, ont fondé Orvia."
+    doc = nlp(text)
+    found = [(text[c.start : c.end], c.label) for c in finder.find(doc, text, analyse(text)) if c.source == "shape"]
+    assert found == [("BlueNova", "MISC")]

@@ -1,8 +1,8 @@
 """Spans that may name an organisation or a person, before anyone decides which.
 
 The byline, names spelled out before an acronym, the patterns of ``rules/name_patterns.jsonl``,
-the model's entities and bare acronyms, each trimmed of articles, honorifics and trailing
-function words; the longest wins among overlaps, and nothing is kept in chrome.
+the model's entities, bare acronyms and words with capitals inside (PepsiCo), each trimmed of
+articles, honorifics and trailing function words; the longest wins among overlaps, and nothing is kept in chrome.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class Candidate(NamedTuple):
     start: int
     end: int
     label: str  # ORG, PER, MISC, LOC
-    source: str  # ner, pattern, role, byline, acronym, expansion
+    source: str  # ner, pattern, role, byline, acronym, expansion, shape
     title: str | None = None
 
 
@@ -42,9 +42,15 @@ _ROMAN = re.compile(r"^[IVX]+$")
 _ACRONYM_OPENING = re.compile(r"[A-Z][A-Z0-9&]")  # what a word that ACRONYM matches opens with
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
+_TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes, Brasseries
+_OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
+_INTERCAPS = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w'’&-])")  # PepsiCo, BlackRock: a brand's shape
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
+_CAPITALISED_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?=[A-ZÀ-Ý])")  # Égyptien, before a name
+_MASCULINE_ARTICLE = re.compile(r"(?:^|[^\w'’])(?:[Ll]e[ \t]+|[Ll]['’])$")
 
 
 _WRAPPED_LINE = re.compile(r"^[^\n]{40,}[\w,’'-]\n(?=[a-zà-ÿ])", re.MULTILINE)  # a sentence going on past a line break
@@ -178,6 +184,7 @@ class CandidateFinder:
             "$ROLE_NOUNS": sorted(self.lex.role_nouns),
             "$MODIFIERS": sorted(self.lex.modifiers),
             "$LIST_CUES": sorted(self.lex.list_cues),
+            "$DEMONYMS": sorted(self.lex.demonyms),
         }
 
         def expand(value: object) -> object:
@@ -203,8 +210,10 @@ class CandidateFinder:
             for part in split_lines(ent, text):
                 for piece, label in self._person_after_acronym(text, part, ent.label_):
                     cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
-                    found.append(self._with_country(text, cand) if label == "ORG" else cand)
+                    found.append(self._with_country(text, cand) if label == "ORG" else self._with_place_of_trade(text, cand))
         found = [part for cand in found for part in _joined_parts(text, cand)]
+        # a word with capitals inside (PepsiCo) the model left out: a weak form, that context may make a company's
+        found += [Candidate(m.start(), m.end(), "MISC", "shape") for m in _INTERCAPS.finditer(text)]
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
             if not on_capitals_line(text, idx):
@@ -238,7 +247,8 @@ class CandidateFinder:
         if label == "OUTLET":  # L'Economiste, dans son numéro du …: the name before the comma of a cue only an outlet takes
             comma = next(t.i for t in span if t.text == ",")
             return [self._from_tokens(text, span.doc[span.start : comma], "ORG", "pattern")]
-        return [self._from_tokens(text, piece, part, "pattern") for piece, part in self._person_after_acronym(text, span, label)]
+        return [self._without_demonym(text, self._from_tokens(text, piece, part, "pattern"))
+                for piece, part in self._person_after_acronym(text, span, label)]
 
     def _person_after_acronym(self, text: str, span: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
         """A span that runs from an acronym into a person's name as its two parts: the name opens with a first name
@@ -261,11 +271,17 @@ class CandidateFinder:
         return [(span, label)]
 
     def _without_demonym(self, text: str, cand: Candidate | None) -> Candidate | None:
-        """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``)."""
+        """Drop a capitalised compound adjective before the name (``Franco-italo-américain X`` → ``X``), or a
+        masculine demonym used as a noun after ``le`` or ``l'`` (``l'Égyptien X``, ``le Chinois Y`` → the name;
+        not ``La Marocaine Vie``, ``la Française des Jeux``, whose article is the name's)."""
         match = cand and _COMPOUND_ADJECTIVE.match(text, cand.start, cand.end)
-        if not match or not self.lex.adjective.match(match.group(1)):
-            return cand
-        return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+        if match and self.lex.adjective.match(match.group(1)):
+            return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+        match = cand and _CAPITALISED_WORD.match(text, cand.start, cand.end)
+        if match and match.group(1).lower() in self.lex.masculine_demonyms \
+                and _MASCULINE_ARTICLE.search(text, max(0, cand.start - 4), cand.start):
+            return Candidate(match.end(), cand.end, cand.label, cand.source, cand.title)
+        return cand
 
     def _purpose_end(self, doc: Doc, i: int) -> Token:
         """The last token of a body's name that states its purpose in lower case up to a punctuation mark
@@ -285,6 +301,27 @@ class CandidateFinder:
         ends_at_mark = j == len(doc) or doc[j].is_punct or "\n" in doc[j].text
         return doc[j - 1] if ends_at_mark and j > i + 3 else doc[i]
 
+    def _portfolio_end(self, doc: Doc, i: int) -> Token:
+        """The last token of a ministry's name that goes on over more portfolios (``ministère de l'Agriculture, de la
+        Pêche maritime, du Développement rural et des Eaux et Forêts``): a comma or ``et``, ``de`` (an article), then
+        capitalised words, the adjectives after them and ``et`` between two of them; the name's own end otherwise."""
+        end, n = i, len(doc)
+        while True:
+            k = end + 1
+            if k + 2 >= n or doc[k].text not in (",", "et") or doc[k + 1].lower_ not in _OF:
+                return doc[end]
+            k += 2 if doc[k + 2].lower_ not in LEADING_ARTICLES else 3
+            if k >= n or not (doc[k].is_title and doc[k]._.name_part):
+                return doc[end]
+            while k < n and (doc[k].is_title and doc[k]._.name_part or doc[k].is_lower and self._portfolio_adjective(doc[k].text)
+                             or doc[k].lower_ == "et" and k + 1 < n and doc[k + 1].is_title and doc[k + 1]._.name_part):
+                k += 1
+            end = k - 1
+
+    def _portfolio_adjective(self, word: str) -> bool:
+        """An adjective after a portfolio's noun (``maritime``, ``rural``, ``énergétique``)."""
+        return bool(self.lex.adjective.match(word) or self.lex.portfolio_adjective.match(word))
+
     def _with_country(self, text: str, cand: Candidate | None) -> Candidate | None:
         """A company's name the model ends before the country right after it (``LafargeHolcim Maroc``, a subsidiary
         named by its country): the country is part of the name when no other name goes on after it."""
@@ -292,6 +329,22 @@ class CandidateFinder:
         if not match or not self._is_country(match.group(1)):
             return cand
         return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
+
+    def _with_place_of_trade(self, text: str, cand: Candidate | None) -> Candidate | None:
+        """A trade in the plural the model ends before its country or region (``Autoroutes`` of ``Autoroutes du
+        Maroc``): the name goes on over ``du`` and the place (see ``NameClassifier._plural_of_a_place``)."""
+        if not cand or not _TRADE_PLURAL.fullmatch(text, cand.start, cand.end):
+            return cand
+        match = _OF_A_PLACE.match(text, cand.end)
+        if not match or not self._is_country(match.group(1)):
+            return cand
+        return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
+
+    def _country_goes_on(self, text: str, token: Token) -> bool:
+        """Whether the name's last word opens a country's name of several words that goes on after it (``Émirats`` of
+        ``Émirats arabes unis``)."""
+        at = normalize_name(text[token.idx : token.idx + 40])
+        return any(at.startswith(country) and len(country) > len(token.text) for country in self.lex.long_countries)
 
     def _is_country(self, word: str) -> bool:
         """A country or a region named in one word (``Afrique``, ``Maroc``)."""
@@ -320,6 +373,27 @@ class CandidateFinder:
             if full_stop or token.lower_ in self.lex.number_connectors and following.like_num:
                 return tokens[:k]
         return tokens
+
+    def _closes_the_name_before(self, tokens: list[Token]) -> bool:
+        """A type word that may close a name, right after a name's word and before ``et`` (``CDC Group et X``): it ends
+        that name, opens no other (``Group et X``); ``BMCE Bank of Africa`` is read whole."""
+        first = tokens[0]
+        previous = first.nbor(-1) if first.i > 0 else None
+        return first.is_title and first.lower_ in self.lex.suffix_types and len(tokens) > 1 and tokens[1].lower_ == "et" \
+            and previous is not None and bool(previous.whitespace_) and previous._.name_part and previous.text[:1].isupper()
+
+    @staticmethod
+    def _article_of_the_name(first: Token, tokens: list[Token]) -> bool:
+        """A capitalised article inside a sentence, after a connector, before a capitalised word (``de La Marocaine
+        Vie``): the name's own, as a title's (``La Poste``); at a sentence's start it is any sentence's."""
+        previous = first.nbor(-1) if first.i > 0 else None
+        return (
+            first.text[:1].isupper()
+            and len(tokens) > 2
+            and tokens[1].is_title
+            and previous is not None
+            and previous.lower_ in _OF
+        )
 
     def _legal_form_after_name(self, tokens: list[Token]) -> bool:
         """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
@@ -354,7 +428,8 @@ class CandidateFinder:
             if first.text in honorifics:
                 title = honorifics[first.text]
                 label = "PER"
-            elif not (first.is_lower and first.lower_ not in self.lex.openers or first.lower_ in LEADING_ARTICLES):
+            elif not (first.is_lower and first.lower_ not in self.lex.openers or first.lower_ in LEADING_ARTICLES) \
+                    or self._article_of_the_name(first, tokens):
                 break
             tokens.pop(0)
         while tokens:
@@ -367,6 +442,9 @@ class CandidateFinder:
         tokens = self._without_internal_body(tokens)
         if len(tokens) > 2 and tokens[-2].lower_ in ("en", "au", "aux") and ACRONYM.match(tokens[-3].text) and self._is_country(tokens[-1].text):
             tokens = tokens[:-2]  # le groupe BPCE en Afrique: where the body is, no part of its name
+        if len(tokens) > 3 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types and tokens[-2].lower_ in _OF \
+                and self._country_goes_on(text, tokens[-1]):
+            tokens = tokens[:-2]  # la société X des Émirats | arabes unis: where the company is from, cut inside the country
         if not tokens:
             return None
         for k, token in enumerate(tokens[1:], 1):
@@ -397,13 +475,17 @@ class CandidateFinder:
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
         tokens = self._without_described_type(tokens)
-        if not tokens:
+        if not tokens or self._closes_the_name_before(tokens):
             return None
         first, first_lower = tokens[0], tokens[0].lower_
         if title is None and first.i > 0:
             title = honorifics.get(span.doc[first.i - 1].text)
         last = _hyphenated_end(span.doc, tokens[-1], text)
+        if first_lower == "ministère":
+            last = self._portfolio_end(span.doc, last.i)
         if label == "ORG" and first.is_title and first_lower in self.lex.prefix_types:
-            last = self._purpose_end(span.doc, last.i)
+            # the purpose after the name, or one the model cut short (Agence pour la promotion … des préfectures | et …)
+            purpose = next((t.i - 1 for t in tokens[1:] if t.lower_ == "pour"), last.i)
+            last = max(self._purpose_end(span.doc, last.i), self._purpose_end(span.doc, purpose), key=lambda t: t.i)
         former = 3 if first_lower.startswith("ex-") and first.text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
         return Candidate(first.idx + former, last.idx + len(last.text), label, source, title)

@@ -20,7 +20,10 @@ from extract.textnorm import normalize_name
 
 _WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:\([^()\n]{0,40}\))?\s*(?:,|,?\s+(?:et|ou)(?:\s+encore|\s+enfin)?|/)\s*$")
+_COORDINATION = re.compile(
+    r"^\s*\)?\s*(?:\([^()\n]{0,40}\))?\s*(?:,|/|,?\s+(?:et|ou)(?:\s+encore|\s+enfin)?"
+    r"(?:\s+(?:de|du|des|d['’]))?(?:\s*(?:le|la|les|l['’]))?)\s*(?:ex-)?$"
+)  # X, Y et Z; X et de la Y; X et l'ex-Y
 _QUOTES = frozenset("«»“”\"")
 _CONNECTORS = frozenset({"de", "d'", "d’", "du", "des"})
 _PLACE_LINKS = _CONNECTORS | {"d", "l"}  # elided: d', l'
@@ -100,7 +103,7 @@ class NameEvidence:
         if thing and not place_link:
             return "THING"  # la marque X, le vaccin britannique X
         if place_link:
-            return None
+            return "ORG" if noun in self.lex.head_of_nouns else None  # le DG de X, une filiale de X
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()
@@ -201,7 +204,7 @@ class NameEvidence:
         for kind in ("PER", "MISC"):
             kept = []
             for cand, surface in kinds[kind]:
-                untitled = cand.title is None and cand.source in ("ner", "role")
+                untitled = cand.title is None and cand.source in ("ner", "role", "shape")
                 if kind == "PER" and untitled and self.is_title(surface):
                     continue
                 if kind == "PER" and untitled and self.names_place(text, cand.start, cand.end):
@@ -219,7 +222,8 @@ class NameEvidence:
                 if untitled and self.doubtful(surface, kind, town_too=cand.source == "role" and side == "ORG"):
                     if side in ("PLACE", "THING"):
                         continue
-                    acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface)
+                    acts = kind == "MISC" and cand.label == "LOC" and _ACTS.match(text, cand.end) and not self.is_title(surface) \
+                        and surface not in surnames
                     # X a amélioré…: a name the model reads as a place, no known place, that acts
                     if side == "ORG" or acts or self.after(text, cand.end) or self.cited(text, cand.start, surface, surnames):
                         kinds["ORG"].append((cand, surface))
@@ -246,7 +250,7 @@ class NameEvidence:
             for kind in ("PER", "MISC"):
                 for mention in list(kinds[kind]):
                     cand, surface = mention
-                    if cand.title is not None or cand.source not in ("ner", "role") or not self.doubtful(surface, kind):
+                    if cand.title is not None or cand.source not in ("ner", "role", "shape") or not self.doubtful(surface, kind):
                         continue
                     if kind == "PER" and self.person_in_apposition(text, cand, surface):
                         continue  # le président de X, Name, …: the comma sets off a person, no list

@@ -20,6 +20,9 @@ _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
+_INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Ll]a|[Ll]e|[Ll]es|[Uu]ne?|[Ll]['’])[ \t]*$")
+_DEMONSTRATIVE = re.compile(r"(?<![\w'’])(?:[Cc]e|[Cc]et|[Cc]ette|[Cc]es)[ \t]+$")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
@@ -57,6 +60,12 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
             return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
+        if _INITIALS.fullmatch(text) and not doc_text[cand.end :].strip() and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
+            return None  # KL, H.Z. alone on the last line: the author's initials signing the article (not MAP, AFP: outlets)
+        if self._vehicle(doc_text, cand.start, words, lowered):
+            return None  # la Dacia Logan, l'Airbus A350: a vehicle, its maker's name inside
+        if cand.source == "ner" and len(words) == 1 and _DEMONSTRATIVE.search(doc_text, max(0, cand.start - 8), cand.start):
+            return None  # Cet Ingénieur, ce Casablancais: a demonstrative opens a common noun, no name
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
         if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start):
@@ -112,6 +121,18 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _vehicle(self, doc_text: str, start: int, words: list[str], lowered: list[str]) -> bool:
+        """A maker's name and a model's after an article (``la Dacia Logan``, ``l'Airbus A350``): no type word, country
+        or city after the maker (``Renault Maroc``, ``Renault Group`` are bodies)."""
+        return (
+            len(words) == 2
+            and lowered[0] in self.lex.vehicle_makers
+            and lowered[1] not in self.lex.type_words
+            and normalize_name(words[1]) not in self.lex.countries_and_regions
+            and not self.is_city(words[1])
+            and bool(_ARTICLE_BEFORE.search(doc_text, max(0, start - 5), start))
+        )
 
     def _after_thing_noun(self, doc_text: str, start: int) -> bool:
         """Whether a lower-case noun of a thing (a plan, a product, a ratio, a process) comes right before ``start``."""

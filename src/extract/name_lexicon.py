@@ -34,6 +34,7 @@ class NameLexicon:
         self.countries = frozenset(normalize_name(c) for c in rules.cities["countries"])
         self.regions = frozenset(normalize_name(r) for r in rules.cities["regions"])
         self.countries_and_regions = self.countries | self.regions
+        self.long_countries = sorted({c for c in self.countries if " " in c}, key=len, reverse=True)  # émirats arabes unis
         self.particles = frozenset(rules.names["particles"])
         self.regnal_names = frozenset(rules.names["regnal_names"])
         self.generic_types = self.prefix_types - frozenset(rules.names["institution_heads"])
@@ -43,8 +44,11 @@ class NameLexicon:
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
+        self.head_of_nouns = frozenset(rules.names["head_of_nouns"])
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
+        # britannique, suisse, and the masculine of each pair (égyptien, not égyptienne)
+        self.masculine_demonyms = frozenset(w for w in demonyms if not (w.endswith("e") and {w[:-1], w[:-2]} & self.demonyms))
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
@@ -59,6 +63,8 @@ class NameLexicon:
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
         self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
+        self.portfolio_adjective = re.compile(rules.names["portfolio_adjective"])
+        self.vehicle_makers = frozenset(rules.names["vehicle_makers"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
         self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
