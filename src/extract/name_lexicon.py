@@ -42,6 +42,7 @@ class NameLexicon:
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
+        self.known_orgs = rules.known_orgs
         self.role_nouns = frozenset(rules.names["role_nouns"] + rules.names["demonym_nouns"])
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
