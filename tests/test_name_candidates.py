@@ -52,10 +52,10 @@ def test_acronyms_are_read_from_the_lexeme_flag_outside_lines_of_capitals(lex) -
 
     nlp = spacy.blank("fr")
     finder = CandidateFinder(nlp.vocab, [{"label": "ORG", "pattern": [{"LOWER": "fondation"}, {"_": {"name_part": True}}]}], lex, lambda _: False)
-    text = "LE MATIN DU SAHARA ET DU MAGHREB\n\nLa CNSS et l'ANAM ont signé avec le groupe II."
+    text = "LE MATIN DU SAHARA ET DU MAGHREB\n\nLa CNDP et l'ANGSPE ont signé avec le groupe II."  # acronyms not in known_orgs.txt
     doc = nlp(text)
     found = [text[c.start : c.end] for c in finder.find(doc, text, analyse(text)) if c.source == "acronym"]
-    assert found == ["CNSS", "ANAM"]
+    assert found == ["CNDP", "ANGSPE"]
 
 
 def test_an_internal_body_is_cut_only_where_a_name_opens_with_it(lex) -> None:

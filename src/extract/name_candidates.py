@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 from extract.acronyms import ACRONYM, acronym_shaped, expansions, on_capitals_line
 from extract.chrome import Layout
 from extract.facts import DisjointSpans
+from extract.known_orgs import KnownOrgs
 from extract.lexeme_flags import LexemeFlags
 from extract.name_lexicon import LEADING_ARTICLES, NameLexicon
 from extract.textnorm import normalize_name
@@ -33,7 +34,7 @@ class Candidate(NamedTuple):
     start: int
     end: int
     label: str  # ORG, PER, MISC, LOC
-    source: str  # ner, pattern, role, byline, acronym, expansion, shape
+    source: str  # ner, pattern, role, byline, acronym, expansion, shape, known
     title: str | None = None
 
 
@@ -150,6 +151,7 @@ class CandidateFinder:
         self.lex = lex
         self.is_city = is_city
         self.body_openers = frozenset(body[0] for body in lex.internal_bodies if body)
+        self.known = KnownOrgs(lex.known_orgs, lex.name_word)
         # Word tests (``_.name_part``, lists, regexes) depend on a word's text alone: as lexeme flags they are
         # computed once per word of the vocabulary and the matcher runs them in C, not in Python for every token.
         self.flags = LexemeFlags(vocab, {"name_part": lex.name_word})
@@ -202,6 +204,7 @@ class CandidateFinder:
             found.append(Candidate(start, end, "PER", "byline"))
         for start, end in layout.byline_orgs:
             found.append(Candidate(start, end, "ORG", "byline"))
+        found += [Candidate(start, end, "ORG", "known") for start, end in self.known.find(text)]  # before the model's, on a tie
         found += [Candidate(start, end, "ORG", "expansion") for start, end in expansions(text, self.lex.not_orgs, self.lex.stopwords)]
         found += self._pattern_candidates(doc, text)
         for ent in doc.ents:

@@ -118,7 +118,7 @@ class NameEvidence:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
         capitalised adjective (``… et Opérationnelle``) or, without a type word, a plan or a product (``la stratégie X``)
         or a site (``la zone X``, spelled out before its acronym too)."""
-        if cand.source not in ("ner", "expansion") or ACRONYM.match(surface):
+        if cand.source not in ("ner", "expansion", "known") or ACRONYM.match(surface):
             return False
         side = self.before(text, cand.start)
         untyped = not self.lex.type_words & set(surface.lower().split())

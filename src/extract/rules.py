@@ -51,6 +51,7 @@ class Rules:
     adjective_regex: str
     names: dict[str, Any]
     first_names: frozenset[str]
+    known_orgs: tuple[str, ...]
     currencies: dict[str, str]
     scales: dict[str, tuple[float, str]]
     qualifiers: dict[str, str]
@@ -90,6 +91,7 @@ def load_rules(folder: Path | None = None) -> Rules:
         adjective_regex=load_json("adjectives.json")["regex"],
         names=load_json("names.json"),
         first_names=frozenset(name.lower() for name in read_list(folder / "first_names.txt")),
+        known_orgs=tuple(read_list(folder / "known_orgs.txt")),
         currencies={form: code for form, code in read_tsv(folder / "currencies.tsv", (2, 2))},
         scales={form: (float(mult), kind) for form, mult, kind in read_tsv(folder / "scales.tsv", (3, 3))},
         qualifiers={phrase: q for phrase, q in read_tsv(folder / "qualifiers.tsv", (2, 2))},
