@@ -47,3 +47,11 @@ def test_the_model_reads_no_chrome_and_the_facts_keep_their_offsets(nlp) -> None
     assert [c["name"] for c in facts["cities"]] == ["Agadir"]
     assert {CHROMED[s:e] for s, e in facts["cities"][0]["mentions"]} == {"Agadir"}
     assert [CHROMED[s:e] for p in facts["people"] for s, e in p["mentions"]] == ["Karim Zerhouni"]
+
+
+def test_phrase_patterns_made_on_the_pipeline_are_not_blanked_as_chrome(nlp) -> None:
+    """A trigger phrase alone is a short line, which chrome marks: patterns must come from the model's tokenizer."""
+    from extract.events import EventFinder
+
+    doc = nlp(TEXT)
+    assert {t.frame.type for t in EventFinder(nlp).trigger_words(doc)} == {"funding"}

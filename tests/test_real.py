@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.94  # 92 texts since session 17 (r61-r92 joined dev): 0.952 after session 18
+DEV_FLOOR = 0.95  # 92 texts since session 17 (r61-r92 joined dev): 0.952 after session 18, 0.961 after session 19
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)

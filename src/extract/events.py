@@ -372,6 +372,7 @@ class EventFinder:
         self.keys: dict[int, tuple[Frame | None, str]] = {}
         self.frame_order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
         groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
+        tokenize = nlp.tokenizer.pipe  # the model's own tokenizer's: a pipeline's may mark chrome, which a phrase is not
         extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
         for index, (frame, voice, forms) in enumerate(groups + extra):
             key = f"event:{index}:{voice}"
@@ -380,7 +381,7 @@ class EventFinder:
             for attr, chosen in (("LOWER", [f.lower() for f in variants if not f.isupper()]),
                                  ("ORTH", [f for f in variants if f.isupper()])):
                 if chosen:
-                    self.matchers[attr].add(key, [nlp.make_doc(f) for f in chosen])
+                    self.matchers[attr].add(key, list(tokenize(chosen)))
 
     def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None) -> list[dict]:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's

@@ -1,7 +1,7 @@
 """The spaCy pipeline: the model's NER, then one component that runs every fact extractor."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import spacy
@@ -44,6 +44,11 @@ class ChromeMaskingTokenizer:
         doc._.text = text
         doc._.layout = layout
         return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        """The model's own tokenizer over texts that are no articles (phrases for token patterns): nothing is marked
+        or blanked. (spaCy's ``Language.pipe`` calls the tokenizer per text, not this.)"""
+        return self.tokenizer.pipe(texts, batch_size=batch_size)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
@@ -123,6 +128,6 @@ def make_fact_extractor(nlp: Language, name: str) -> FactExtractor:
 def build_nlp(model: str = MODEL, exclude: list[str] | None = None) -> Language:
     """Load the model without the components the extractor does not use, and add the extractor."""
     nlp = spacy.load(model, exclude=UNUSED_COMPONENTS if exclude is None else exclude)
-    nlp.add_pipe("fact_extractor", last=True)  # its phrase patterns are made with the model's own tokenizer
     nlp.tokenizer = ChromeMaskingTokenizer(nlp.tokenizer)
+    nlp.add_pipe("fact_extractor", last=True)
     return nlp
