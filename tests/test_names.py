@@ -1002,3 +1002,19 @@ def test_a_capitalised_article_inside_a_sentence_is_the_names_own(extractor, sen
 )
 def test_a_type_word_after_a_name_closes_it_and_opens_no_other(extractor, sentence: str, names: list[str]) -> None:
     assert org_names(extract_text(extractor, sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le gestionnaire prépare le lancement de Sahara Growth Fund IV. Le fonds visera 200 millions d'euros.",
+         "Sahara Growth Fund IV"),
+        ("La garantie vient d'une filiale du groupe de la Banque islamique, basée à Djeddah.", "Banque islamique"),
+        ("La convention a été signée à Fès par le ministère de l'Agriculture, de la Pêche et de l'Economie rurale "
+         "et forestière Karim Alami et le patronat.",
+         "ministère de l'Agriculture, de la Pêche et de l'Economie rurale et forestière"),
+    ],
+)
+def test_a_name_goes_on_over_its_series_number_and_its_adjectives(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["organizations"], name) is not None
