@@ -46,6 +46,9 @@ def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
         ("Clinique du Parc l'Hermitage", "Clinique Le Parc Hermitage"),
         # a bare name ending a typed one, after the words of its kind
         ("Al Wifaq", "Centre de Rééducation Al Wifaq"),
+        # forms of one well-known organisation (rules/org_aliases.tsv)
+        ("FMI", "IMF"),
+        ("Royal Air Maroc", "RAM"),
     ],
 )
 def test_forms_of_one_organisation(merger, a: str, b: str) -> None:

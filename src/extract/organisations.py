@@ -186,6 +186,9 @@ class OrgMerger:
         form_a, form_b = self._form(a), self._form(b)
         if form_a.key == form_b.key:
             return True  # Tanger MedII and Tanger Med II: a space lost in the text
+        group = self.lex.alias_groups.get(form_a.key)
+        if group is not None and group == self.lex.alias_groups.get(form_b.key):
+            return True  # IFC and SFI: forms of one well-known organisation (rules/org_aliases.tsv)
         for short, full, of_short, of_full in ((a, b, form_a, form_b), (b, a, form_b, form_a)):
             if of_short.acronym and of_full.words > 1 and self.initials(full) == short:
                 return True
