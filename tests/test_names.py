@@ -440,6 +440,9 @@ def test_a_site_shown_once_to_be_a_place_is_no_person_anywhere(extractor) -> Non
     [
         "Le Plan national de lutte contre les hépatites (PNLH) a été présenté hier à Rabat.",
         "Le Salon international de l'aviation de Marrakech (SIAMK) ouvrira ses portes en octobre.",
+        # an acronym of the plan's English name, spelling nothing before it
+        "Le programme de soutien aux exportateurs agricoles (ASP) sera prolongé jusqu'en 2027.",
+        "La ligne servira à financer les très petites et moyennes entreprises (TPME) du Souss.",
     ],
 )
 def test_the_acronym_of_a_plan_or_an_event_is_no_organisation(extractor, sentence: str) -> None:
@@ -449,6 +452,16 @@ def test_the_acronym_of_a_plan_or_an_event_is_no_organisation(extractor, sentenc
 def test_the_acronym_of_a_pension_fund_stays_an_organisation(extractor) -> None:
     text = "Le Régime collectif d'allocation de retraite (RCAR) a souscrit à l'émission obligataire."
     assert named(extract_text(extractor, text)["organizations"], "RCAR") is not None
+
+
+def test_a_series_number_alone_is_no_organisation(extractor) -> None:
+    text = "Les fonds Atlas Agro I, II et III ont déjà investi au Maroc."
+    assert org_names(extract_text(extractor, text)) == ["Atlas Agro I"]
+
+
+def test_the_acronym_of_a_body_named_inside_a_plans_phrase_stays_an_organisation(extractor) -> None:
+    text = "Le projet de la Caisse marocaine des retraites (CMR) vise les retraités du secteur public."
+    assert named(extract_text(extractor, text)["organizations"], "CMR") is not None
 
 
 def test_units_inside_a_company_are_no_organisations(extractor) -> None:
@@ -989,3 +1002,39 @@ def test_a_capitalised_article_inside_a_sentence_is_the_names_own(extractor, sen
 )
 def test_a_type_word_after_a_name_closes_it_and_opens_no_other(extractor, sentence: str, names: list[str]) -> None:
     assert org_names(extract_text(extractor, sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le gestionnaire prépare le lancement de Sahara Growth Fund IV. Le fonds visera 200 millions d'euros.",
+         "Sahara Growth Fund IV"),
+        ("La garantie vient d'une filiale du groupe de la Banque islamique, basée à Djeddah.", "Banque islamique"),
+        ("La convention a été signée à Fès par le ministère de l'Agriculture, de la Pêche et de l'Economie rurale "
+         "et forestière Karim Alami et le patronat.",
+         "ministère de l'Agriculture, de la Pêche et de l'Economie rurale et forestière"),
+    ],
+)
+def test_a_name_goes_on_over_its_series_number_and_its_adjectives(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert named(record["organizations"], name) is not None
+
+
+def test_names_listed_after_a_plural_company_noun_and_a_list_cue_are_organisations(extractor) -> None:
+    record = extract_text(extractor, "Le nouveau mall réunit des enseignes de prestige telles que Brenco, Larache et Bershka.")
+    assert {"Brenco", "Larache", "Bershka"} <= set(org_names(record))
+    assert record["cities"] == []
+
+
+def test_an_agency_under_the_authors_initials_is_the_outlet_and_takes_no_role_in_events(extractor) -> None:
+    text = ("Le promoteur immobilier publie ses indicateurs trimestriels.\n\nSon chiffre d'affaires consolidé s'est "
+            "établi à 722 millions de dirhams à fin mars 2025, en hausse de 12% sur un an.\n\nKB/MAP\n")
+    record = extract_text(extractor, text)
+    assert org_names(record) == ["MAP"]  # KB: the author's initials
+    assert all(event["roles"].get("org") != "MAP" for event in record["events"])
+
+
+def test_a_participle_opening_a_publication_line_is_no_organisation(extractor) -> None:
+    text = ("Un nouveau directeur pour le Crédit Nordique\n\nPublié le 3 mars 2021 Lecture : 2 minutes.\n\n"
+            "Le Crédit Nordique ouvre une agence à Oujda.")
+    assert org_names(extract_text(extractor, text)) == ["Crédit Nordique"]

@@ -43,6 +43,10 @@ _ROMAN = re.compile(r"^[IVX]+$")
 _ACRONYM_OPENING = re.compile(r"[A-Z][A-Z0-9&]")  # what a word that ACRONYM matches opens with
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
+_SERIES_AFTER = re.compile(r"[ \t]+[IVX]{1,4}(?![\w'’&-])")  # Fund IV: a series number the model leaves out
+_WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)(?![\w'’-])")  # a lower-case word after a name
+_AND_WORD_AFTER = re.compile(r"[ \t]+et[ \t]+([a-zà-ÿ]+)(?![\w'’-])")
 _TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes, Brasseries
 _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
 _INTERCAPS = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w'’&-])")  # PepsiCo, BlackRock: a brand's shape
@@ -211,7 +215,8 @@ class CandidateFinder:
             for part in split_lines(ent, text):
                 for piece, label in self._person_after_acronym(text, part, ent.label_):
                     cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
-                    found.append(self._with_country(text, cand) if label == "ORG" else self._with_place_of_trade(text, cand))
+                    found.append(self._with_tail(text, self._with_country(text, cand)) if label == "ORG"
+                                 else self._with_place_of_trade(text, cand))
         found = [part for cand in found for part in _joined_parts(text, cand)]
         # a word with capitals inside (PepsiCo) the model left out: a weak form, that context may make a company's
         found += [Candidate(m.start(), m.end(), "MISC", "shape") for m in _INTERCAPS.finditer(text)]
@@ -238,7 +243,7 @@ class CandidateFinder:
         if _order_unknown(cands, found.first):
             matches = [(int(doc.vocab.strings[key]), start, end) for key, start, end in self.matcher(doc)]
             cands = [(p, cand) for p, start, end in matches for cand in self._from_pattern(text, doc[start:end], p)]
-        return [cand for _, cand in cands]
+        return [self._with_tail(text, cand) if cand and cand.label == "ORG" else cand for _, cand in cands]
 
     def _from_pattern(self, text: str, span: SpacySpan, pattern: int) -> list[Candidate | None]:
         """The candidates a match of a name pattern gives: one, or an acronym and the person glued to it."""
@@ -331,6 +336,27 @@ class CandidateFinder:
             return cand
         return Candidate(cand.start, match.end(1), cand.label, cand.source, cand.title)
 
+    def _with_tail(self, text: str, cand: Candidate | None) -> Candidate | None:
+        """A company's name the model ends before its series number (``Fund`` of ``Fund IV``), a type word before its
+        adjectives (``groupe de la Banque`` of ``Banque mondiale``) or a lower-case word before ``et`` and an adjective
+        that end the name (``Économie verte`` of ``Économie verte et numérique``)."""
+        if cand is None:
+            return None
+        last, end = text[cand.start : cand.end].split()[-1], cand.end
+        if not _ROMAN.match(last) and (series := _SERIES_AFTER.match(text, end)):
+            end = series.end()
+        elif last[:1].isupper() and last.lower() in self.lex.type_words:
+            while (word := _WORD_AFTER.match(text, end)) and self._name_adjective(word.group(1)):
+                end = word.end()
+        elif last.isalpha() and last.islower() and (word := _AND_WORD_AFTER.match(text, end)) \
+                and self._name_adjective(word.group(1)) and not _WORD_AFTER.match(text, word.end()):
+            end = word.end()
+        return cand if end == cand.end else Candidate(cand.start, end, cand.label, cand.source, cand.title)
+
+    def _name_adjective(self, word: str) -> bool:
+        """A lower-case adjective a name may end with (``mondiale``, ``numérique``), no past participle (``créée``)."""
+        return bool(self.lex.adjective.match(word)) and not _PARTICIPLE.match(word)
+
     def _with_place_of_trade(self, text: str, cand: Candidate | None) -> Candidate | None:
         """A trade in the plural the model ends before its country or region (``Autoroutes`` of ``Autoroutes du
         Maroc``): the name goes on over ``du`` and the place (see ``NameClassifier._plural_of_a_place``)."""
@@ -398,6 +424,20 @@ class CandidateFinder:
     def _legal_form_after_name(self, tokens: list[Token]) -> bool:
         """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
         return len(tokens) > 1 and self.lex.canonical.get(tokens[-1].lower_) == "-" and not tokens[-2].is_upper and tokens[-2]._.name_part
+
+    def _without_phrase_opening(self, text: str, tokens: list[Token]) -> list[Token]:
+        """The name from its first type word, when a sentence or a headline opens on a capitalised word and lower-case
+        words, one a noun, before it (``Nouveau patron pour les Banques populaires`` → ``Banques populaires``); not a
+        name with a lower-case type word (``Attijariwafa bank``)."""
+        if len(tokens) < 4 or not _SENTENCE_OPENS.search(text, max(0, tokens[0].idx - 3), tokens[0].idx):
+            return tokens
+        types = self.lex.type_words
+        head = next((k for k, t in enumerate(tokens[1:], 1)
+                     if t.is_title and (t.lower_ in types or t.lower_[-1:] in "sx" and t.lower_[:-1] in types)), None)
+        if head is None or head < 3 or not all(t.is_lower for t in tokens[1:head]):
+            return tokens
+        nouns = [t for t in tokens[1:head] if t.lower_ not in self.lex.stopwords and not self.lex.adjective.match(t.text)]
+        return tokens[head:] if nouns else tokens
 
     def _without_described_type(self, tokens: list[Token]) -> list[Token]:
         """The name after a type word and the lower-case words that describe it, a demonym among them (``Groupe
@@ -474,7 +514,7 @@ class CandidateFinder:
             linked = any(t.lower_ in self.lex.connectors for t in between)
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
-        tokens = self._without_described_type(tokens)
+        tokens = self._without_phrase_opening(text, self._without_described_type(tokens))
         if not tokens or self._closes_the_name_before(tokens):
             return None
         first, first_lower = tokens[0], tokens[0].lower_

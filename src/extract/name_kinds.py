@@ -18,12 +18,19 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
-_LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
+_LISTED_AFTER_NOUN = re.compile(rf"([\w-]+(?:\s+[a-zà-ÿ]+){{0,4}})\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
+_SIGNATURE_END = re.compile(r"(?:\s*/\s*[A-Z][A-Za-z]{1,11})?\s*")  # the text's end, or an agency then its end
+_PARTICIPLE_OPENING = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:é|ée|és|ées)")  # Publié, Modifiée
+_BY_OR_ON = re.compile(r"[ \t]+(?:le|par)[ \t]")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
+_ROMAN = re.compile(r"[IVX]+")  # a series number alone (Fund I, II et III): no name
+_CLAUSE_MARK = re.compile(r"[.;:!?()\n]")
+_PHRASE_WORDS = 12  # the longest plan's phrase before its acronym read as one
+_SMALL_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?[ \t\u00a0]+$")  # no year: en 2008 OCP …
 _LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
 _PORTFOLIO_NOUN_BEFORE = frozenset({"de", "du", "des", "d'", "la", "l'"})  # what comes right before a portfolio's noun
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*")  # Mezzour, El-Alami; not II, not CDG
@@ -54,20 +61,23 @@ class NameClassifier:
             or words[0] in lex.not_orgs and words[0].isupper() and lowered[0] not in lex.type_words
             or lowered[0] in lex.never_heads
             or text.lower() in lex.calendar_words
+            or _ROMAN.fullmatch(text)
         ):
             return None
-        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
-            return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
-        if _INITIALS.fullmatch(text) and not doc_text[cand.end :].strip() and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
-            return None  # KL, H.Z. alone on the last line: the author's initials signing the article (not MAP, AFP: outlets)
+        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start) \
+                or _PARTICIPLE_OPENING.fullmatch(text) and _BY_OR_ON.match(doc_text, cand.end):
+            return None  # a headline's kicker; a verb opening a sentence (Rappelons que …, Publié le …, Édité par …)
+        if _INITIALS.fullmatch(text) and _SIGNATURE_END.fullmatch(doc_text, cand.end) and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
+            return None  # KL, H.Z. alone on the last line, or before their agency (KL/MAP): the author's initials signing the article
         if self._vehicle(doc_text, cand.start, words, lowered):
             return None  # la Dacia Logan, l'Airbus A350: a vehicle, its maker's name inside
         if cand.source == "ner" and len(words) == 1 and lex.demonstrative_before.search(doc_text, max(0, cand.start - 8), cand.start):
             return None  # Cet Ingénieur, ce Casablancais: a demonstrative opens a common noun, no name
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
-        if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start):
-            return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code
+        if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start) \
+                or ACRONYM.match(text) and _SMALL_NUMBER_BEFORE.search(doc_text, max(0, cand.start - 12), cand.start):
+            return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code; 40 ME, 12 MW: a unit
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
         if len(words) > 2 and text[:1].isupper() and len(spelled := self.initials(text)) > 2 and spelled in lex.not_orgs:
@@ -165,12 +175,16 @@ class NameClassifier:
         return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries_and_regions
 
     def _listed_after_role_noun(self, doc_text: str, cand: Candidate) -> bool:
-        """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``): a body,
-        though a town somewhere bears its name."""
+        """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``, ``des
+        enseignes de renom comme X, Y et Z``): a body, though a town somewhere bears its name."""
         if not doc_text[max(0, cand.start - 80) : cand.start].rstrip().endswith((",", "et", "ou")):
             return False  # what the regex must end with: most names are not listed, and its search is slow
-        left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 80), cand.start)
-        noun = left.group(1).lower() if left else ""
+        left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 120), cand.start)
+        words = left.group(1).lower().split() if left else []
+        if words and words[-1] in self.lex.list_cues:  # les enseignes de renom telles que X, Y et Z
+            words = words[: next((i for i, w in enumerate(words) if w in self.lex.list_cues), len(words))]
+            words = [w for w in words if w.endswith(("s", "x")) and w in self.lex.role_nouns][-1:]
+        noun = words[-1] if words else ""
         return noun[-1:] in ("s", "x") and noun in self.lex.role_nouns
 
     def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
@@ -194,13 +208,22 @@ class NameClassifier:
         )
 
     def _spells_a_non_org(self, doc_text: str, start: int, acronym: str) -> bool:
-        """Whether the acronym in parentheses spells the words since a plan-like head before it."""
+        """Whether the acronym in parentheses names the phrase since a plan-like head before it: the acronym spells
+        it, or (an acronym of its English name: ``programme d'aide aux échanges commerciaux (TFP)``) spells nothing
+        before it and the phrase runs within the clause."""
         before = doc_text[max(0, start - 150) : start].rstrip()
         if not before.endswith("("):
             return False
         before = before[:-1]
         heads = [m.start() for m in re.finditer(r"\w+", before) if m.group().lower() in self.lex.non_org_acronym_heads]
-        return bool(heads) and initials(before[heads[-1] :], self.lex.stopwords) == acronym
+        if not heads:
+            return False
+        phrase = before[heads[-1] :]
+        if initials(phrase, self.lex.stopwords) == acronym:
+            return True
+        spelled = any(initials_start(before.rstrip(), acronym, pattern, skip, self.lex.stopwords) is not None
+                      for pattern in (r"[\w-]+", r"\w+") for skip in (0, 1, 2))
+        return not spelled and not _CLAUSE_MARK.search(phrase) and len(phrase.split()) <= _PHRASE_WORDS
 
     def _spells_a_concept(self, doc_text: str, start: int, acronym: str) -> bool:
         """Whether the acronym in parentheses follows lower-case words without a type word that open with its first

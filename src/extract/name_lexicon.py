@@ -64,6 +64,8 @@ class NameLexicon:
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
         self.known_orgs = rules.known_orgs
+        # forms of one well-known organisation, by their key as OrgMerger compares forms (normalised, without spaces)
+        self.alias_groups = {normalize_name(form).replace(" ", ""): i for i, row in enumerate(rules.org_aliases) for form in row}
         company_titles, stakes = rules.names["company_titles"], rules.names["stake_nouns"]  # le DG de X; la filiale (de) X
         self.role_nouns = frozenset(rules.names["role_nouns"] + stakes + rules.names["demonym_nouns"])
         self.head_of_nouns = frozenset(rules.names["head_of_nouns"] + company_titles + stakes)

@@ -52,6 +52,7 @@ class Rules:
     names: dict[str, Any]
     first_names: frozenset[str]
     known_orgs: tuple[str, ...]
+    org_aliases: tuple[tuple[str, ...], ...]
     currencies: dict[str, str]
     scales: dict[str, tuple[float, str]]
     qualifiers: dict[str, str]
@@ -92,6 +93,7 @@ def load_rules(folder: Path | None = None) -> Rules:
         names=load_json("names.json"),
         first_names=frozenset(name.lower() for name in read_list(folder / "first_names.txt")),
         known_orgs=tuple(read_list(folder / "known_orgs.txt")),
+        org_aliases=tuple(tuple(form.strip() for form in row) for row in read_tsv(folder / "org_aliases.tsv", (2, 8))),
         currencies={form: code for form, code in read_tsv(folder / "currencies.tsv", (2, 2))},
         scales={form: (float(mult), kind) for form, mult, kind in read_tsv(folder / "scales.tsv", (3, 3))},
         qualifiers={phrase: q for phrase, q in read_tsv(folder / "qualifiers.tsv", (2, 2))},
