@@ -111,8 +111,8 @@ class NameClassifier:
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
-            if lowered[0] in lex.stopwords:
-                return None  # Hormis Benguerir: a function word opening a sentence, no first name
+            if lowered[0] in lex.stopwords or lowered[0] in lex.prenominal_adjectives:
+                return None  # Hormis Benguerir, Haut Standing: a function word or an adjective opening a phrase, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
             if self.is_city(text) and (self._listed_after_role_noun(doc_text, cand) or lex.company_after.match(doc_text[cand.end : cand.end + 80])):
