@@ -147,6 +147,17 @@ def test_byline_people_and_outlets(byline: str, person: str, org: str | None) ->
     assert not layout.in_chrome(*span_of(text, byline))
 
 
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [("Salma.K(portail_info/Fr)", "Salma.K"), ("Youssef B.", "Youssef B."), ("Karim.T", "Karim.T"), ("Maroc.B", None), ("K.B.", None)],
+)
+def test_a_first_name_and_an_initial_alone_on_a_line_sign_the_article(line: str, person: str | None) -> None:
+    text = f"{line}\n{BODY_1}\n"
+    layout = analyse(text)
+    assert [text[s:e] for s, e in layout.byline_people] == ([person] if person else [])
+    assert text[slice(*layout.title)] == BODY_1  # a signature is no headline
+
+
 @pytest.mark.parametrize("byline", ["Par Tarwainfo avec MAP", "date 2025-02 Par Tarwainfo avec MAP", "Par Tarwainfo et AFP"])
 def test_an_outlet_with_a_news_agency_is_a_byline(byline: str) -> None:
     text = f"{byline}\n\n{BODY_1}\n"

@@ -18,6 +18,8 @@ _INFINITY = float("inf")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
 _LABEL_SEPARATORS = "&|/,"  # what a line that opens with an empty part opens with
 _SIGNATURE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}")  # Linge, El-Fassi, LAHLOU
+# a first name and a surname's initial, then maybe the source in parentheses: Salma.K, Salma K. (outlet)
+_INITIAL_SIGNATURE = re.compile(r"(?P<name>(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\.\s?|\s)[A-ZÀ-Ý]\.?)\s*(?:\([^()\n]{1,40}\))?")
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,13 @@ def is_signature(text: str) -> bool:
     )
 
 
+def initial_signature(text: str) -> int | None:
+    """The length of the name in a line that is only a first name and a surname's initial (``Salma.K``, ``Salma K.``),
+    maybe with its source in parentheses: the author's signature, wherever it stands; None for any other line."""
+    match = _INITIAL_SIGNATURE.fullmatch(text)
+    return len(match.group("name")) if match and match.group("first").lower() in load_rules().first_names else None
+
+
 def analyse(text: str) -> Layout:
     """Find chrome, the title and byline names in ``text``."""
     conf = load_rules().chrome
@@ -197,14 +206,17 @@ def analyse(text: str) -> Layout:
     )
     for i, line in enumerate(lines):
         byline = None if chrome_flags[i] else match_byline(line)
+        signed = None if chrome_flags[i] or byline else initial_signature(line.text)
         if byline:
             _add_group(layout.byline_people, line, byline, "person")
             _add_group(layout.byline_orgs, line, byline, "org")
+        elif signed:
+            layout.byline_people.append((line.start, line.start + signed))
         elif i > last_body and is_signature(line.text):
             layout.byline_people.append((line.start, line.start + len(line.text.rstrip())))  # the author signs the end
         elif i > last_body and line.words <= conf["tail_headline_max_words"] and not ends_sentence(line.text):
             chrome_flags[i] = True
-        if chrome_flags[i] or byline or layout.title is not None:
+        if chrome_flags[i] or byline or signed or layout.title is not None:
             continue
         if is_masthead(line, conf["masthead_max_words"]) and layout.masthead is None:
             layout.masthead = (line.start, line.end)
