@@ -344,3 +344,11 @@ def test_in_chrome_is_overlap_with_any_chrome_span() -> None:
             expected = any(s < end and start < e for s, e in layout.chrome)
             assert layout.in_chrome(start, end) == expected, (start, end)
     assert not Layout().in_chrome(0, 10)
+
+
+def test_an_authors_biography_is_chrome_and_its_head_names_the_author() -> None:
+    bio = "Rim Tazi est une journaliste installée à Lyon. Elle écrit pour Radio Atlas et Info Sud."
+    text = f"Le groupe Akdital inaugure une clinique à Tanger\n\n{BODY_1}\n\nLeila Bensouda\nÀ propos de l'auteur\n{bio}\n"
+    layout = analyse(text)
+    assert {"À propos de l'auteur", bio} <= set(chrome_texts(text, layout))
+    assert [text[s:e] for s, e in layout.byline_people] == ["Leila Bensouda"]

@@ -76,6 +76,7 @@ class _Patterns:
     lines: re.Pattern  # each a list of patterns joined in one alternation: a line matches it where it matches one
     phrases: re.Pattern  # searched anywhere in a line
     markers: frozenset[str]
+    bio_markers: frozenset[str]
     bylines: list[re.Pattern]
     notices: re.Pattern
 
@@ -94,6 +95,7 @@ def _compiled() -> _Patterns:
         lines=_any_of(chrome["line_patterns"]),
         phrases=_any_of(chrome["phrase_patterns"]),
         markers=frozenset(m.lower() for m in chrome["teaser_markers"]),
+        bio_markers=frozenset(m.lower() for m in chrome["bio_markers"]),
         bylines=[re.compile(p) for p in chrome["byline_patterns"]],
         notices=_any_of([chrome["publication_line"], *chrome["tagline_patterns"]]),
     )
@@ -135,6 +137,11 @@ def is_chrome_line(text: str) -> bool:
 def is_teaser_marker(text: str) -> bool:
     """A line that opens a block of teasers for other articles (``Related Articles``, ``À lire aussi``)."""
     return text.strip(" :>»|-").lower() in _compiled().markers
+
+
+def is_bio_marker(text: str) -> bool:
+    """A line that opens the author's biography (``LIRE LA BIO``, ``À propos de l'auteur``)."""
+    return text.strip(" :>»|-").lower() in _compiled().bio_markers
 
 
 def is_header_notice(text: str) -> bool:
@@ -189,7 +196,12 @@ def analyse(text: str) -> Layout:
     lines = split_lines(text)
     chrome_flags = [is_chrome_line(line.text) for line in lines]
     teaser_lines = 0  # lines left in the current teaser block
+    bio_authors: list[Line] = []
     for i, line in enumerate(lines):
+        if is_bio_marker(line.text):
+            chrome_flags[i : i + 2] = [True] * len(chrome_flags[i : i + 2])  # the marker and the biography after it
+            if i and 2 <= lines[i - 1].words <= 4 and all(_SIGNATURE_WORD.fullmatch(w) for w in lines[i - 1].text.split()):
+                bio_authors.append(lines[i - 1])  # the author's name heads the biography, first name listed or not
         if is_teaser_marker(line.text):
             teaser_lines = conf["teaser_block_max_lines"]
         elif teaser_lines and is_body_paragraph(line, conf["body_min_words"]):
@@ -206,7 +218,7 @@ def analyse(text: str) -> Layout:
     )
     for i, line in enumerate(lines):
         byline = None if chrome_flags[i] else match_byline(line)
-        signed = None if chrome_flags[i] or byline else initial_signature(line.text)
+        signed = len(line.text) if line in bio_authors else None if chrome_flags[i] or byline else initial_signature(line.text)
         if byline:
             _add_group(layout.byline_people, line, byline, "person")
             _add_group(layout.byline_orgs, line, byline, "org")
