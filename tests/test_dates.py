@@ -189,6 +189,15 @@ def test_allowed_decides_which_spans_may_be_used(finder) -> None:
     assert values(finder.find(sentence, lambda start, end: start >= cut)) == ["2000"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023 restera une année record pour le secteur.", ["2023"]),
+    ("Le marché a repris. 2022 confirme la tendance.", ["2022"]),
+    ("2030 salariés travaillent sur le site.", []),  # a plural noun: a count
+])
+def test_a_year_opening_a_sentence_before_a_verb_is_a_date(finder, text: str, expected: list[str]) -> None:
+    assert values(find(finder, text)) == expected
+
+
 def test_a_range_of_years_after_a_cue_gives_both_ends(finder) -> None:
     assert sorted(values(find(finder, "Les ventes ont doublé en 2019-2021, puis durant 2022 – 2023."))) == ["2019", "2021", "2022", "2023"]
 
