@@ -237,7 +237,8 @@ def test_is_chrome_line(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["Tanger", "Akdital", "Les cliniques privées", "Le Dr Youness Ahallal lors de l'intervention (Photo : Oncorad).",
-     "Une technologie de pointe au service des patients", BODY_1],
+     "Une technologie de pointe au service des patients", BODY_1,
+     "La Vie éco | Maroc | 03/11/2019"],  # a dateline, not a breadcrumb: its date is the publication's
 )
 def test_is_not_chrome_line(line: str) -> None:
     assert not is_chrome_line(line)
