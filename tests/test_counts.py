@@ -69,6 +69,8 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         ("Le nombre total d'abonnés a crû de 6% pour atteindre près de 2.300.", [(6, "%"), (2300, "abonné")]),
         ("Son parc de lignes a progressé de 4,5% à 12 millions.", [(4.5, "%")]),
         ("La part est passée de 12% à 15 en un an.", [(12, "%"), (15, "%")]),
+        ("L'accord lie les sept Etats riverains et 12 États membres.", [(7, "état"), (12, "état")]),  # capitalised by usage
+        ("Le groupe a racheté 3 Suisses en 2010.", []),  # another capitalised word: a name
     ],
 )
 def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> None:

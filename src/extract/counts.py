@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extract.facts import Allowed, sentence_bounds
+from extract.facts import Allowed, forms_alternation, sentence_bounds
 from extract.numbers import parse_number, scaled
 from extract.quantities import Qualifiers, Quantity, alternation, find_numbers, number_regex, quantity_records
 from extract.rules import Rules
@@ -91,7 +91,8 @@ class CountFinder:
         )
         self.units = {k.lower(): v for k, v in conf["units"].items()}
         self.unit = re.compile(rf"(?i)\s*(?:de\s+|d['’]\s*)?({alternation(list(conf['units']))})(?![\w²³'’])")
-        self.word = re.compile(rf"\s*(?:de\s+|d['’]\s*)?({_WORD})")
+        capitalised = forms_alternation(conf["capitalised_nouns"])
+        self.word = re.compile(rf"\s*(?:de\s+|d['’]\s*)?({_WORD}|(?:{capitalised})(?![\w'’-]))")
         self.not_counted = frozenset(conf["not_counted"])
         self.not_before = frozenset(conf["not_before"])
         self.adjectives = frozenset(conf["prenominal_adjectives"])
