@@ -223,7 +223,7 @@ def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another
     [
         "Société", "SociétéUne", "Éco-Business", "Santé & Pharma", "Economie", "Accueil › Santé › Cliniques",
         "Accueil > Santé > Cliniques", "Sport | Culture | Monde",
-        "Recevez toute l'actualité sur votre WhatsApp", "Suivez-nous sur Instagram", "Rejoignez-nous sur LinkedIn",
+        "Recevez toute l'actualité sur votre WhatsApp", "Chaque matin, recevez les 10 informations clés du continent.", "Suivez-nous sur Instagram", "Rejoignez-nous sur LinkedIn",
         "Téléchargez l'application Hespress", "Bouton retour en haut de la page", "Temps de lecture : 4 min",
         "Lire aussi : La CNSS relève ses tarifs", "Photo : Oncorad Group", "Ph. : Akdital", "Image d'illustration",
         "© 2024 Le Matin. Tous droits réservés.",
@@ -238,7 +238,7 @@ def test_is_chrome_line(line: str) -> None:
     "line",
     ["Tanger", "Akdital", "Les cliniques privées", "Le Dr Youness Ahallal lors de l'intervention (Photo : Oncorad).",
      "Une technologie de pointe au service des patients", BODY_1,
-     "La Vie éco | Maroc | 03/11/2019"],  # a dateline, not a breadcrumb: its date is the publication's
+     "La Vie éco | Maroc | 03/11/2019", "Chaque semaine, la clinique reçoit 300 patients venus de toute la région."],  # a dateline, not a breadcrumb: its date is the publication's
 )
 def test_is_not_chrome_line(line: str) -> None:
     assert not is_chrome_line(line)
