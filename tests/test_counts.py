@@ -71,6 +71,9 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         ("La part est passée de 12% à 15 en un an.", [(12, "%"), (15, "%")]),
         ("L'accord lie les sept Etats riverains et 12 États membres.", [(7, "état"), (12, "état")]),  # capitalised by usage
         ("Le groupe a racheté 3 Suisses en 2010.", []),  # another capitalised word: a name
+        # an adjective standing for a noun left out: the noun before, else no count
+        ("Le fonds lance sa cinquième levée, après quatre précédentes très suivies.", []),
+        ("Il a ouvert 6 agences en mai et 2 suivantes en juin.", [(2, "agence"), (6, "agence")]),
     ],
 )
 def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -101,6 +101,7 @@ class CountFinder:
         self.partitive_links = tuple(f"{link} " for link in conf["partitive_links"])
         self.number_of_links = frozenset(conf["number_of_links"])
         self.elided_adjective = re.compile(conf["elided_adjective"])
+        self.elliptic_adjectives = frozenset(conf["elliptic_adjectives"])
         self.irregular = conf["irregular_singulars"]
         self.stopwords = rules.stopwords
         self.qualifiers = Qualifiers(rules)
@@ -142,8 +143,8 @@ class CountFinder:
             return None  # a symbol that ends the excerpt is a word cut off (3,5 m… for 3,5 milliards)
         if head_end and number >= 2 and unit not in self.units.values() and not _plural_after(text, end, head_end):
             return None  # 2021 connaît, les 4 offriront, 20 précédente: a verb or an adjective, no counted noun
-        if unit and previous in self.elision_cues and self.elided_adjective.search(unit):
-            unit = None  # 5 sociétés dont deux marocaines: the noun is left out, restored from the count before
+        if unit and (previous in self.elision_cues and self.elided_adjective.search(unit) or unit in self.elliptic_adjectives):
+            unit = None  # 5 sociétés dont deux marocaines, après trois précédentes: the noun is left out, restored from the count before
         return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start, scale)
 
     def _head(self, text: str, pos: int, after_scale: bool = False) -> tuple[str | None, int | None]:
