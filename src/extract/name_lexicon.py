@@ -75,7 +75,7 @@ class NameLexicon:
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
-        self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
+        self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"] + company_titles)
         self.title_heads = self.title_words - {"le", "la", "de", "du", "et"}  # directeur, président: no function words
