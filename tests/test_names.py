@@ -814,6 +814,18 @@ def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(ex
     assert name in org_names(extract_text(extractor, sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le groupe lance une chaîne de maisons d'hôtes qui porte le nom de Yasmine Atlas.", "Yasmine Atlas"),
+        ("Le fonds, baptisé Amine Capital Partners, investira dans les PME.", "Amine Capital Partners"),
+    ],
+)
+def test_a_name_given_to_a_body_is_no_persons(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert name in org_names(record) and record["people"] == []
+
+
 def test_a_person_before_a_trade_stays_a_person(extractor) -> None:
     record = extract_text(extractor, "Nadia Filali, active dans la distribution depuis vingt ans, a pris la parole.")
     assert [p["name"] for p in record["people"]] == ["Nadia Filali"]

@@ -77,6 +77,7 @@ class NameLexicon:
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
+        self.naming_before = re.compile(rules.names["naming_cues_before"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"] + company_titles)
         self.title_heads = self.title_words - {"le", "la", "de", "du", "et"}  # directeur, président: no function words
         self.modifiers = frozenset(rules.names["modifiers"])
