@@ -63,6 +63,7 @@ class NameLexicon:
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
+        self.royal_titles = sorted((t.split() for t in rules.names["royal_titles"]), key=len, reverse=True)  # longest first
         self.prenominal_adjectives = frozenset(rules.names["prenominal_adjectives"]) - self.first_names
         self.known_orgs = rules.known_orgs
         company_titles, stakes = rules.names["company_titles"], rules.names["stake_nouns"]  # le DG de X; la filiale (de) X
