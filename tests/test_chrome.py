@@ -147,6 +147,17 @@ def test_byline_people_and_outlets(byline: str, person: str, org: str | None) ->
     assert not layout.in_chrome(*span_of(text, byline))
 
 
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [("Salma.K(portail_info/Fr)", "Salma.K"), ("Youssef B.", "Youssef B."), ("Karim.T", "Karim.T"), ("Maroc.B", None), ("K.B.", None)],
+)
+def test_a_first_name_and_an_initial_alone_on_a_line_sign_the_article(line: str, person: str | None) -> None:
+    text = f"{line}\n{BODY_1}\n"
+    layout = analyse(text)
+    assert [text[s:e] for s, e in layout.byline_people] == ([person] if person else [])
+    assert text[slice(*layout.title)] == BODY_1  # a signature is no headline
+
+
 @pytest.mark.parametrize("byline", ["Par Tarwainfo avec MAP", "date 2025-02 Par Tarwainfo avec MAP", "Par Tarwainfo et AFP"])
 def test_an_outlet_with_a_news_agency_is_a_byline(byline: str) -> None:
     text = f"{byline}\n\n{BODY_1}\n"
@@ -226,7 +237,7 @@ def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another
     [
         "Société", "SociétéUne", "Éco-Business", "Santé & Pharma", "Economie", "Accueil › Santé › Cliniques",
         "Accueil > Santé > Cliniques", "Sport | Culture | Monde",
-        "Recevez toute l'actualité sur votre WhatsApp", "Suivez-nous sur Instagram", "Rejoignez-nous sur LinkedIn",
+        "Recevez toute l'actualité sur votre WhatsApp", "Chaque matin, recevez les 10 informations clés du continent.", "Suivez-nous sur Instagram", "Rejoignez-nous sur LinkedIn",
         "Téléchargez l'application Hespress", "Bouton retour en haut de la page", "Temps de lecture : 4 min",
         "Lire aussi : La CNSS relève ses tarifs", "Photo : Oncorad Group", "Ph. : Akdital", "Image d'illustration",
         "© 2024 Le Matin. Tous droits réservés.",
@@ -240,7 +251,8 @@ def test_is_chrome_line(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["Tanger", "Akdital", "Les cliniques privées", "Le Dr Youness Ahallal lors de l'intervention (Photo : Oncorad).",
-     "Une technologie de pointe au service des patients", BODY_1],
+     "Une technologie de pointe au service des patients", BODY_1,
+     "La Vie éco | Maroc | 03/11/2019", "Chaque semaine, la clinique reçoit 300 patients venus de toute la région."],  # a dateline, not a breadcrumb: its date is the publication's
 )
 def test_is_not_chrome_line(line: str) -> None:
     assert not is_chrome_line(line)
@@ -347,3 +359,11 @@ def test_in_chrome_is_overlap_with_any_chrome_span() -> None:
             expected = any(s < end and start < e for s, e in layout.chrome)
             assert layout.in_chrome(start, end) == expected, (start, end)
     assert not Layout().in_chrome(0, 10)
+
+
+def test_an_authors_biography_is_chrome_and_its_head_names_the_author() -> None:
+    bio = "Rim Tazi est une journaliste installée à Lyon. Elle écrit pour Radio Atlas et Info Sud."
+    text = f"Le groupe Akdital inaugure une clinique à Tanger\n\n{BODY_1}\n\nLeila Bensouda\nÀ propos de l'auteur\n{bio}\n"
+    layout = analyse(text)
+    assert {"À propos de l'auteur", bio} <= set(chrome_texts(text, layout))
+    assert [text[s:e] for s, e in layout.byline_people] == ["Leila Bensouda"]

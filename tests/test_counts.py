@@ -63,6 +63,17 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         ("Le nombre d'adhérents atteint 12 500 selon la mutuelle.", [(12500, "adhérent")]),
         ("Le trafic est passé de 2,1 à 4 millions de passagers.", [(2100000, "passager"), (4000000, "passager")]),
         ("Le fonds détient 7 sociétés dont trois tunisiennes.", [(3, "société"), (7, "société")]),
+        # the noun given elsewhere: a part of a whole, a qualified number of, never a share in millions
+        ("Déjà 120 des 300 écoles visées sont raccordées.", [(120, "école"), (300, "école")]),
+        ("Seuls 2 sur 15 élèves ont échoué.", [(2, "élève"), (15, "élève")]),
+        ("Le nombre total d'abonnés a crû de 6% pour atteindre près de 2.300.", [(6, "%"), (2300, "abonné")]),
+        ("Son parc de lignes a progressé de 4,5% à 12 millions.", [(4.5, "%")]),
+        ("La part est passée de 12% à 15 en un an.", [(12, "%"), (15, "%")]),
+        ("L'accord lie les sept Etats riverains et 12 États membres.", [(7, "état"), (12, "état")]),  # capitalised by usage
+        ("Le groupe a racheté 3 Suisses en 2010.", []),  # another capitalised word: a name
+        # an adjective standing for a noun left out: the noun before, else no count
+        ("Le fonds lance sa cinquième levée, après quatre précédentes très suivies.", []),
+        ("Il a ouvert 6 agences en mai et 2 suivantes en juin.", [(2, "agence"), (6, "agence")]),
     ],
 )
 def test_counts(finder, sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -175,6 +175,8 @@ def test_iso_publication_date(finder) -> None:
         "Le ministre a détaillé son plan santé 2030 devant les élus.",
         "Le pays se prépare en vue de la Coupe d'Afrique des nations 2027 et d'autres tournois.",
         "Le Plan national de lutte contre le diabète (PNLD) 2022 mobilise les régions.",
+        # a range closing a long plan's name: its end as its start, however far the plan's word
+        "Le Plan national de lutte contre les maladies du foie (PNLMF) 2012-2016 est lancé.",
     ],
 )
 def test_not_dates(finder, sentence: str) -> None:
@@ -185,6 +187,19 @@ def test_allowed_decides_which_spans_may_be_used(finder) -> None:
     sentence = "Mardi 18 juillet 2023 : à lire aussi. Le groupe a été fondé en 2000."
     cut = sentence.index("Le groupe")
     assert values(finder.find(sentence, lambda start, end: start >= cut)) == ["2000"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023 restera une année record pour le secteur.", ["2023"]),
+    ("Le marché a repris. 2022 confirme la tendance.", ["2022"]),
+    ("2030 salariés travaillent sur le site.", []),  # a plural noun: a count
+])
+def test_a_year_opening_a_sentence_before_a_verb_is_a_date(finder, text: str, expected: list[str]) -> None:
+    assert values(find(finder, text)) == expected
+
+
+def test_a_range_of_years_after_a_cue_gives_both_ends(finder) -> None:
+    assert sorted(values(find(finder, "Les ventes ont doublé en 2019-2021, puis durant 2022 – 2023."))) == ["2019", "2021", "2022", "2023"]
 
 
 def test_a_period_after_a_programme_is_dated(finder) -> None:

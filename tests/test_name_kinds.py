@@ -33,8 +33,13 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Il s'est rendu à Tanger Med pour visiter le port.", "Tanger Med", "LOC", "MISC"),
         ("La production laitière progresse dans le Souss Massa depuis trente ans.", "Souss Massa", "PER", None),  # a region
         ("Hormis Benslimane, l'université a ouvert des filiales.", "Hormis Benslimane", "PER", None),  # a function word
+        ("Les lots Grand Confort et Petit Budget sont vendus.", "Grand Confort", "PER", None),  # an adjective opens a phrase
+        ("Le contrat a été signé par Belle Amrani mardi.", "Belle Amrani", "PER", "PER"),  # a first name, though an adjective
         ("Les touristes arpentent les montagnes de l'Atlas.", "Atlas", "ORG", None),  # a region
         ("L'eau ira aux villes de Safi et d'El Jadida.", "El Jadida", "ORG", None),  # a city listed after a city
+        ("Trois villes suivront : El Jadida, Settat et Nador.", "El Jadida", "ORG", None),  # a city listed before a city
+        ("Une agence ouvrira a El Jadida en mai.", "El Jadida", "ORG", None),  # à typed without its accent
+        ("Le groupe Berrada a Settat Holding pour filiale.", "Settat Holding", "ORG", "ORG"),  # a, the verb, before a name
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
         ("Le directeur du Bureau au Maroc de l'AFD a signé.", "Bureau au Maroc", "ORG", None),  # an office in a country

@@ -819,10 +819,29 @@ def test_a_legal_form_closing_a_name_in_running_text_is_part_of_it(extractor) ->
         ("Le projet est mené en partenariat avec Cadila, 1er laboratoire indien.", "Cadila"),
         ("En cette période de crise, Vertiga, marque de haut standing du groupe, affiche de bons indicateurs.", "Vertiga"),
         ("Le groupe entre au Maroc par l'acquisition d'Oliva, une société spécialisée dans l'huile.", "Oliva"),
+        # its trade after it (person-vs-organisation evidence)
+        ("Le groupe est présent au travers de Varlin Dubost dans la fabrication de pièces.", "Varlin Dubost"),
     ],
 )
 def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(extractor, sentence: str, name: str) -> None:
     assert name in org_names(extract_text(extractor, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le groupe lance une chaîne de maisons d'hôtes qui porte le nom de Yasmine Atlas.", "Yasmine Atlas"),
+        ("Le fonds, baptisé Amine Capital Partners, investira dans les PME.", "Amine Capital Partners"),
+    ],
+)
+def test_a_name_given_to_a_body_is_no_persons(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert name in org_names(record) and record["people"] == []
+
+
+def test_a_person_before_a_trade_stays_a_person(extractor) -> None:
+    record = extract_text(extractor, "Nadia Filali, active dans la distribution depuis vingt ans, a pris la parole.")
+    assert [p["name"] for p in record["people"]] == ["Nadia Filali"]
 
 
 def test_a_name_listed_after_ou_encore_an_organisation_is_one(extractor) -> None:

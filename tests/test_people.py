@@ -48,6 +48,12 @@ def test_an_untitled_lone_surname_with_no_full_name_is_no_person(particles) -> N
     assert merge_people(mentions(text, "Alaoui"), [], particles) == []
 
 
+def test_a_one_word_byline_is_a_person_of_its_own(particles) -> None:
+    text = "Samira.L\nLe groupe a signé."
+    (fact,) = merge_people([(Candidate(0, 8, "PER", "byline"), "Samira.L")], [], particles)
+    assert fact.forms == ["Samira.L"] and fact.mentions == [(0, 8)]
+
+
 def test_a_weak_one_word_form_joins_the_person_it_is_the_surname_of(particles) -> None:
     text = "Le patron d'Akdital, Rochdi Talib, a parlé. Selon Talib, la croissance continue."
     weak = [(Candidate(text.rindex("Talib"), text.rindex("Talib") + 5, "MISC", "ner"), "Talib")]

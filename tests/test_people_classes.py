@@ -93,6 +93,24 @@ def test_a_first_name_and_a_series_number_is_a_site_unless_a_monarch(extractor) 
     assert people(record) == ["Mohammed VI", "Hassan II"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Le Roi Mohammed VI a lancé les travaux du port de Dakhla.", "Mohammed VI"),
+        ("Sa Majesté le Roi Mohammed VI a présidé le conseil des ministres.", "Mohammed VI"),
+        ("SAR la Princesse Lalla Meryem a visité le centre de Salé.", "Lalla Meryem"),
+    ],
+)
+def test_a_royal_title_is_no_part_of_the_name(extractor, sentence: str, person: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert people(record) == [person]
+    assert not any("Roi" in o["name"] or "Altesse" in o["name"] for o in record["organizations"])
+
+
+def test_a_company_opening_with_a_title_like_word_keeps_its_name(extractor) -> None:
+    assert people(extract_text(extractor, "La banque Sa Nostra a ouvert une agence à Palma.")) == []
+
+
 def test_a_name_ending_in_a_town_the_article_names_is_a_site(extractor) -> None:
     record = extract_text(extractor, "La banque financera les projets du complexe Noor Ouarzazate, près de la ville de Ouarzazate.")
     assert people(record) == []

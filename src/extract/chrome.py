@@ -18,6 +18,8 @@ _INFINITY = float("inf")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
 _LABEL_SEPARATORS = "&|/,"  # what a line that opens with an empty part opens with
 _SIGNATURE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}")  # Linge, El-Fassi, LAHLOU
+# a first name and a surname's initial, then maybe the source in parentheses: Salma.K, Salma K. (outlet)
+_INITIAL_SIGNATURE = re.compile(r"(?P<name>(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\.\s?|\s)[A-ZÀ-Ý]\.?)\s*(?:\([^()\n]{1,40}\))?")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class _Patterns:
     lines: re.Pattern  # each a list of patterns joined in one alternation: a line matches it where it matches one
     phrases: re.Pattern  # searched anywhere in a line
     markers: frozenset[str]
+    bio_markers: frozenset[str]
     bylines: list[re.Pattern]
     notices: re.Pattern
 
@@ -92,6 +95,7 @@ def _compiled() -> _Patterns:
         lines=_any_of(chrome["line_patterns"]),
         phrases=_any_of(chrome["phrase_patterns"]),
         markers=frozenset(m.lower() for m in chrome["teaser_markers"]),
+        bio_markers=frozenset(m.lower() for m in chrome["bio_markers"]),
         bylines=[re.compile(p) for p in chrome["byline_patterns"]],
         notices=_any_of([chrome["publication_line"], *chrome["tagline_patterns"]]),
     )
@@ -135,6 +139,11 @@ def is_teaser_marker(text: str) -> bool:
     return text.strip(" :>»|-").lower() in _compiled().markers
 
 
+def is_bio_marker(text: str) -> bool:
+    """A line that opens the author's biography (``LIRE LA BIO``, ``À propos de l'auteur``)."""
+    return text.strip(" :>»|-").lower() in _compiled().bio_markers
+
+
 def is_header_notice(text: str) -> bool:
     """A line above the headline that is never the headline: a publication or edition line, an outlet's
     tagline (``Le quotidien des régions``), a cookie or app notice of any length."""
@@ -174,13 +183,25 @@ def is_signature(text: str) -> bool:
     )
 
 
+def initial_signature(text: str) -> int | None:
+    """The length of the name in a line that is only a first name and a surname's initial (``Salma.K``, ``Salma K.``),
+    maybe with its source in parentheses: the author's signature, wherever it stands; None for any other line."""
+    match = _INITIAL_SIGNATURE.fullmatch(text)
+    return len(match.group("name")) if match and match.group("first").lower() in load_rules().first_names else None
+
+
 def analyse(text: str) -> Layout:
     """Find chrome, the title and byline names in ``text``."""
     conf = load_rules().chrome
     lines = split_lines(text)
     chrome_flags = [is_chrome_line(line.text) for line in lines]
     teaser_lines = 0  # lines left in the current teaser block
+    bio_authors: list[Line] = []
     for i, line in enumerate(lines):
+        if is_bio_marker(line.text):
+            chrome_flags[i : i + 2] = [True] * len(chrome_flags[i : i + 2])  # the marker and the biography after it
+            if i and 2 <= lines[i - 1].words <= 4 and all(_SIGNATURE_WORD.fullmatch(w) for w in lines[i - 1].text.split()):
+                bio_authors.append(lines[i - 1])  # the author's name heads the biography, first name listed or not
         if is_teaser_marker(line.text):
             teaser_lines = conf["teaser_block_max_lines"]
         elif teaser_lines and is_body_paragraph(line, conf["body_min_words"]):
@@ -197,14 +218,17 @@ def analyse(text: str) -> Layout:
     )
     for i, line in enumerate(lines):
         byline = None if chrome_flags[i] else match_byline(line)
+        signed = len(line.text) if line in bio_authors else None if chrome_flags[i] or byline else initial_signature(line.text)
         if byline:
             _add_group(layout.byline_people, line, byline, "person")
             _add_group(layout.byline_orgs, line, byline, "org")
+        elif signed:
+            layout.byline_people.append((line.start, line.start + signed))
         elif i > last_body and is_signature(line.text):
             layout.byline_people.append((line.start, line.start + len(line.text.rstrip())))  # the author signs the end
         elif i > last_body and line.words <= conf["tail_headline_max_words"] and not ends_sentence(line.text):
             chrome_flags[i] = True
-        if chrome_flags[i] or byline or layout.title is not None:
+        if chrome_flags[i] or byline or signed or layout.title is not None:
             continue
         if is_masthead(line, conf["masthead_max_words"]) and layout.masthead is None:
             layout.masthead = (line.start, line.end)

@@ -9,7 +9,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc
 
 from extract.chrome import Layout
-from extract.facts import NamedFact, Span, SpanIndex, opening_letters
+from extract.facts import NamedFact, Span, SpanIndex, forms_alternation, opening_letters
 from extract.gazetteer import City, Gazetteer
 from extract.rules import Rules
 from extract.textnorm import normalize_name
@@ -22,6 +22,7 @@ _PARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$")
 _WORD_BEFORE = re.compile(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $")
 _COMMON_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’]*)(?![\w'’-]|[ \u00a0][A-ZÀ-Ý])")  # one capitalised word, no more
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*$")
+_PLACE_NAME = r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2})(?![\w'’-])"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,15 @@ class CityFinder:
         self.district_prefixes = frozenset(conf["district_prefixes"])
         self.first_names = rules.first_names
         self.in_name_population = conf["city_in_name_population"]
+        self.home = conf["preferred_countries"][0]
+        nouns, adjectives = forms_alternation(conf["place_nouns"]), forms_alternation(conf["place_noun_adjectives"])
+        home = {name: country for country, names in conf["home_country_names"].items() for name in names}
+        homes = forms_alternation(home)
+        self.home_names = {normalize_name(name): country for name, country in home.items()}
+        self.cued_place = re.compile(
+            rf"(?i:\b(?:{nouns})(?:\s+(?:{adjectives}))?\s+(?:de\s+|d['’]\s*|du\s+)?){_PLACE_NAME}"
+            rf"|(?<![\w'’])à\s+{_PLACE_NAME.replace('name', 'at')}\s*(?:,\s*(?:au|en)\s+|\(\s*)(?P<home>{homes})(?![\w'’])"
+        )
 
     def find(self, doc: Doc, text: str, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
         """City facts of ``doc`` (whose text is ``text``: spaCy rebuilds ``doc.text`` at each call, token by token):
@@ -108,6 +118,7 @@ class CityFinder:
                     fact.forms.append(surface)
                 fact.mentions.append(span)  # spans come in text order, once each: not searched (a city may have many)
             position = end_i
+        self._add_cued_places(text, context, facts)
         return [
             {
                 "name": fact.forms[0],
@@ -118,6 +129,37 @@ class CityFinder:
             }
             for city, fact in facts.values()
         ]
+
+    def _add_cued_places(self, text: str, context: Context, facts: dict[int | str, tuple[City, NamedFact]]) -> None:
+        """Add the names a place noun or the home country marks as a town or a district (le quartier X; à X, au
+        Maroc), listed or not; in place."""
+        taken = {span for _, fact in facts.values() for span in fact.mentions}
+        free = lambda span: not (  # noqa: E731
+            span in taken or context.layout.in_chrome(*span) or context.people.overlaps(span) or context.orgs.overlaps(span))
+        for match in self.cued_place.finditer(text):
+            group = "name" if match.group("name") else "at"
+            surface = match.group(group)
+            key = normalize_name(surface)
+            if key in self.countries or key in self.common or key in self.home_names or not free(match.span(group)):
+                continue
+            city = self.gazetteer.lookup(surface)
+            if city is None:
+                country = self.home_names[normalize_name(match.group("home"))] if match.group("home") else self._country_before(match.start(group), facts)
+                city = City(0, surface, country, 0)
+            _, fact = facts.setdefault(city.geonameid or normalize_name(city.name), (city, NamedFact()))
+            if surface not in fact.forms:
+                fact.forms.append(surface)
+            # every mention of the name, the cue given once (au quartier X … X compte 3 écoles)
+            for mention in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w'’-])", text):
+                if free(mention.span()):
+                    taken.add(mention.span())
+                    fact.mentions.append(mention.span())
+            fact.mentions.sort()
+
+    def _country_before(self, start: int, facts: dict[int | str, tuple[City, NamedFact]]) -> str:
+        """The country of the last city named before ``start``, else the first preferred country."""
+        before = [(fact.mentions[0][0], city.country) for city, fact in facts.values() if fact.mentions[0][0] < start]
+        return max(before)[1] if before else self.home
 
     def _longest_match(self, tokens: Tokens, text: str, i: int) -> tuple[int, City] | None:
         """The longest gazetteer name of at most ``_MAX_TOKENS`` tokens from the capitalised token ``i``, and its
@@ -165,7 +207,10 @@ class CityFinder:
             return previous in self.org_cues or (tagged and known and any(o[1] == span[1] for o in containing))
         if context.orgs.overlaps(span) or self._glued_after_name(text, span):
             return False
-        return tagged and (known or previous in self.locative) or (previous in self.locative and known) or previous in self.strong
+        # a small town abroad met through one of its other spellings (Nike for Nīkêh) needs a strong cue: à, depuis
+        other_spelling = normalize_name(surface) != normalize_name(city.name)
+        return tagged and (known or previous in self.locative and not other_spelling) or (previous in self.locative and known) \
+            or previous in self.strong
 
     def _known_in_a_name(self, text: str, span: Span, city: City, context: Context) -> bool:
         """A populous city inside an organisation's name that does not open a hyphenated place (Tanger Med, Nador

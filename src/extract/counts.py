@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extract.facts import Allowed, sentence_bounds
+from extract.facts import Allowed, forms_alternation, sentence_bounds
 from extract.numbers import parse_number, scaled
 from extract.quantities import Qualifiers, Quantity, alternation, find_numbers, number_regex, quantity_records
 from extract.rules import Rules
@@ -49,8 +49,9 @@ class _Found:
     scale: float = 1.0  # the multiplier read after the number (millions), which a range partner may share
 
 
-_NUMBER_OF = re.compile(r"\b[Nn]ombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")
-_NUMBER_OF_AFTER = re.compile(r"\s*le\s+nombre\s+(?:total\s+)?(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
+_NUMBER_QUALIFIER = r"(?:(?:total|totale|global|globale|moyen|annuel|cumulé)\s+)?"  # le nombre global d'unités
+_NUMBER_OF = re.compile(rf"\b[Nn]ombre\s+{_NUMBER_QUALIFIER}(?:de\s+|d['’])(\w+)")
+_NUMBER_OF_AFTER = re.compile(rf"\s*le\s+nombre\s+{_NUMBER_QUALIFIER}(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
 _ELIDED_WORD = re.compile(r"\w['’]")
@@ -90,14 +91,17 @@ class CountFinder:
         )
         self.units = {k.lower(): v for k, v in conf["units"].items()}
         self.unit = re.compile(rf"(?i)\s*(?:de\s+|d['’]\s*)?({alternation(list(conf['units']))})(?![\w²³'’])")
-        self.word = re.compile(rf"\s*(?:de\s+|d['’]\s*)?({_WORD})")
+        capitalised = forms_alternation(conf["capitalised_nouns"])
+        self.word = re.compile(rf"\s*(?:de\s+|d['’]\s*)?({_WORD}|(?:{capitalised})(?![\w'’-]))")
         self.not_counted = frozenset(conf["not_counted"])
         self.not_before = frozenset(conf["not_before"])
         self.adjectives = frozenset(conf["prenominal_adjectives"])
         self.elision_cues = frozenset(conf["elision_cues"])
         self.range_links = tuple(conf["range_links"])
+        self.partitive_links = tuple(f"{link} " for link in conf["partitive_links"])
         self.number_of_links = frozenset(conf["number_of_links"])
         self.elided_adjective = re.compile(conf["elided_adjective"])
+        self.elliptic_adjectives = frozenset(conf["elliptic_adjectives"])
         self.irregular = conf["irregular_singulars"]
         self.stopwords = rules.stopwords
         self.qualifiers = Qualifiers(rules)
@@ -139,8 +143,8 @@ class CountFinder:
             return None  # a symbol that ends the excerpt is a word cut off (3,5 m… for 3,5 milliards)
         if head_end and number >= 2 and unit not in self.units.values() and not _plural_after(text, end, head_end):
             return None  # 2021 connaît, les 4 offriront, 20 précédente: a verb or an adjective, no counted noun
-        if unit and previous in self.elision_cues and self.elided_adjective.search(unit):
-            unit = None  # 5 sociétés dont deux marocaines: the noun is left out, restored from the count before
+        if unit and (previous in self.elision_cues and self.elided_adjective.search(unit) or unit in self.elliptic_adjectives):
+            unit = None  # 5 sociétés dont deux marocaines, après trois précédentes: the noun is left out, restored from the count before
         return _Found(match.start(), end, head_end or end, number, unit, qualifier, q_start, scale)
 
     def _head(self, text: str, pos: int, after_scale: bool = False) -> tuple[str | None, int | None]:
@@ -188,13 +192,20 @@ class CountFinder:
                 if f.scale == 1.0 and found[i + 1].scale != 1.0:
                     f.value *= found[i + 1].scale  # de 3,47 à 9 millions de conteneurs
                 continue
+            partitive = after.startswith(self.partitive_links) and i + 1 < len(found) and found[i + 1].unit
+            if partitive and found[i + 1].start - f.num_end <= len(after) + 4:
+                f.unit = found[i + 1].unit  # 950 des 1.400 centres
+                continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
             counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
-            if counted and self._previous_word(text, f.start) in self.number_of_links:
+            word_before = self._previous_word(text, f.q_start)  # à in à environ 4.100
+            if counted and word_before in self.number_of_links:
                 # the number of what is named after the last count: portera le nombre total de points de vente à 953
                 sentence = max(sentence, counted[-1].start())
             previous = _last_unit(found, i, sentence)
-            cue = self._previous_word(text, f.start) in self.elision_cues or text[max(0, f.start - 10) : f.start].rstrip().endswith((",", "("))
+            if previous == "%" and (f.value > 100 or f.scale != 1.0):
+                previous = None  # augmenté de 8 % à 73 millions: no share is in millions
+            cue = word_before in self.elision_cues or text[max(0, f.q_start - 10) : f.q_start].rstrip().endswith((",", "("))
             if previous and cue:
                 f.unit = previous
                 continue
@@ -202,7 +213,7 @@ class CountFinder:
             if named:
                 f.unit = singular(named.group(1), self.irregular)
                 continue
-            if counted and self._previous_word(text, f.start) in self.number_of_links:
+            if counted and word_before in self.number_of_links:
                 f.unit = singular(counted[-1].group(1).lower(), self.irregular)  # le nombre de lits est passé de 80 à 120
 
     @staticmethod

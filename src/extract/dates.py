@@ -15,6 +15,8 @@ from extract.rules import Rules
 _PARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _REQUIRED = {"day": ["day", "month", "year"], "month": ["month", "year"]}
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n])\s*$")
+_RANGE_START = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*$")  # the year before a dash, right before another
 
 
 @lru_cache(maxsize=4)
@@ -87,8 +89,15 @@ class DateFinder:
             if free(match.start(), match.end()):
                 taken.add(match.span())
                 found += self._read(kind, match)
+        years: dict[int, bool] = {}  # where each bare year ends → whether it is a date
         for match in self.bare_year.finditer(text):
-            if free(*match.span()) and self._is_year(text, match):
+            start_year = _RANGE_START.search(text, max(0, match.start() - 7), match.start())
+            if start_year and start_year.end(1) in years:
+                is_year = years[start_year.end(1)]  # 2010-2019 after a plan's name: the range's end as its start
+            else:
+                is_year = self._is_year(text, match)
+            years[match.end()] = is_year
+            if free(*match.span()) and is_year:
                 found.append((match.group("y"), match.group(), match.span()))
         return self._group(found)
 
@@ -157,6 +166,8 @@ class DateFinder:
         if (previous[:1].isupper() and word not in self.weak_cues) or previous.isdigit():
             return False
         after = re.match(r"\s*([a-zà-ÿ][\w'’-]*)", text[match.end() : match.end() + 30])
+        if after and after.group(1)[-1] not in "sx" and _SENTENCE_OPENS.search(text, max(0, match.start() - 3), match.start()):
+            return True  # 2021 connaît une hausse: a year opening a sentence before a verb, no plural noun it counts
         return not after or after.group(1).lower() in self.stopwords or after.group(1).lower() in self.months
 
     def _names_a_plan(self, text: str, start: int) -> bool:

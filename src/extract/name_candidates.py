@@ -455,6 +455,16 @@ class CandidateFinder:
             return tokens[k:]
         return tokens
 
+    def _royal_title(self, tokens: list) -> int:
+        """How many tokens a royal or princely title opening ``tokens`` takes when a capitalised name follows it
+        (``Sa Majesté le Roi`` before ``Mohammed VI``), else 0."""
+        words = [t.lower_ for t in tokens]
+        for title in self.lex.royal_titles:
+            n = len(title)
+            if words[:n] == title and any(t.text[:1].isupper() and t.lower_ not in LEADING_ARTICLES for t in tokens[n:]):
+                return n
+        return 0
+
     def _from_tokens(self, text: str, span: SpacySpan, label: str, source: str) -> Candidate | None:
         """Trim articles, honorifics and trailing non-name words of ``span`` (in a doc whose text is ``text``);
         read the title."""
@@ -467,6 +477,9 @@ class CandidateFinder:
             first = tokens[0]
             if first.text in honorifics:
                 title = honorifics[first.text]
+                label = "PER"
+            elif (royal := self._royal_title(tokens)):
+                del tokens[: royal - 1]  # Sa Majesté le Roi Mohammed VI: the regnal name after the title
                 label = "PER"
             elif not (first.is_lower and first.lower_ not in self.lex.openers or first.lower_ in LEADING_ARTICLES) \
                     or self._article_of_the_name(first, tokens):

@@ -210,8 +210,9 @@ class NameEvidence:
                 if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
-                if untitled and self.lex.facility_after.match(text[cand.end : cand.end + 60]):
-                    kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes: a facility, first name or not
+                if untitled and (self.lex.facility_after.match(text[cand.end : cand.end + 60])
+                                 or self.lex.naming_before.search(text, max(0, cand.start - 40), cand.start)):
+                    kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes; qui porte le nom de X: first name or not
                     continue
                 side = self.before(text, cand.start) if untitled else None
                 if untitled and self.doubtful(surface, kind, town_too=cand.source == "role" and side == "ORG"):

@@ -16,7 +16,9 @@ from extract.textnorm import normalize_name
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
+_AFTER_A_OR_BARE_A = re.compile(r"(?:^|\s)[àa]\s+$")  # à, or a without its accent (a Casablanca: press typing)
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
+_LISTED_BEFORE = re.compile(r"\s*(?:,|et\b|ou\b)\s*(?:d['’]|de\s+)?([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)")
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+(?:\s+[a-zà-ÿ]+){{0,4}})\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
@@ -109,7 +111,7 @@ class NameClassifier:
             after_a = _AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start)
             return "PER" if self._person_shaped(words, lowered) and not after_a else "MISC"  # else a short form read as a place
         if cand.label == "ORG" and not typed and cand.source == "ner" and (
-            self.is_city(text) and (_AFTER_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
+            self.is_city(text) and (_AFTER_A_OR_BARE_A.search(doc_text, max(0, cand.start - 4), cand.start) or self._listed_with_a_city(doc_text, cand))
             and not self._listed_after_role_noun(doc_text, cand)
             or normalize_name(text) in lex.countries_and_regions
         ):
@@ -119,8 +121,8 @@ class NameClassifier:
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
-            if lowered[0] in lex.stopwords:
-                return None  # Hormis Benguerir: a function word opening a sentence, no first name
+            if lowered[0] in lex.stopwords or lowered[0] in lex.prenominal_adjectives:
+                return None  # Hormis Benguerir, Haut Standing: a function word or an adjective opening a phrase, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
             if self.is_city(text) and (self._listed_after_role_noun(doc_text, cand) or lex.company_after.match(doc_text[cand.end : cand.end + 80])):
@@ -188,9 +190,11 @@ class NameClassifier:
         return noun[-1:] in ("s", "x") and noun in self.lex.role_nouns
 
     def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
-        """Whether the name is listed with a city before it (``les villes de Safi et d'El Jadida``, ``Fès, X``)."""
+        """Whether the name is listed with a city before or after it (``les villes de Safi et d'El Jadida``,
+        ``Fès, X``, ``X, Safi et Agadir``)."""
         left = _LISTED_AFTER.search(doc_text[max(0, cand.start - 40) : cand.start])
-        return bool(left) and self.is_city(left.group(1))
+        right = _LISTED_BEFORE.match(doc_text, cand.end, cand.end + 40)
+        return any(m is not None and self.is_city(m.group(1)) for m in (left, right))
 
     def _portfolio(self, doc_text: str, start: int) -> bool:
         """Whether the name closes a minister's title (``le ministre de l'Équipement et de l'Eau``, ``ministre de

@@ -63,6 +63,8 @@ class NameLexicon:
         self.plural_determiners = frozenset(rules.names["plural_determiners"])
         self.skippable = set(self.connectors) | LEADING_ARTICLES
         self.first_names = rules.first_names
+        self.royal_titles = sorted((t.split() for t in rules.names["royal_titles"]), key=len, reverse=True)  # longest first
+        self.prenominal_adjectives = frozenset(rules.names["prenominal_adjectives"]) - self.first_names
         self.known_orgs = rules.known_orgs
         # forms of one well-known organisation, by their key as OrgMerger compares forms (normalised, without spaces)
         self.alias_groups = {normalize_name(form).replace(" ", ""): i for i, row in enumerate(rules.org_aliases) for form in row}
@@ -76,8 +78,9 @@ class NameLexicon:
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
-        self.company_after = re.compile(rules.names["company_cues_after"], re.IGNORECASE)
+        self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
+        self.naming_before = re.compile(rules.names["naming_cues_before"], re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"] + company_titles)
         self.title_heads = self.title_words - {"le", "la", "de", "du", "et"}  # directeur, président: no function words
         self.modifiers = frozenset(rules.names["modifiers"])

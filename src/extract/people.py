@@ -22,7 +22,7 @@ def longest_first(mentions: list[Mention]) -> list[Mention]:
 
 def merge_people(people: list[Mention], weak: list[Mention], particles: Collection[str]) -> list[NamedFact]:
     """Group person mentions by full name; a surname alone (or a one-word weak form) joins the person
-    it belongs to, and a lone surname with an honorific is a person of its own."""
+    it belongs to, and a lone surname with an honorific, or a one-word byline, is a person of its own."""
     facts: list[NamedFact] = []
     singles: list[Mention] = []
     for cand, surface in longest_first(people):
@@ -44,7 +44,7 @@ def merge_people(people: list[Mention], weak: list[Mention], particles: Collecti
         fact = fact or next((f for f in facts if any(near_surname(key, name) for name in surnames(f.forms))), None)
         if fact is not None:
             _add(fact, cand, surface)
-        elif cand.title:
+        elif cand.title or cand.source == "byline":  # M. Alaoui; Salma.K signing the article
             facts.append(NamedFact([surface], [(cand.start, cand.end)], {"title": cand.title}))
     return facts
 
