@@ -1045,3 +1045,8 @@ def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisa
             "millions d'euros.\n")
     found = {e["roles"]["amount"][0]["value"]: e["roles"]["lender"] for e in events(extractor, text, "loan")}
     assert found == {60_000_000: "Fonds Sahel", 25_000_000: "Banque des Deux Rives"}
+
+
+def test_a_hospital_the_text_is_about_runs_no_other_facility_it_does_not_name(extractor) -> None:
+    assert not events(extractor, "L'ancien Hôpital Al Farabi de Meknès sera entièrement rénové d'ici 2027. Par "
+                      "ailleurs, trois nouveaux centres de santé verront le jour à Taza, Ifrane et Azrou.\n", "opening")

@@ -802,7 +802,7 @@ class EventFinder:
         if frame.metric:
             roles["metric"] = frame.metric
         unnamed = {role for role, value in roles.items() if value is None}
-        self._fallbacks(frame.type, roles, names, context.topic)
+        self._fallbacks(frame.type, roles, names, context.topic, context.next_topic)
         if frame.type == "funding" and roles["recipient"] is None and "recipient" in frame.subj \
                 and not roles["investors"]:
             # `l'augmentation de capital de 3 milliards de DH opérée en août`, no investor named, in a text about a
@@ -935,16 +935,19 @@ class EventFinder:
             return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`, `le CA consolidé de X`
         return frame.preps.get(relation.cue or "", ())
 
-    @staticmethod
-    def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None) -> None:
+    def _fallbacks(self, event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None,
+                   next_topic: Callable[[], str | None]) -> None:
         """Roles the clause leaves unnamed are the organisation the text is about (`Le PNB ressort à…` in a text
         about a bank); failing that, an investment's spender is the named body the money goes to
-        and a named facility runs itself (section 7)."""
+        and a named facility runs itself (section 7). A facility the text is about (`l'hôpital X sera reconstruit`)
+        runs no other facility: such an opening is the next organisation's the text is about, if that is no facility."""
         if event_type == "investment" and roles["investor"] is None:
             orgs = [s for s in names if s.kind == "org"]
             roles["investor"] = topic or (orgs[0].value if orgs else None)
         if event_type == "opening" and roles["operator"] is None:
-            roles["operator"] = topic or roles["facility"]
+            runs = (lambda name: name is not None and (name == roles["facility"]
+                                                       or not self.rules.facility_name.search(name)))
+            roles["operator"] = next((name for name in (topic, next_topic()) if runs(name)), roles["facility"])
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
 
