@@ -1050,3 +1050,8 @@ def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisa
 def test_a_hospital_the_text_is_about_runs_no_other_facility_it_does_not_name(extractor) -> None:
     assert not events(extractor, "L'ancien Hôpital Al Farabi de Meknès sera entièrement rénové d'ici 2027. Par "
                       "ailleurs, trois nouveaux centres de santé verront le jour à Taza, Ifrane et Azrou.\n", "opening")
+
+
+def test_a_possessive_is_no_subject_of_a_passive_sale(extractor) -> None:
+    assert not events(extractor, "Le groupe Soltane Energie a achevé sa centrale solaire. Dès sa mise en service, "
+                      "l'électricité produite sera vendue à la Régie autonome de distribution de Fès.\n", "acquisition")

@@ -903,6 +903,9 @@ class EventFinder:
         if relation.label == "subj" and frame.type == "opening" and trigger.voice == "active" and not slot.generic \
                 and self.rules.facility_name.search(slot.value):
             return frame.obj  # `la Clinique X qui a ouvert en août`: the facility opens, its owner is told elsewhere
+        if relation.label == "subj" and trigger.voice == "passive" and slot.generic \
+                and _POSSESSIVE.fullmatch(text, slot.start, slot.end):
+            return ()  # `Dès sa mise en service, l'électricité sera vendue à X`: a possessive determines a noun, no subject
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
         if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
