@@ -891,8 +891,9 @@ def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -
     assert roles["city"] == "Rabat"
 
 
-def test_shares_of_a_company_bought_stay_with_their_holder(extractor) -> None:
-    found = events(extractor, "Le fonds Nour Capital s'offre les parts de la société Kalima, puis rachète la Clinique "
+@pytest.mark.parametrize("shares", ["s'offre les parts", "rachète les actions"])
+def test_shares_of_a_company_bought_stay_with_their_holder(extractor, shares: str) -> None:
+    found = events(extractor, f"Le fonds Nour Capital {shares} de la société Kalima, puis rachète la Clinique "
                    "Atlas.\n", "acquisition")
     assert [e["roles"]["target"] for e in found] == ["Clinique Atlas"]
 
