@@ -874,6 +874,8 @@ def test_a_listed_facility_whose_name_holds_two_cities_opens_in_the_last(extract
     found = events(extractor, "Le groupe Dounia Santé a inauguré deux établissements : la polyclinique Rabat Agdal en "
                    "2016 et le centre Marrakech Guéliz en 2021.\n", "opening")
     assert sorted(e["roles"]["city"] for e in found) == ["Agdal", "Guéliz"]
+    roles = only(extractor, "Le groupe Dounia Santé a inauguré la polyclinique Rabat Agdal en 2016.\n", "opening")
+    assert roles["city"] == "Agdal"
 
 
 def test_a_future_plant_opens_and_the_maker_named_after_it_runs_it(extractor) -> None:

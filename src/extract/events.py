@@ -786,7 +786,11 @@ class EventFinder:
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
-            roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
+            chosen = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger)))
+            if not outside:  # `la polyclinique Rabat Agdal`: the last city the name holds, the most precise
+                holder = next(n for n in names if n.start <= chosen.start and chosen.end <= n.end)
+                chosen = max((c for c in cities if holder.start <= c.start and c.end <= holder.end), key=lambda c: c.start)
+            roles["city"] = chosen.value
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
