@@ -1058,3 +1058,11 @@ def test_a_hospital_the_text_is_about_runs_no_other_facility_it_does_not_name(ex
 def test_a_possessive_is_no_subject_of_a_passive_sale(extractor) -> None:
     assert not events(extractor, "Le groupe Soltane Energie a achevé sa centrale solaire. Dès sa mise en service, "
                       "l'électricité produite sera vendue à la Régie autonome de distribution de Fès.\n", "acquisition")
+
+
+def test_a_company_launched_by_another_opens_nothing(extractor) -> None:
+    assert not events(extractor, "Lancée en 2012 par la société Sigma Invest, la société Nordex Maroc est implantée à "
+                      "Kénitra.\n", "opening")
+    roles = only(extractor, "Inaugurée en 2019 par le groupe Sigma Santé, la Clinique Nour compte 80 lits à Kénitra.\n",
+                 "opening")
+    assert (roles["operator"], roles["city"]) == ("Sigma Santé", "Kénitra")

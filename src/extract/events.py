@@ -734,6 +734,9 @@ class EventFinder:
         if trigger.voice == "passive" and _OPENING_REFERENCE.fullmatch(text, context.sentence[0], trigger.start):
             # `Nommé à la tête de X en 2018, Y pilote…`: a participle opening the sentence tells of the main clause's
             # subject
+            if frame.type == "opening" and (main := _main_subject(text, trigger, names)) is not None \
+                    and rules.not_facility_head.match(text, main[1]):
+                return None  # `Lancée en 2012 par X, la société Y…`: a company launched, no facility
             self._assign_main_subject(text, trigger, names, frame.obj, roles, used)
         # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
         # subject
@@ -862,8 +865,7 @@ class EventFinder:
                              roles: dict[str, Any], used: set[str]) -> None:
         """Give the subject of the main clause after a leading clause holding ``trigger`` the first of ``candidates``
         roles it may fill."""
-        main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
-                    None)
+        main = (_main_subject(text, trigger, names) or (None, 0))[0]
         for role in candidates if main is not None else ():
             if self._assign(roles, role, main, used):
                 used.add(main.value)
@@ -967,6 +969,15 @@ LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
 
 CONTINUED = {"amounts": "amount", "city": "city", "date": "date", "counts": "count"}
 """The kinds of role a sentence going on about an event may add to it, by the kind of slot that fills them."""
+
+
+def _main_subject(text: str, trigger: Trigger, names: list[Slot]) -> tuple[Slot, int] | None:
+    """The subject of the main clause after a leading clause holding ``trigger`` (`Nommé en 2018, le Dr X…`), and the
+    offset its noun phrase opens at (after the comma)."""
+    for slot in names:
+        if slot.start >= trigger.end and (lead := _MAIN_SUBJECT.search(text, trigger.end, slot.start)) is not None:
+            return slot, lead.start() + 1
+    return None
 
 
 def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: list[Slot]) -> list[dict[str, Any]]:
