@@ -1066,3 +1066,10 @@ def test_a_company_launched_by_another_opens_nothing(extractor) -> None:
     roles = only(extractor, "Inaugurée en 2019 par le groupe Sigma Santé, la Clinique Nour compte 80 lits à Kénitra.\n",
                  "opening")
     assert (roles["operator"], roles["city"]) == ("Sigma Santé", "Kénitra")
+
+
+def test_targets_named_in_the_next_sentence_after_il_s_agit_de(extractor) -> None:
+    found = events(extractor, "Le fonds Nour Capital a annoncé le rachat de deux laboratoires au Maroc. Il s'agit du "
+                   "Laboratoire Atlas Analyses, basé à Fès, et de la société Biolab Souss, à Agadir.\n", "acquisition")
+    assert sorted((e["roles"]["buyer"], e["roles"]["target"]) for e in found) == [
+        ("Nour Capital", "Biolab Souss"), ("Nour Capital", "Laboratoire Atlas Analyses")]

@@ -125,6 +125,8 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
+    naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
+    list_item: re.Pattern[str]  # what stands before each name of that list
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -271,6 +273,10 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
+        naming=re.compile(rf"\W*(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
+        list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
+                             rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
+                             re.I),
     )
 
 
@@ -584,6 +590,8 @@ class EventFinder:
         unstated."""
         if not events or events[-1].frame is None or events[-1].evidence[-1] != previous or events[-1].complete():
             return
+        if self._named_after(text, sentence, inside, events):
+            return
         opening = self.rules.continuation.match(text, sentence[0])
         names = [s for s in inside if s.kind in NAME_KINDS]
         if opening is None or any(s.start < opening.end() for s in names):
@@ -607,6 +615,24 @@ class EventFinder:
         if found:
             event.roles.update(found)
             event.evidence.append(sentence)
+
+    def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event]) -> bool:
+        """`… une prise de participation dans deux cliniques. Il s'agit de la Clinique A et de la Clinique B.`: a
+        sentence opening with a `naming_openers` phrase names the targets the acquisition just read left unnamed, one
+        event each (the names after the phrase, `, de` or `et de`)."""
+        event = events[-1]
+        opening = self.rules.naming.match(text, sentence[0])
+        if opening is None or event.type != "acquisition" or event.roles["target"] is not None:
+            return False
+        named = [s.value for s in inside if s.kind == "org" and s.start >= opening.end()
+                 and self.rules.list_item.search(text, max(sentence[0], s.start - 30), s.start)]
+        named = [n for n in _unique(named) if n not in event.roles.values()]
+        if not named:
+            return False
+        event.roles["target"] = named[0]
+        event.evidence.append(sentence)
+        events += [event.variant({"target": name}) for name in named[1:]]
+        return True
 
     def _scope(self, text: str, sentence: Span, trigger: Trigger) -> Span:
         """The trigger's clause: the sentence cut at clause breaks (`;`, `tandis que`…) around the trigger."""
