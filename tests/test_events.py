@@ -1073,3 +1073,11 @@ def test_targets_named_in_the_next_sentence_after_il_s_agit_de(extractor) -> Non
                    "Laboratoire Atlas Analyses, basé à Fès, et de la société Biolab Souss, à Agadir.\n", "acquisition")
     assert sorted((e["roles"]["buyer"], e["roles"]["target"]) for e in found) == [
         ("Nour Capital", "Biolab Souss"), ("Nour Capital", "Laboratoire Atlas Analyses")]
+
+
+def test_a_pronoun_named_to_a_post_is_the_person_the_text_tells_of(extractor) -> None:
+    found = events(extractor, "Ingénieur de formation, Samir Benali a débuté chez Orion Telecom en 1998. Samir Benali "
+                   "a ensuite fondé un cabinet de conseil. En 2009, il est nommé à la tête de la société Nordis Maroc.\n",
+                   "appointment")
+    assert [(e["roles"]["person"], e["roles"]["org"], e["roles"]["date"]) for e in found] == [
+        ("Samir Benali", "Nordis Maroc", "2009")]

@@ -125,6 +125,7 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
+    person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
 
@@ -273,6 +274,7 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
+        person_pronoun=_words(data["person_pronouns"]),
         naming=re.compile(rf"\W*(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
@@ -364,6 +366,7 @@ class Context:
     cities: list[str]  # the names of the record's cities
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
+    person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
 
 
 class EventFinder:
@@ -400,6 +403,7 @@ class EventFinder:
                                    self.rules.landmark)
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
+        people = [s for s in slots if s.kind == "person"]
         trigger_starts = [t.start for t in found]
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
@@ -450,7 +454,8 @@ class EventFinder:
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
-                              next_topic, [g[0] for g in triggers])
+                              next_topic, [g[0] for g in triggers],
+                              lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at))
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -852,6 +857,16 @@ class EventFinder:
             # (`X, associé chez Y, rejoint le conseil`)
             employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
             roles["org"] = context.next_topic() if employer else context.topic
+        if frame.type == "appointment" and roles["person"] is None and (
+                rules.person_pronoun.search(text, scope[0], trigger.start)
+                or trigger.voice == "noun" and _POSSESSIVE_BEFORE.search(text, scope[0], trigger.start)):
+            # `… puis il est nommé en 2003 à la tête de X`, `sa nomination`: the person the text tells of (and the
+            # pronoun stands for no organisation)
+            roles["person"] = context.person_told(trigger.start)
+            if roles["person"] is not None and any(
+                    s.generic and s.value == roles["org"] and rules.person_pronoun.fullmatch(text, s.start, s.end)
+                    for s in relations):
+                roles["org"] = None
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
@@ -997,6 +1012,14 @@ CONTINUED = {"amounts": "amount", "city": "city", "date": "date", "counts": "cou
 """The kinds of role a sentence going on about an event may add to it, by the kind of slot that fills them."""
 
 
+def _person_told(people: list[Slot], start: int, end: int) -> str | None:
+    """The person a pronoun at ``end`` stands for: of those named from ``start`` on, the one the whole text names
+    most often (the last named, on a tie)."""
+    near = [s.value for s in people if start <= s.start < end]
+    counts = {name: sum(s.value == name for s in people) for name in near}
+    return max(reversed(near), key=lambda name: counts[name]) if near else None
+
+
 def _main_subject(text: str, trigger: Trigger, names: list[Slot]) -> tuple[Slot, int] | None:
     """The subject of the main clause after a leading clause holding ``trigger`` (`Nommé en 2018, le Dr X…`), and the
     offset its noun phrase opens at (after the comma)."""
@@ -1075,6 +1098,7 @@ _APPOSED = re.compile(r"\s+")
 `Après cette acquisition, X a…`)."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa)\s+$", re.IGNORECASE)
 """A possessive determiner: its owner is the one the facility after it belongs to."""
 
 _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
