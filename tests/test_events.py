@@ -1081,3 +1081,9 @@ def test_a_pronoun_named_to_a_post_is_the_person_the_text_tells_of(extractor) ->
                    "appointment")
     assert [(e["roles"]["person"], e["roles"]["org"], e["roles"]["date"]) for e in found] == [
         ("Samir Benali", "Nordis Maroc", "2009")]
+
+
+def test_a_name_after_a_facility_noun_is_the_facility_that_opens(extractor) -> None:
+    roles = only(extractor, "Le groupe Sigma Tourisme poursuit son expansion. Le groupe Sigma Tourisme exploite déjà "
+                 "trois hôtels. Le complexe touristique Atlas Bay a ouvert en mai à Agadir.\n", "opening")
+    assert (roles["operator"], roles["facility"], roles["city"]) == ("Sigma Tourisme", "Atlas Bay", "Agadir")
