@@ -1087,3 +1087,9 @@ def test_a_name_after_a_facility_noun_is_the_facility_that_opens(extractor) -> N
     roles = only(extractor, "Le groupe Sigma Tourisme poursuit son expansion. Le groupe Sigma Tourisme exploite déjà "
                  "trois hôtels. Le complexe touristique Atlas Bay a ouvert en mai à Agadir.\n", "opening")
     assert (roles["operator"], roles["facility"], roles["city"]) == ("Sigma Tourisme", "Atlas Bay", "Agadir")
+
+
+def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Santé s'est associé dès 2018 à la Clinique Badr. La Clinique "
+                 "Badr a été rachetée en juillet 2021.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["date"]) == ("Vitalis Santé", "Clinique Badr", "2021-07")

@@ -369,6 +369,7 @@ class Context:
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
     person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
+    previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
 
 
 class EventFinder:
@@ -457,7 +458,8 @@ class EventFinder:
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic, [g[0] for g in triggers],
-                              lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at))
+                              lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at),
+                              lambda n=number: subjects.of(n - 1) if n else None)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -789,9 +791,13 @@ class EventFinder:
             if any(self._assign(roles, role, slot, used) for role in found):
                 used.add(slot.value)
         if frame.type == "acquisition" and trigger.voice == "passive" and not any(
-                r.label == "agent" or r.cue == "par" for r in relations.values()) and (subject := context.subject()):
-            # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
-            for role in frame.subj:
+                r.label == "agent" or r.cue == "par" for r in relations.values()):
+            # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it; where
+            # that is what was bought (`La clinique X a été rachetée en 2021.`), the subject of the sentence before
+            subject = context.subject()
+            if subject is None or subject in used:
+                subject = context.previous_subject()
+            for role in frame.subj if subject is not None else ():
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
         amounts = [s for s in in_scope if s in owned and not (
