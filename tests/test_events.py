@@ -1093,3 +1093,13 @@ def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(e
     roles = only(extractor, "Le groupe Vitalis Santé s'est associé dès 2018 à la Clinique Badr. La Clinique "
                  "Badr a été rachetée en juillet 2021.\n", "acquisition")
     assert (roles["buyer"], roles["target"], roles["date"]) == ("Vitalis Santé", "Clinique Badr", "2021-07")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Karim Alaoui remplace Driss Lahlou à la tête de la Caisse Atlas.\n", ("Karim Alaoui", "Caisse Atlas")),
+    ("Nadia Berrada devient directrice générale de Sigma Assurance.\n", ("Nadia Berrada", "Sigma Assurance")),
+    ("Youssef Tazi a été installé à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
+])
+def test_more_ways_of_taking_a_post(extractor, text: str, pair: tuple[str, str]) -> None:
+    roles = only(extractor, text, "appointment")
+    assert (roles["person"], roles["org"]) == pair
