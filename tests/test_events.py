@@ -1103,3 +1103,12 @@ def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(e
 def test_more_ways_of_taking_a_post(extractor, text: str, pair: tuple[str, str]) -> None:
     roles = only(extractor, text, "appointment")
     assert (roles["person"], roles["org"]) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Atlas Invest a acheté la société Nordis Maroc en 2020.\n",
+    "Le groupe Atlas Invest devient l'actionnaire majoritaire de Nordis Maroc.\n",
+])
+def test_more_ways_of_buying_a_company(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Atlas Invest", "Nordis Maroc")
