@@ -1099,6 +1099,9 @@ def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(e
     ("Karim Alaoui remplace Driss Lahlou à la tête de la Caisse Atlas.\n", ("Karim Alaoui", "Caisse Atlas")),
     ("Nadia Berrada devient directrice générale de Sigma Assurance.\n", ("Nadia Berrada", "Sigma Assurance")),
     ("Youssef Tazi a été installé à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
+    ("Youssef Tazi a été installé le 3 mars à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
+    ("En 2015, Leila Amrani a été portée, pour trois ans, à la direction de la société Atlas Data.\n",
+     ("Leila Amrani", "Atlas Data")),
 ])
 def test_more_ways_of_taking_a_post(extractor, text: str, pair: tuple[str, str]) -> None:
     roles = only(extractor, text, "appointment")

@@ -126,6 +126,7 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
+    posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
@@ -276,6 +277,8 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
+        posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
+                          rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
         naming=re.compile(rf"\W*(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
@@ -485,13 +488,17 @@ class EventFinder:
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
         """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
-        those inside a longer phrase that is no trigger (`fonds d'investissement`)."""
+        those inside a longer phrase that is no trigger (`fonds d'investissement`); a participle of posting before a
+        post, maybe parted from it by a date or adverbial (`a été porté, en 1998, à la tête de X`), is an appointment
+        trigger."""
         found = []
         for matcher in self.matchers.values():
             for key, start, end in matcher(doc):
                 frame, voice = self.keys[key]
                 span = doc[start:end]  # one span, not a token for each end
                 found.append(Trigger(frame, span.start_char, span.end_char, voice))
+        appointed = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
+        found += [Trigger(appointed, m.start(), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
         blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
