@@ -1115,3 +1115,11 @@ def test_more_ways_of_taking_a_post(extractor, text: str, pair: tuple[str, str])
 def test_more_ways_of_buying_a_company(extractor, text: str) -> None:
     roles = only(extractor, text, "acquisition")
     assert (roles["buyer"], roles["target"]) == ("Atlas Invest", "Nordis Maroc")
+
+
+def test_targets_named_city_by_city_after_il_s_agit_de(extractor) -> None:
+    found = events(extractor, "Le groupe Vitalis Santé a finalisé l'acquisition de trois laboratoires. Les sites sont "
+                   "situés à Fès, Meknès et Taza. À Fès, il s'agit de la société Biolab Saïss ; à Meknès, de la "
+                   "société Analyses Ismailia ; et à Taza, de la société Labo Taza Nord.\n", "acquisition")
+    assert sorted(e["roles"]["target"] for e in found) == ["Analyses Ismailia", "Biolab Saïss", "Labo Taza Nord"]
+    assert {e["roles"]["buyer"] for e in found} == {"Vitalis Santé"}

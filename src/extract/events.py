@@ -280,7 +280,7 @@ def load_event_rules() -> EventRules:
         posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
                           rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
-        naming=re.compile(rf"\W*(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
+        naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
                              re.I),
@@ -449,8 +449,10 @@ class EventFinder:
             previous = sentences[number - 1] if number else None
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
+            since = sentences[max(0, number - 2)][0]
             if not triggers:
-                self._continue(text, sentence, inside, previous, events)
+                if not self._named_after(text, sentence, inside, events, since):
+                    self._continue(text, sentence, inside, previous, events)
                 continue
             thing = self._topic_thing(text, sentence, inside)
             inside = self._with_references(text, sentence, inside,
@@ -468,6 +470,7 @@ class EventFinder:
                     self._add_to_previous(context, group[0], index, events)
                 else:
                     events += _after_results(self._read(context, group, index), events)
+            self._named_after(text, sentence, inside, events, since)
         group = self.rules.generic_names["groupe"]
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
@@ -606,8 +609,6 @@ class EventFinder:
         unstated."""
         if not events or events[-1].frame is None or events[-1].evidence[-1] != previous or events[-1].complete():
             return
-        if self._named_after(text, sentence, inside, events):
-            return
         opening = self.rules.continuation.match(text, sentence[0])
         names = [s for s in inside if s.kind in NAME_KINDS]
         if opening is None or any(s.start < opening.end() for s in names):
@@ -632,15 +633,18 @@ class EventFinder:
             event.roles.update(found)
             event.evidence.append(sentence)
 
-    def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event]) -> bool:
+    def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event], since: int) -> bool:
         """`… une prise de participation dans deux cliniques. Il s'agit de la Clinique A et de la Clinique B.`: a
-        sentence opening with a `naming_openers` phrase names the targets the acquisition just read left unnamed, one
-        event each (the names after the phrase, `, de` or `et de`)."""
-        event = events[-1]
-        opening = self.rules.naming.match(text, sentence[0])
-        if opening is None or event.type != "acquisition" or event.roles["target"] is not None:
+        `naming_openers` phrase names the targets that the last acquisition read from ``since`` on with a buyer left
+        unnamed, one event each (the names after the phrase, or after a comma or `et` and `de`: `À Fès, il s'agit de
+        la Clinique A ; à Oujda, de la Clinique B`)."""
+        naming = self.rules.naming.search(text, sentence[0], sentence[1])
+        event = next((e for e in reversed(events) if e.frame is not None and e.evidence[-1][0] >= since), None)
+        event = next((e for e in reversed(events) if e.type == "acquisition" and e.roles["buyer"] is not None
+                      and e.evidence[-1][0] >= since), None) if naming is not None and event is not None else None
+        if event is None or event.roles["target"] is not None:
             return False
-        named = [s.value for s in inside if s.kind == "org" and s.start >= opening.end()
+        named = [s.value for s in inside if s.kind == "org" and s.start >= naming.end()
                  and self.rules.list_item.search(text, max(sentence[0], s.start - 30), s.start)]
         named = [n for n in _unique(named) if n not in event.roles.values()]
         if not named:
