@@ -1123,3 +1123,8 @@ def test_targets_named_city_by_city_after_il_s_agit_de(extractor) -> None:
                    "société Analyses Ismailia ; et à Taza, de la société Labo Taza Nord.\n", "acquisition")
     assert sorted(e["roles"]["target"] for e in found) == ["Analyses Ismailia", "Biolab Saïss", "Labo Taza Nord"]
     assert {e["roles"]["buyer"] for e in found} == {"Vitalis Santé"}
+
+
+def test_a_deal_called_off_is_no_acquisition(extractor) -> None:
+    assert not events(extractor, "Le projet de rachat de la Clinique Nour par le groupe Vitalis Santé, annoncé en mars, "
+                      "est désormais caduque.\n", "acquisition")

@@ -127,6 +127,7 @@ class EventRules:
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
     posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
+    called_off: re.Pattern[str]  # words of a deal called off: `caduque`, `annulée`
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
@@ -280,6 +281,7 @@ def load_event_rules() -> EventRules:
         posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
                           rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
+        called_off=_words(data["called_off"]),
         naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
@@ -745,6 +747,8 @@ class EventFinder:
                                        or _FUTURE.search(text, scope[0], scope[1])
                                        or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
             return None  # a forecast, or a segment's share of the result (`la contribution du cobalt au CA`)
+        if frame.type == "acquisition" and rules.called_off.search(text, context.sentence[0], context.sentence[1]):
+            return None  # `le projet d'acquisition … : l'opération est caduque`: a deal called off, no acquisition
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
         if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
