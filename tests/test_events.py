@@ -874,6 +874,8 @@ def test_a_listed_facility_whose_name_holds_two_cities_opens_in_the_last(extract
     found = events(extractor, "Le groupe Dounia Santé a inauguré deux établissements : la polyclinique Rabat Agdal en "
                    "2016 et le centre Marrakech Guéliz en 2021.\n", "opening")
     assert sorted(e["roles"]["city"] for e in found) == ["Agdal", "Guéliz"]
+    roles = only(extractor, "Le groupe Dounia Santé a inauguré la polyclinique Rabat Agdal en 2016.\n", "opening")
+    assert roles["city"] == "Agdal"
 
 
 def test_a_future_plant_opens_and_the_maker_named_after_it_runs_it(extractor) -> None:
@@ -891,8 +893,9 @@ def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -
     assert roles["city"] == "Rabat"
 
 
-def test_shares_of_a_company_bought_stay_with_their_holder(extractor) -> None:
-    found = events(extractor, "Le fonds Nour Capital s'offre les parts de la société Kalima, puis rachète la Clinique "
+@pytest.mark.parametrize("shares", ["s'offre les parts", "rachète les actions"])
+def test_shares_of_a_company_bought_stay_with_their_holder(extractor, shares: str) -> None:
+    found = events(extractor, f"Le fonds Nour Capital {shares} de la société Kalima, puis rachète la Clinique "
                    "Atlas.\n", "acquisition")
     assert [e["roles"]["target"] for e in found] == ["Clinique Atlas"]
 
@@ -1045,3 +1048,83 @@ def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisa
             "millions d'euros.\n")
     found = {e["roles"]["amount"][0]["value"]: e["roles"]["lender"] for e in events(extractor, text, "loan")}
     assert found == {60_000_000: "Fonds Sahel", 25_000_000: "Banque des Deux Rives"}
+
+
+def test_a_hospital_the_text_is_about_runs_no_other_facility_it_does_not_name(extractor) -> None:
+    assert not events(extractor, "L'ancien Hôpital Al Farabi de Meknès sera entièrement rénové d'ici 2027. Par "
+                      "ailleurs, trois nouveaux centres de santé verront le jour à Taza, Ifrane et Azrou.\n", "opening")
+
+
+def test_a_possessive_is_no_subject_of_a_passive_sale(extractor) -> None:
+    assert not events(extractor, "Le groupe Soltane Energie a achevé sa centrale solaire. Dès sa mise en service, "
+                      "l'électricité produite sera vendue à la Régie autonome de distribution de Fès.\n", "acquisition")
+
+
+def test_a_company_launched_by_another_opens_nothing(extractor) -> None:
+    assert not events(extractor, "Lancée en 2012 par la société Sigma Invest, la société Nordex Maroc est implantée à "
+                      "Kénitra.\n", "opening")
+    roles = only(extractor, "Inaugurée en 2019 par le groupe Sigma Santé, la Clinique Nour compte 80 lits à Kénitra.\n",
+                 "opening")
+    assert (roles["operator"], roles["city"]) == ("Sigma Santé", "Kénitra")
+
+
+def test_targets_named_in_the_next_sentence_after_il_s_agit_de(extractor) -> None:
+    found = events(extractor, "Le fonds Nour Capital a annoncé le rachat de deux laboratoires au Maroc. Il s'agit du "
+                   "Laboratoire Atlas Analyses, basé à Fès, et de la société Biolab Souss, à Agadir.\n", "acquisition")
+    assert sorted((e["roles"]["buyer"], e["roles"]["target"]) for e in found) == [
+        ("Nour Capital", "Biolab Souss"), ("Nour Capital", "Laboratoire Atlas Analyses")]
+
+
+def test_a_pronoun_named_to_a_post_is_the_person_the_text_tells_of(extractor) -> None:
+    found = events(extractor, "Ingénieur de formation, Samir Benali a débuté chez Orion Telecom en 1998. Samir Benali "
+                   "a ensuite fondé un cabinet de conseil. En 2009, il est nommé à la tête de la société Nordis Maroc.\n",
+                   "appointment")
+    assert [(e["roles"]["person"], e["roles"]["org"], e["roles"]["date"]) for e in found] == [
+        ("Samir Benali", "Nordis Maroc", "2009")]
+
+
+def test_a_name_after_a_facility_noun_is_the_facility_that_opens(extractor) -> None:
+    roles = only(extractor, "Le groupe Sigma Tourisme poursuit son expansion. Le groupe Sigma Tourisme exploite déjà "
+                 "trois hôtels. Le complexe touristique Atlas Bay a ouvert en mai à Agadir.\n", "opening")
+    assert (roles["operator"], roles["facility"], roles["city"]) == ("Sigma Tourisme", "Atlas Bay", "Agadir")
+
+
+def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(extractor) -> None:
+    roles = only(extractor, "Le groupe Vitalis Santé s'est associé dès 2018 à la Clinique Badr. La Clinique "
+                 "Badr a été rachetée en juillet 2021.\n", "acquisition")
+    assert (roles["buyer"], roles["target"], roles["date"]) == ("Vitalis Santé", "Clinique Badr", "2021-07")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Karim Alaoui remplace Driss Lahlou à la tête de la Caisse Atlas.\n", ("Karim Alaoui", "Caisse Atlas")),
+    ("Nadia Berrada devient directrice générale de Sigma Assurance.\n", ("Nadia Berrada", "Sigma Assurance")),
+    ("Youssef Tazi a été installé à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
+    ("Youssef Tazi a été installé le 3 mars à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
+    ("En 2015, Leila Amrani a été portée, pour trois ans, à la direction de la société Atlas Data.\n",
+     ("Leila Amrani", "Atlas Data")),
+])
+def test_more_ways_of_taking_a_post(extractor, text: str, pair: tuple[str, str]) -> None:
+    roles = only(extractor, text, "appointment")
+    assert (roles["person"], roles["org"]) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Atlas Invest a acheté la société Nordis Maroc en 2020.\n",
+    "Le groupe Atlas Invest devient l'actionnaire majoritaire de Nordis Maroc.\n",
+])
+def test_more_ways_of_buying_a_company(extractor, text: str) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == ("Atlas Invest", "Nordis Maroc")
+
+
+def test_targets_named_city_by_city_after_il_s_agit_de(extractor) -> None:
+    found = events(extractor, "Le groupe Vitalis Santé a finalisé l'acquisition de trois laboratoires. Les sites sont "
+                   "situés à Fès, Meknès et Taza. À Fès, il s'agit de la société Biolab Saïss ; à Meknès, de la "
+                   "société Analyses Ismailia ; et à Taza, de la société Labo Taza Nord.\n", "acquisition")
+    assert sorted(e["roles"]["target"] for e in found) == ["Analyses Ismailia", "Biolab Saïss", "Labo Taza Nord"]
+    assert {e["roles"]["buyer"] for e in found} == {"Vitalis Santé"}
+
+
+def test_a_deal_called_off_is_no_acquisition(extractor) -> None:
+    assert not events(extractor, "Le projet de rachat de la Clinique Nour par le groupe Vitalis Santé, annoncé en mars, "
+                      "est désormais caduque.\n", "acquisition")

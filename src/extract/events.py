@@ -90,6 +90,7 @@ class EventRules:
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
     facility_name: re.Pattern[str]
+    facility_before: re.Pattern[str]  # a facility noun right before a name, maybe with an adjective: `le complexe portuaire X`
     facility_reference: re.Pattern[str]
     placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
@@ -125,6 +126,11 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
+    posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
+    called_off: re.Pattern[str]  # words of a deal called off: `caduque`, `annulée`
+    person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
+    naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
+    list_item: re.Pattern[str]  # what stands before each name of that list
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -220,6 +226,7 @@ def load_event_rules() -> EventRules:
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+{place}"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         facility_name=_words(data["facility_name_words"]),
+        facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(facilities)})(?:\s+[a-zà-ÿ-]+)?\s+$", re.I),
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
@@ -271,6 +278,14 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
+        posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
+                          rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
+        person_pronoun=_words(data["person_pronouns"]),
+        called_off=_words(data["called_off"]),
+        naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
+        list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
+                             rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
+                             re.I),
     )
 
 
@@ -358,6 +373,8 @@ class Context:
     cities: list[str]  # the names of the record's cities
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
+    person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
+    previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
 
 
 class EventFinder:
@@ -399,6 +416,7 @@ class EventFinder:
         )
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
+        people = [s for s in slots if s.kind == "person"]
         trigger_starts = [t.start for t in found]
         events: list[Event] = []
         sentences = [s for s in _sentences(text) if not in_chrome(*s)]
@@ -438,8 +456,10 @@ class EventFinder:
             previous = sentences[number - 1] if number else None
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
+            since = sentences[max(0, number - 2)][0]
             if not triggers:
-                self._continue(text, sentence, inside, previous, events)
+                if not self._named_after(text, sentence, inside, events, since):
+                    self._continue(text, sentence, inside, previous, events)
                 continue
             thing = self._topic_thing(text, sentence, inside)
             inside = self._with_references(text, sentence, inside,
@@ -449,12 +469,15 @@ class EventFinder:
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
-                              next_topic, [g[0] for g in triggers])
+                              next_topic, [g[0] for g in triggers],
+                              lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at),
+                              lambda n=number: subjects.of(n - 1) if n else None)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
                 else:
                     events += _after_results(self._read(context, group, index), events)
+            self._named_after(text, sentence, inside, events, since)
         group = self.rules.generic_names["groupe"]
         groups = {o["name"] for o in facts["organizations"] if any(group.search(f) for f in (o["name"], *o["aliases"]))}
         _to_owner(events, topic, [s for s in slots if s.kind != "org" or s.value in groups],
@@ -475,13 +498,17 @@ class EventFinder:
 
     def trigger_words(self, doc: Doc) -> list[Trigger]:
         """Every trigger word and anaphor of the doc, in text order (a participle's voice still to be read), but
-        those inside a longer phrase that is no trigger (`fonds d'investissement`)."""
+        those inside a longer phrase that is no trigger (`fonds d'investissement`); a participle of posting before a
+        post, maybe parted from it by a date or adverbial (`a été porté, en 1998, à la tête de X`), is an appointment
+        trigger."""
         found = []
         for matcher in self.matchers.values():
             for key, start, end in matcher(doc):
                 frame, voice = self.keys[key]
                 span = doc[start:end]  # one span, not a token for each end
                 found.append(Trigger(frame, span.start_char, span.end_char, voice))
+        appointed = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
+        found += [Trigger(appointed, m.start(), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
         blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
@@ -613,6 +640,27 @@ class EventFinder:
             event.roles.update(found)
             event.evidence.append(sentence)
 
+    def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event], since: int) -> bool:
+        """`… une prise de participation dans deux cliniques. Il s'agit de la Clinique A et de la Clinique B.`: a
+        `naming_openers` phrase names the targets that the last acquisition read from ``since`` on with a buyer left
+        unnamed, one event each (the names after the phrase, or after a comma or `et` and `de`: `À Fès, il s'agit de
+        la Clinique A ; à Oujda, de la Clinique B`)."""
+        naming = self.rules.naming.search(text, sentence[0], sentence[1])
+        event = next((e for e in reversed(events) if e.frame is not None and e.evidence[-1][0] >= since), None)
+        event = next((e for e in reversed(events) if e.type == "acquisition" and e.roles["buyer"] is not None
+                      and e.evidence[-1][0] >= since), None) if naming is not None and event is not None else None
+        if event is None or event.roles["target"] is not None:
+            return False
+        named = [s.value for s in inside if s.kind == "org" and s.start >= naming.end()
+                 and self.rules.list_item.search(text, max(sentence[0], s.start - 30), s.start)]
+        named = [n for n in _unique(named) if n not in event.roles.values()]
+        if not named:
+            return False
+        event.roles["target"] = named[0]
+        event.evidence.append(sentence)
+        events += [event.variant({"target": name}) for name in named[1:]]
+        return True
+
     def _scope(self, text: str, sentence: Span, trigger: Trigger) -> Span:
         """The trigger's clause: the sentence cut at clause breaks (`;`, `tandis que`…) around the trigger."""
         start, end = sentence
@@ -704,6 +752,8 @@ class EventFinder:
                                        or _FUTURE.search(text, scope[0], scope[1])
                                        or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
             return None  # a forecast, or a segment's share of the result (`la contribution du cobalt au CA`)
+        if frame.type == "acquisition" and rules.called_off.search(text, context.sentence[0], context.sentence[1]):
+            return None  # `le projet d'acquisition … : l'opération est caduque`: a deal called off, no acquisition
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
             return None  # `un dividende de 9,50 DH par action, soit une enveloppe de 1,5 MMDH`
         if frame.type in ("funding", "loan") and rules.raise_target.search(text, max(scope[0], trigger.start - 60),
@@ -739,6 +789,9 @@ class EventFinder:
         if trigger.voice == "passive" and _OPENING_REFERENCE.fullmatch(text, context.sentence[0], trigger.start):
             # `Nommé à la tête de X en 2018, Y pilote…`: a participle opening the sentence tells of the main clause's
             # subject
+            if frame.type == "opening" and (main := _main_subject(text, trigger, names)) is not None \
+                    and rules.not_facility_head.match(text, main[1]):
+                return None  # `Lancée en 2012 par X, la société Y…`: a company launched, no facility
             self._assign_main_subject(text, trigger, names, frame.obj, roles, used)
         # the nearest first; for a noun, the complements right after it (`la reprise de X par Y`) before the verb's
         # subject
@@ -758,9 +811,13 @@ class EventFinder:
             if any(self._assign(roles, role, slot, used) for role in found):
                 used.add(slot.value)
         if frame.type == "acquisition" and trigger.voice == "passive" and not any(
-                r.label == "agent" or r.cue == "par" for r in relations.values()) and (subject := context.subject()):
-            # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it
-            for role in frame.subj:
+                r.label == "agent" or r.cue == "par" for r in relations.values()):
+            # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it; where
+            # that is what was bought (`La clinique X a été rachetée en 2021.`), the subject of the sentence before
+            subject = context.subject()
+            if subject is None or subject in used:
+                subject = context.previous_subject()
+            for role in frame.subj if subject is not None else ():
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
         amounts = [s for s in in_scope if s in owned and not (
@@ -791,7 +848,11 @@ class EventFinder:
         if "city" in roles and cities:
             outside = [c for c in cities if not any(n.start <= c.start and c.end <= n.end for n in names)]
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
-            roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
+            chosen = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger)))
+            if not outside:  # `la polyclinique Rabat Agdal`: the last city the name holds, the most precise
+                holder = next(n for n in names if n.start <= chosen.start and chosen.end <= n.end)
+                chosen = max((c for c in cities if holder.start <= c.start and c.end <= holder.end), key=lambda c: c.start)
+            roles["city"] = chosen.value
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
@@ -807,7 +868,7 @@ class EventFinder:
         if frame.metric:
             roles["metric"] = frame.metric
         unnamed = {role for role, value in roles.items() if value is None}
-        self._fallbacks(frame.type, roles, names, context.topic)
+        self._fallbacks(frame.type, roles, names, context.topic, context.next_topic)
         if frame.type == "funding" and roles["recipient"] is None and "recipient" in frame.subj \
                 and not roles["investors"]:
             # `l'augmentation de capital de 3 milliards de DH opérée en août`, no investor named, in a text about a
@@ -824,6 +885,16 @@ class EventFinder:
             # (`X, associé chez Y, rejoint le conseil`)
             employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
             roles["org"] = context.next_topic() if employer else context.topic
+        if frame.type == "appointment" and roles["person"] is None and (
+                rules.person_pronoun.search(text, scope[0], trigger.start)
+                or trigger.voice == "noun" and _POSSESSIVE_BEFORE.search(text, scope[0], trigger.start)):
+            # `… puis il est nommé en 2003 à la tête de X`, `sa nomination`: the person the text tells of (and the
+            # pronoun stands for no organisation)
+            roles["person"] = context.person_told(trigger.start)
+            if roles["person"] is not None and any(
+                    s.generic and s.value == roles["org"] and rules.person_pronoun.fullmatch(text, s.start, s.end)
+                    for s in relations):
+                roles["org"] = None
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
@@ -863,8 +934,7 @@ class EventFinder:
                              roles: dict[str, Any], used: set[str]) -> None:
         """Give the subject of the main clause after a leading clause holding ``trigger`` the first of ``candidates``
         roles it may fill."""
-        main = next((s for s in names if s.start >= trigger.end and _MAIN_SUBJECT.search(text, trigger.end, s.start)),
-                    None)
+        main = (_main_subject(text, trigger, names) or (None, 0))[0]
         for role in candidates if main is not None else ():
             if self._assign(roles, role, main, used):
                 used.add(main.value)
@@ -906,8 +976,13 @@ class EventFinder:
                                        or frame.flip_names is not None and frame.flip_names.search(slot.value)):
             subj = frame.flip_subj
         if relation.label == "subj" and frame.type == "opening" and trigger.voice == "active" and not slot.generic \
-                and self.rules.facility_name.search(slot.value):
-            return frame.obj  # `la Clinique X qui a ouvert en août`: the facility opens, its owner is told elsewhere
+                and (self.rules.facility_name.search(slot.value)
+                     or self.rules.facility_before.search(text, max(0, slot.start - 40), slot.start)):
+            return frame.obj  # `la Clinique X qui a ouvert en août`, `le complexe portuaire X a ouvert`: the facility
+            # opens, its owner is told elsewhere
+        if relation.label == "subj" and trigger.voice == "passive" and slot.generic \
+                and _POSSESSIVE.fullmatch(text, slot.start, slot.end):
+            return ()  # `Dès sa mise en service, l'électricité sera vendue à X`: a possessive determines a noun, no subject
         if relation.label == "subj":
             return frame.obj if trigger.voice == "passive" else subj
         if frame.type == "opening" and slot.generic and _POSSESSIVE.fullmatch(text, slot.start, slot.end) and \
@@ -940,16 +1015,19 @@ class EventFinder:
             return frame.adjacent[relation.cue]  # `l'introduction en Bourse des Laboratoires X`, `le CA consolidé de X`
         return frame.preps.get(relation.cue or "", ())
 
-    @staticmethod
-    def _fallbacks(event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None) -> None:
+    def _fallbacks(self, event_type: str, roles: dict[str, Any], names: list[Slot], topic: str | None,
+                   next_topic: Callable[[], str | None]) -> None:
         """Roles the clause leaves unnamed are the organisation the text is about (`Le PNB ressort à…` in a text
         about a bank); failing that, an investment's spender is the named body the money goes to
-        and a named facility runs itself (section 7)."""
+        and a named facility runs itself (section 7). A facility the text is about (`l'hôpital X sera reconstruit`)
+        runs no other facility: such an opening is the next organisation's the text is about, if that is no facility."""
         if event_type == "investment" and roles["investor"] is None:
             orgs = [s for s in names if s.kind == "org"]
             roles["investor"] = topic or (orgs[0].value if orgs else None)
         if event_type == "opening" and roles["operator"] is None:
-            roles["operator"] = topic or roles["facility"]
+            runs = (lambda name: name is not None and (name == roles["facility"]
+                                                       or not self.rules.facility_name.search(name)))
+            roles["operator"] = next((name for name in (topic, next_topic()) if runs(name)), roles["facility"])
         if event_type == "result" and roles["org"] is None:
             roles["org"] = topic
 
@@ -962,6 +1040,23 @@ LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
 
 CONTINUED = {"amounts": "amount", "city": "city", "date": "date", "counts": "count"}
 """The kinds of role a sentence going on about an event may add to it, by the kind of slot that fills them."""
+
+
+def _person_told(people: list[Slot], start: int, end: int) -> str | None:
+    """The person a pronoun at ``end`` stands for: of those named from ``start`` on, the one the whole text names
+    most often (the last named, on a tie)."""
+    near = [s.value for s in people if start <= s.start < end]
+    counts = {name: sum(s.value == name for s in people) for name in near}
+    return max(reversed(near), key=lambda name: counts[name]) if near else None
+
+
+def _main_subject(text: str, trigger: Trigger, names: list[Slot]) -> tuple[Slot, int] | None:
+    """The subject of the main clause after a leading clause holding ``trigger`` (`Nommé en 2018, le Dr X…`), and the
+    offset its noun phrase opens at (after the comma)."""
+    for slot in names:
+        if slot.start >= trigger.end and (lead := _MAIN_SUBJECT.search(text, trigger.end, slot.start)) is not None:
+            return slot, lead.start() + 1
+    return None
 
 
 def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: list[Slot]) -> list[dict[str, Any]]:
@@ -1033,6 +1128,7 @@ _APPOSED = re.compile(r"\s+")
 `Après cette acquisition, X a…`)."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa)\s+$", re.IGNORECASE)
 """A possessive determiner: its owner is the one the facility after it belongs to."""
 
 _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
