@@ -30,7 +30,6 @@ def keys(amounts: list[dict]) -> list[tuple[float, str]]:
         ("Le programme mobilise 2,3 MMDH sur cinq ans.", 2_300_000_000, "MAD", "2,3 MMDH"),
         ("La levée de fonds atteint 2 Mds DH.", 2_000_000_000, "MAD", "2 Mds DH"),
         ("Le contrat est évalué à 12 M€.", 12_000_000, "EUR", "12 M€"),
-        ("Le projet a coûté 8 ME.", 8_000_000, "EUR", "8 ME"),  # ME: millions d'euros
         ("Les ventes ont atteint 1,46 Md€ en 2023.", 1_460_000_000, "EUR", "1,46 Md€"),
         ("Le groupe investit chaque année 1 mrd d’euros en Afrique.", 1_000_000_000, "EUR", "1 mrd d’euros"),
         ("Les ventes atteignent 5,2 mrds d'euros.", 5_200_000_000, "EUR", "5,2 mrds d'euros"),

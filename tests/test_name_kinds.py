@@ -47,8 +47,6 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Publié par la rédaction", "Publié", "ORG", None),
         ("KB/MAP", "KB", "ORG", None),  # the author's initials before the agency
         ("KB/MAP", "MAP", "ORG", "ORG"),
-        ("Le projet a coûté environ 8 ME au total.", "ME", "ORG", None),  # a unit after a number
-        ("En 2008 OCP a doublé sa production.", "OCP", "ORG", "ORG"),  # after a year: a name
         # a phrase opening a sentence, its first word capitalised only there
         ("Les discussions se poursuivent.Acteur majeur du marché local, l'assureur a publié ses comptes.",
          "Acteur majeur du marché local", "ORG", None),

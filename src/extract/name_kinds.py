@@ -32,7 +32,6 @@ _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
 _ROMAN = re.compile(r"[IVX]+")  # a series number alone (Fund I, II et III): no name
 _CLAUSE_MARK = re.compile(r"[.;:!?()\n]")
 _PHRASE_WORDS = 12  # the longest plan's phrase before its acronym read as one
-_SMALL_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?[ \t\u00a0]+$")  # no year: en 2008 OCP …
 _LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
 _PORTFOLIO_NOUN_BEFORE = frozenset({"de", "du", "des", "d'", "la", "l'"})  # what comes right before a portfolio's noun
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*")  # Mezzour, El-Alami; not II, not CDG
@@ -77,9 +76,8 @@ class NameClassifier:
             return None  # Cet Ingénieur, ce Casablancais: a demonstrative opens a common noun, no name
         if ACRONYM.match(text) and (self._spells_a_non_org(doc_text, cand.start, text) or self._spells_a_concept(doc_text, cand.start, text)):
             return None  # Plan national de … (PNPCC), l'industrie agroalimentaire (IAA): a plan's or a concept's acronym
-        if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start) \
-                or ACRONYM.match(text) and _SMALL_NUMBER_BEFORE.search(doc_text, max(0, cand.start - 12), cand.start):
-            return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code; 40 ME, 12 MW: a unit
+        if len(words) == 1 and (ACRONYM.match(text) or _CODE.match(text)) and self._after_thing_noun(doc_text, cand.start):
+            return None  # le ratio CET1, le traitement UHT, le projet C&C: a thing's acronym or code
         if normalize_name(text) in lex.countries or lowered[-1] in lex.site_suffixes and len(words) > 1:
             return None  # MAROC in a dateline; Atlantic Free Zone, a site
         if len(words) > 2 and text[:1].isupper() and len(spelled := self.initials(text)) > 2 and spelled in lex.not_orgs:
