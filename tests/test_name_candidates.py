@@ -86,22 +86,3 @@ def test_a_word_with_capitals_inside_is_a_weak_candidate_without_the_model(lex) 
     doc = nlp(text)
     found = [(text[c.start : c.end], c.label) for c in finder.find(doc, text, analyse(text)) if c.source == "shape"]
     assert found == [("BlueNova", "MISC")]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a headline opening on a capitalised word and lower-case words, one a noun, before the name
-        ("Nouvelle directrice pour les Caisses régionales", "Caisses régionales"),
-        # a lower-case type word after a name: no phrase before it
-        ("Tarwa bank pour les entreprises", "Tarwa bank pour les entreprises"),
-        # adjectives and function words only before the type word
-        ("Grande Banque du Sud", "Grande Banque du Sud"),
-    ],
-)
-def test_a_sentences_opening_words_before_a_name_are_left_out(lex, text: str, expected: str) -> None:
-    nlp = spacy.blank("fr")
-    finder = CandidateFinder(nlp.vocab, [], lex, lambda _: False)
-    doc = nlp(text)
-    tokens = finder._without_phrase_opening(text, list(doc))
-    assert text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)] == expected

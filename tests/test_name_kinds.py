@@ -43,10 +43,6 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Dans le groupe, Atlas pèse lourd.", "Atlas", "MISC", "MISC"),
         ("Le conseil se réunira lundi matin.", "lundi", "MISC", None),  # a calendar word
         ("Le directeur du Bureau au Maroc de l'AFD a signé.", "Bureau au Maroc", "ORG", None),  # an office in a country
-        ("Publié le 3 mars 2021 Lecture : 2 minutes.", "Publié", "ORG", None),  # a participle opening a line
-        ("Publié par la rédaction", "Publié", "ORG", None),
-        ("KB/MAP", "KB", "ORG", None),  # the author's initials before the agency
-        ("KB/MAP", "MAP", "ORG", "ORG"),
         # a phrase opening a sentence, its first word capitalised only there
         ("Les discussions se poursuivent.Acteur majeur du marché local, l'assureur a publié ses comptes.",
          "Acteur majeur du marché local", "ORG", None),

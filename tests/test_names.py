@@ -1051,9 +1051,3 @@ def test_an_agency_under_the_authors_initials_is_the_outlet_and_takes_no_role_in
     record = extract_text(extractor, text)
     assert org_names(record) == ["MAP"]  # KB: the author's initials
     assert all(event["roles"].get("org") != "MAP" for event in record["events"])
-
-
-def test_a_participle_opening_a_publication_line_is_no_organisation(extractor) -> None:
-    text = ("Un nouveau directeur pour le Crédit Nordique\n\nPublié le 3 mars 2021 Lecture : 2 minutes.\n\n"
-            "Le Crédit Nordique ouvre une agence à Oujda.")
-    assert org_names(extract_text(extractor, text)) == ["Crédit Nordique"]

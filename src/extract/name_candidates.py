@@ -43,7 +43,6 @@ _ROMAN = re.compile(r"^[IVX]+$")
 _ACRONYM_OPENING = re.compile(r"[A-Z][A-Z0-9&]")  # what a word that ACRONYM matches opens with
 _PARTICIPLE = re.compile(r"^[a-zà-ÿ]{3,}(?:é|ée|és|ées)$")
 _COUNTRY_AFTER = re.compile(r"[ \t]([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")  # one capitalised word, no name after it
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
 _SERIES_AFTER = re.compile(r"[ \t]+[IVX]{1,4}(?![\w'’&-])")  # Fund IV: a series number the model leaves out
 _WORD_AFTER = re.compile(r"[ \t]+([a-zà-ÿ]+)(?![\w'’-])")  # a lower-case word after a name
 _AND_WORD_AFTER = re.compile(r"[ \t]+et[ \t]+([a-zà-ÿ]+)(?![\w'’-])")
@@ -425,20 +424,6 @@ class CandidateFinder:
         """A legal form closing a name in running text (``Hyper SA``, ``Land'Or SA``), not a word of a line in capitals."""
         return len(tokens) > 1 and self.lex.canonical.get(tokens[-1].lower_) == "-" and not tokens[-2].is_upper and tokens[-2]._.name_part
 
-    def _without_phrase_opening(self, text: str, tokens: list[Token]) -> list[Token]:
-        """The name from its first type word, when a sentence or a headline opens on a capitalised word and lower-case
-        words, one a noun, before it (``Nouveau patron pour les Banques populaires`` → ``Banques populaires``); not a
-        name with a lower-case type word (``Attijariwafa bank``)."""
-        if len(tokens) < 4 or not _SENTENCE_OPENS.search(text, max(0, tokens[0].idx - 3), tokens[0].idx):
-            return tokens
-        types = self.lex.type_words
-        head = next((k for k, t in enumerate(tokens[1:], 1)
-                     if t.is_title and (t.lower_ in types or t.lower_[-1:] in "sx" and t.lower_[:-1] in types)), None)
-        if head is None or head < 3 or not all(t.is_lower for t in tokens[1:head]):
-            return tokens
-        nouns = [t for t in tokens[1:head] if t.lower_ not in self.lex.stopwords and not self.lex.adjective.match(t.text)]
-        return tokens[head:] if nouns else tokens
-
     def _without_described_type(self, tokens: list[Token]) -> list[Token]:
         """The name after a type word and the lower-case words that describe it, a demonym among them (``Groupe
         marocain CIM Santé``, ``l'agence solaire marocaine Masen``, ``Groupe émirati des télécommunications X`` →
@@ -527,7 +512,7 @@ class CandidateFinder:
             linked = any(t.lower_ in self.lex.connectors for t in between)
             if linked and self.is_city(text[rest[0].idx : rest[-1].idx + len(rest[-1].text)]):
                 return None  # le centre de Tanger, l'hôpital de Martil: a facility described by its place
-        tokens = self._without_phrase_opening(text, self._without_described_type(tokens))
+        tokens = self._without_described_type(tokens)
         if not tokens or self._closes_the_name_before(tokens):
             return None
         first, first_lower = tokens[0], tokens[0].lower_

@@ -24,8 +24,6 @@ _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+(?:\s+[a-zà-ÿ]+){{0,4}})\s+{_NAME}(?
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
 _SIGNATURE_END = re.compile(r"(?:\s*/\s*[A-Z][A-Za-z]{1,11})?\s*")  # the text's end, or an agency then its end
-_PARTICIPLE_OPENING = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:é|ée|és|ées)")  # Publié, Modifiée
-_BY_OR_ON = re.compile(r"[ \t]+(?:le|par)[ \t]")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
@@ -65,9 +63,8 @@ class NameClassifier:
             or _ROMAN.fullmatch(text)
         ):
             return None
-        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start) \
-                or _PARTICIPLE_OPENING.fullmatch(text) and _BY_OR_ON.match(doc_text, cand.end):
-            return None  # a headline's kicker; a verb opening a sentence (Rappelons que …, Publié le …, Édité par …)
+        if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
+            return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
         if _INITIALS.fullmatch(text) and _SIGNATURE_END.fullmatch(doc_text, cand.end) and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
             return None  # KL, H.Z. alone on the last line, or before their agency (KL/MAP): the author's initials signing the article
         if self._vehicle(doc_text, cand.start, words, lowered):
