@@ -166,20 +166,6 @@ def test_an_outlet_with_a_news_agency_is_a_byline(byline: str) -> None:
     assert [text[s:e] for s, e in layout.byline_orgs] == ["Tarwainfo"]
 
 
-@pytest.mark.parametrize(
-    ("line", "org"),
-    [
-        ("KB/AFP", "AFP"),  # the author's initials and the agency, signing the body
-        ("Le Reporter | Maroc | 03/11/2019", "Le Reporter"),  # an outlet's credit: outlet, country, date
-    ],
-)
-def test_an_outlets_credit_under_the_body_is_a_byline(line: str, org: str) -> None:
-    text = f"{BODY_1}\n\n{line}\n"
-    layout = analyse(text)
-    assert layout.byline_people == []
-    assert [text[s:e] for s, e in layout.byline_orgs] == [org]
-
-
 def test_a_sentence_of_the_body_is_not_a_byline() -> None:
     text = f"Oncorad Group ouvre un centre d'oncologie à Fès\n\n{BODY_1}\n\nPar ailleurs, le groupe recrute.\n"
     layout = analyse(text)

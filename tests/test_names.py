@@ -1043,11 +1043,3 @@ def test_names_listed_after_a_plural_company_noun_and_a_list_cue_are_organisatio
     record = extract_text(extractor, "Le nouveau mall réunit des enseignes de prestige telles que Brenco, Larache et Bershka.")
     assert {"Brenco", "Larache", "Bershka"} <= set(org_names(record))
     assert record["cities"] == []
-
-
-def test_an_agency_under_the_authors_initials_is_the_outlet_and_takes_no_role_in_events(extractor) -> None:
-    text = ("Le promoteur immobilier publie ses indicateurs trimestriels.\n\nSon chiffre d'affaires consolidé s'est "
-            "établi à 722 millions de dirhams à fin mars 2025, en hausse de 12% sur un an.\n\nKB/MAP\n")
-    record = extract_text(extractor, text)
-    assert org_names(record) == ["MAP"]  # KB: the author's initials
-    assert all(event["roles"].get("org") != "MAP" for event in record["events"])

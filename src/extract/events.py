@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
-from extract.facts import Span, SpanIndex, forms_alternation, opening_letters, sentence_bounds
+from extract.facts import Span, forms_alternation, opening_letters, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
 from extract.rules import rules_dir
 from extract.textnorm import normalize_name, normalize_unit
@@ -400,20 +400,15 @@ class EventFinder:
                 if chosen:
                     self.matchers[attr].add(key, list(tokenize(chosen)))
 
-    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None,
-             bylines: Sequence[Span] = ()) -> list[dict]:
+    def find(self, doc: Doc, facts: dict, in_chrome: Callable[[int, int], bool], text: str | None = None) -> list[dict]:
         """The events of ``doc``, whose facts are ``facts`` (the six lists), as output records; ``text`` is the doc's
-        text when the caller has it (spaCy rebuilds ``doc.text`` at each access). A name in a byline (``bylines``: the
-        author, the outlet) takes no role."""
+        text when the caller has it (spaCy rebuilds ``doc.text`` at each access)."""
         found = self.trigger_words(doc)
         if not found:
             return []
         text = doc.text if text is None else text
-        credited = SpanIndex(bylines)
-        slots = _without_landmarks(
-            text, [s for s in _slots(facts) if not in_chrome(s.start, s.end) and not credited.overlaps((s.start, s.end))],
-            self.rules.landmark,
-        )
+        slots = _without_landmarks(text, [s for s in _slots(facts) if not in_chrome(s.start, s.end)],
+                                   self.rules.landmark)
         starts = [s.start for s in slots]
         people_roles = {p["name"]: p.get("role") for p in facts["people"]}
         people = [s for s in slots if s.kind == "person"]

@@ -23,7 +23,6 @@ _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
 _LISTED_AFTER_NOUN = re.compile(rf"([\w-]+(?:\s+[a-zà-ÿ]+){{0,4}})\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
-_SIGNATURE_END = re.compile(r"(?:\s*/\s*[A-Z][A-Za-z]{1,11})?\s*")  # the text's end, or an agency then its end
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
@@ -65,8 +64,8 @@ class NameClassifier:
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
             return None  # a headline's kicker; a verb opening a sentence (Rappelons que …)
-        if _INITIALS.fullmatch(text) and _SIGNATURE_END.fullmatch(doc_text, cand.end) and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
-            return None  # KL, H.Z. alone on the last line, or before their agency (KL/MAP): the author's initials signing the article
+        if _INITIALS.fullmatch(text) and not doc_text[cand.end :].strip() and _LINE_OPENS.search(doc_text, max(0, cand.start - 80), cand.start):
+            return None  # KL, H.Z. alone on the last line: the author's initials signing the article (not MAP, AFP: outlets)
         if self._vehicle(doc_text, cand.start, words, lowered):
             return None  # la Dacia Logan, l'Airbus A350: a vehicle, its maker's name inside
         if cand.source == "ner" and len(words) == 1 and lex.demonstrative_before.search(doc_text, max(0, cand.start - 8), cand.start):

@@ -115,7 +115,7 @@ class FactExtractor:
             "dates": dates,
             "counts": counts,
         }
-        facts["events"] = self.events.find(doc, facts, layout.in_chrome, text, layout.byline_orgs + layout.byline_people)
+        facts["events"] = self.events.find(doc, facts, layout.in_chrome, text)
         return {**facts, "metadata": describe(text, layout, facts)}
 
 
