@@ -198,8 +198,6 @@ class OrgMerger:
             if of_short.series and full.endswith(of_short.series[0]):
                 if initials(full[: -len(of_short.series[0])], self.lex.stopwords) == short[: of_short.series[1]]:
                     return True
-        if bare and (self._typed_tail(a, b, form_a) or self._typed_tail(b, a, form_b)):
-            return True  # Al Kindy and Centre de Traitement Al Kindy
         if not form_a.core or form_a.core != form_b.core or form_a.core in self.lex.stopwords \
                 or form_a.city and form_b.city and form_a.city != form_b.city:
             return False  # Clinique X Meknès and Polyclinique X Fès: two branches
@@ -222,18 +220,6 @@ class OrgMerger:
             core=core,
             city=city,
         )
-
-    def _typed_tail(self, short: str, full: str, of_short: _Form) -> bool:
-        """``Al Kindy`` and ``Centre de Traitement Al Kindy``: a bare proper name that ends a name opened by a type word
-        and the words of its kind (capitalised or not), no place."""
-        words, other = short.split(), full.split()
-        if of_short.acronym or of_short.city or len(other) < len(words) + 2 or other[0].lower() not in self.lex.prefix_types:
-            return False
-        if self.types(short) or self.is_city(short) or normalize_name(short) in self.lex.countries_and_regions:
-            return False
-        if other[-len(words) - 1].lower().replace("’", "'") in _ARTICLES_AND_OF:
-            return False  # Centre d'études du Crédit Agricole: the body of another organisation
-        return [normalize_name(w) for w in other[-len(words) :]] == [normalize_name(w) for w in words]
 
     def _typed_acronym(self, short: str, full: str) -> bool:
         """``Groupe BCP`` and ``(Groupe) Banque Centrale Populaire``: a type word and the acronym of the other's name,
