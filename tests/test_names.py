@@ -1037,9 +1037,3 @@ def test_a_type_word_after_a_name_closes_it_and_opens_no_other(extractor, senten
 def test_a_name_goes_on_over_its_series_number_and_its_adjectives(extractor, sentence: str, name: str) -> None:
     record = extract_text(extractor, sentence)
     assert named(record["organizations"], name) is not None
-
-
-def test_names_listed_after_a_plural_company_noun_and_a_list_cue_are_organisations(extractor) -> None:
-    record = extract_text(extractor, "Le nouveau mall réunit des enseignes de prestige telles que Brenco, Larache et Bershka.")
-    assert {"Brenco", "Larache", "Bershka"} <= set(org_names(record))
-    assert record["cities"] == []

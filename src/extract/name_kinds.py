@@ -20,7 +20,7 @@ _AFTER_A_OR_BARE_A = re.compile(r"(?:^|\s)[àa]\s+$")  # à, or a without its ac
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
 _LISTED_BEFORE = re.compile(r"\s*(?:,|et\b|ou\b)\s*(?:d['’]|de\s+)?([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)")
 _NAME = r"[A-ZÀ-Ý][\w'’&-]*(?:\s[A-ZÀ-Ý][\w'’&-]*)*"
-_LISTED_AFTER_NOUN = re.compile(rf"([\w-]+(?:\s+[a-zà-ÿ]+){{0,4}})\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
+_LISTED_AFTER_NOUN = re.compile(rf"([\w-]+)\s+{_NAME}(?:\s*,\s*{_NAME})*\s*(?:,|\bet|\bou)\s*$")
 _LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*$")
 _INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
@@ -171,16 +171,12 @@ class NameClassifier:
         return bool(rest) and normalize_name(" ".join(rest)) in self.lex.countries_and_regions
 
     def _listed_after_role_noun(self, doc_text: str, cand: Candidate) -> bool:
-        """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``, ``des
-        enseignes de renom comme X, Y et Z``): a body, though a town somewhere bears its name."""
+        """Whether the name closes a list of names after a plural role noun (``les hôtels X et Hilton``): a body,
+        though a town somewhere bears its name."""
         if not doc_text[max(0, cand.start - 80) : cand.start].rstrip().endswith((",", "et", "ou")):
             return False  # what the regex must end with: most names are not listed, and its search is slow
-        left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 120), cand.start)
-        words = left.group(1).lower().split() if left else []
-        if words and words[-1] in self.lex.list_cues:  # les enseignes de renom telles que X, Y et Z
-            words = words[: next((i for i, w in enumerate(words) if w in self.lex.list_cues), len(words))]
-            words = [w for w in words if w.endswith(("s", "x")) and w in self.lex.role_nouns][-1:]
-        noun = words[-1] if words else ""
+        left = _LISTED_AFTER_NOUN.search(doc_text, max(0, cand.start - 80), cand.start)
+        noun = left.group(1).lower() if left else ""
         return noun[-1:] in ("s", "x") and noun in self.lex.role_nouns
 
     def _listed_with_a_city(self, doc_text: str, cand: Candidate) -> bool:
