@@ -440,9 +440,6 @@ def test_a_site_shown_once_to_be_a_place_is_no_person_anywhere(extractor) -> Non
     [
         "Le Plan national de lutte contre les hépatites (PNLH) a été présenté hier à Rabat.",
         "Le Salon international de l'aviation de Marrakech (SIAMK) ouvrira ses portes en octobre.",
-        # an acronym of the plan's English name, spelling nothing before it
-        "Le programme de soutien aux exportateurs agricoles (ASP) sera prolongé jusqu'en 2027.",
-        "La ligne servira à financer les très petites et moyennes entreprises (TPME) du Souss.",
     ],
 )
 def test_the_acronym_of_a_plan_or_an_event_is_no_organisation(extractor, sentence: str) -> None:
@@ -452,16 +449,6 @@ def test_the_acronym_of_a_plan_or_an_event_is_no_organisation(extractor, sentenc
 def test_the_acronym_of_a_pension_fund_stays_an_organisation(extractor) -> None:
     text = "Le Régime collectif d'allocation de retraite (RCAR) a souscrit à l'émission obligataire."
     assert named(extract_text(extractor, text)["organizations"], "RCAR") is not None
-
-
-def test_a_series_number_alone_is_no_organisation(extractor) -> None:
-    text = "Les fonds Atlas Agro I, II et III ont déjà investi au Maroc."
-    assert org_names(extract_text(extractor, text)) == ["Atlas Agro I"]
-
-
-def test_the_acronym_of_a_body_named_inside_a_plans_phrase_stays_an_organisation(extractor) -> None:
-    text = "Le projet de la Caisse marocaine des retraites (CMR) vise les retraités du secteur public."
-    assert named(extract_text(extractor, text)["organizations"], "CMR") is not None
 
 
 def test_units_inside_a_company_are_no_organisations(extractor) -> None:

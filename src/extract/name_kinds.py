@@ -26,9 +26,6 @@ _INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){2,3}")
 _VERB_BEFORE_QUE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ons\s+qu(?:e\b|['’])")  # Rappelons que, Notons qu'
 _WORDS = re.compile(r"(?<!\w)[dl]['’]|[\w-]+|[^\w\s]", re.IGNORECASE)  # elided articles apart: d', l'
 _CODE = re.compile(r"^[A-Z]{1,4}\d{1,3}$")  # CET1, S21: letters and a number
-_ROMAN = re.compile(r"[IVX]+")  # a series number alone (Fund I, II et III): no name
-_CLAUSE_MARK = re.compile(r"[.;:!?()\n]")
-_PHRASE_WORDS = 12  # the longest plan's phrase before its acronym read as one
 _LAST_WORD = re.compile(r"(?<![\w'’])([a-zà-ÿ]+)[ \t]+$")
 _PORTFOLIO_NOUN_BEFORE = frozenset({"de", "du", "des", "d'", "la", "l'"})  # what comes right before a portfolio's noun
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*")  # Mezzour, El-Alami; not II, not CDG
@@ -59,7 +56,6 @@ class NameClassifier:
             or words[0] in lex.not_orgs and words[0].isupper() and lowered[0] not in lex.type_words
             or lowered[0] in lex.never_heads
             or text.lower() in lex.calendar_words
-            or _ROMAN.fullmatch(text)
         ):
             return None
         if cand.source == "ner" and is_kicker(doc_text, cand.start, cand.end) or _VERB_BEFORE_QUE.match(doc_text, cand.start):
@@ -202,22 +198,13 @@ class NameClassifier:
         )
 
     def _spells_a_non_org(self, doc_text: str, start: int, acronym: str) -> bool:
-        """Whether the acronym in parentheses names the phrase since a plan-like head before it: the acronym spells
-        it, or (an acronym of its English name: ``programme d'aide aux échanges commerciaux (TFP)``) spells nothing
-        before it and the phrase runs within the clause."""
+        """Whether the acronym in parentheses spells the words since a plan-like head before it."""
         before = doc_text[max(0, start - 150) : start].rstrip()
         if not before.endswith("("):
             return False
         before = before[:-1]
         heads = [m.start() for m in re.finditer(r"\w+", before) if m.group().lower() in self.lex.non_org_acronym_heads]
-        if not heads:
-            return False
-        phrase = before[heads[-1] :]
-        if initials(phrase, self.lex.stopwords) == acronym:
-            return True
-        spelled = any(initials_start(before.rstrip(), acronym, pattern, skip, self.lex.stopwords) is not None
-                      for pattern in (r"[\w-]+", r"\w+") for skip in (0, 1, 2))
-        return not spelled and not _CLAUSE_MARK.search(phrase) and len(phrase.split()) <= _PHRASE_WORDS
+        return bool(heads) and initials(before[heads[-1] :], self.lex.stopwords) == acronym
 
     def _spells_a_concept(self, doc_text: str, start: int, acronym: str) -> bool:
         """Whether the acronym in parentheses follows lower-case words without a type word that open with its first
