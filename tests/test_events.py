@@ -1045,3 +1045,16 @@ def test_a_pronoun_after_a_topic_marker_and_a_common_noun_stands_for_no_organisa
             "millions d'euros.\n")
     found = {e["roles"]["amount"][0]["value"]: e["roles"]["lender"] for e in events(extractor, text, "loan")}
     assert found == {60_000_000: "Fonds Sahel", 25_000_000: "Banque des Deux Rives"}
+
+
+@pytest.mark.parametrize("text", [
+    "La société Oasis Verte investira 100 millions de dirhams à Errachidia, 200 millions de dirhams à Ouarzazate et 300 "
+    "millions de dirhams à Zagora.\n",
+    "Le groupe Oasis Verte a annoncé un investissement de 100 millions de dirhams à Errachidia, de 200 millions de "
+    "dirhams à Ouarzazate et de 300 millions de dirhams à Zagora.\n",
+])
+def test_a_list_of_sums_each_with_its_city_is_one_investment_per_sum(extractor, text: str) -> None:
+    found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["city"], e["roles"]["investor"])
+                   for e in events(extractor, text, "investment"))
+    assert found == [(100_000_000, "Errachidia", "Oasis Verte"), (200_000_000, "Ouarzazate", "Oasis Verte"),
+                     (300_000_000, "Zagora", "Oasis Verte")]

@@ -112,6 +112,8 @@ class EventRules:
     capital_level: re.Pattern[str]
     for_sum: re.Pattern[str]  # `pour`, `pour un montant de` right before a sum: what a sum of a list of projects follows
     next_for_sum: re.Pattern[str]  # what joins one sum of such a list to the next: ` et de Noor III pour `
+    sum_place: re.Pattern[str]  # between a sum and the city it is spent in: ` à `, ` dans la ville de `
+    next_placed_sum: re.Pattern[str]  # between that city and the next sum of a list: `, `, ` et de `
     board: re.Pattern[str]
     negation: re.Pattern[str]
     landmark: re.Pattern[str]
@@ -249,6 +251,8 @@ def load_event_rules() -> EventRules:
         for_sum=re.compile(rf"(?<![\w'’])pour\s+(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?$", re.I),
         next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:{_alternation(data['list_item_openers'])})\s*[^,;.()]{{1,60}}?\s+pour\s+"
                                 rf"(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?", re.I),
+        sum_place=re.compile(rf"\s*{place}(?:(?:{_alternation(data['city_nouns'])})\s+(?:de\s+|d['’]\s*))?", re.I),
+        next_placed_sum=re.compile(rf"\s*(?:{_alternation(data['list_links'])})\s*(?:(?:de|d['’])\s*)?", re.I),
         many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
         deal_part=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_parts'])})\s*(?:une|un|des|la|le|l['’])?\s*$", re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
@@ -788,6 +792,9 @@ class EventFinder:
             # after the trigger rather than before (`l'extension de la clinique de X et l'ouverture … à Y`)
             roles["city"] = min(outside or cities, key=lambda s: (s.start < trigger.end, _distance(s, trigger))).value
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
+        if frame.type == "investment" and roles["amount"]:
+            listed += _placed_sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], cities,
+                                          rules)
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
@@ -995,6 +1002,29 @@ def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], rules: E
             break
         chain.append(amount)
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}]} for a in chain[1:]]
+
+
+def _placed_sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], cities: list[Slot],
+                        rules: EventRules) -> list[dict[str, Any]]:
+    """`investira 100 MDH à Fès, 200 MDH à Meknès et 300 MDH à Taza`: one investment per sum and the city right after
+    it, from the sum read on; that sum takes its own city."""
+    def placed(amount: Slot) -> Slot | None:
+        return next((c for c in cities if c.start >= amount.end and rules.sum_place.fullmatch(text, amount.end, c.start)),
+                    None)
+
+    ordered = sorted(amounts, key=lambda s: s.start)
+    first = next((i for i, s in enumerate(ordered) if s.value[0] == roles["amount"][0]["value"]), None)
+    if first is None or (city := placed(ordered[first])) is None:
+        return []
+    chain = [(ordered[first], city)]
+    for amount in ordered[first + 1 :]:
+        if not rules.next_placed_sum.fullmatch(text, chain[-1][1].end, amount.start) or (city := placed(amount)) is None:
+            break
+        chain.append((amount, city))
+    if len(chain) < 2:
+        return []
+    roles["city"] = chain[0][1].value
+    return [{"amount": _amount_list(text, a, amounts), "city": c.value} for a, c in chain[1:]]
 
 
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
@@ -1361,11 +1391,12 @@ def merge(events: list[Event], sentences: Sequence[Span]) -> list[Event]:
 def _total_of_others(total: Event, events: list[Event], sentence_starts: list[int]) -> bool:
     """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type at most
     two sentences away (`Ils vont investir 912 MDH. Cet accord… X compte investir 450 MDH, tandis que Y nécessitera
-    462 MDH`), and it names no organisation those leave unnamed: a total over many deals."""
+    462 MDH`), and it names no organisation those leave unnamed: a total over many deals. The sums of one list read
+    from one trigger (`100 MDH à Fès, 200 MDH à Meknès et 300 MDH à Taza`) are no total of one another."""
     if total.type not in ("investment", "loan", "funding"):
         return False
     sentence = bisect_right(sentence_starts, total.at)
-    near = [e for e in events if e is not total and e.type == total.type
+    near = [e for e in events if e is not total and e.type == total.type and e.at != total.at  # not one of its list
             and abs(bisect_right(sentence_starts, e.at) - sentence) <= 2]
     for whole in total.roles["amount"]:
         parts = [(a["value"], e) for e in near for a in e.roles["amount"]
