@@ -1058,3 +1058,19 @@ def test_a_list_of_sums_each_with_its_city_is_one_investment_per_sum(extractor, 
                    for e in events(extractor, text, "investment"))
     assert found == [(100_000_000, "Errachidia", "Oasis Verte"), (200_000_000, "Ouarzazate", "Oasis Verte"),
                      (300_000_000, "Zagora", "Oasis Verte")]
+
+
+@pytest.mark.parametrize("text", [
+    "La Banque Atlas s'engage à participer au fonds Sahel Invest à hauteur de 15 millions d'euros.\n",
+    "Les partenaires de Sahel Invest se sont mobilisés pour réunir 15 millions d'euros.\n",
+])
+def test_a_reflexive_verb_is_no_trigger_of_the_verb_without_its_pronoun(extractor, text: str) -> None:
+    assert events(extractor, text, "investment") == []
+
+
+def test_a_trigger_form_that_holds_the_reflexive_pronoun_is_read(extractor) -> None:
+    roles = only(extractor, "La société Rif Textile engage 100 millions de dirhams dans son usine de Fès. Elle s'implante "
+                 "aussi à Oujda.\n", "investment")
+    assert roles["investor"] == "Rif Textile"
+    assert {e["roles"]["city"] for e in events(extractor, "La société Rif Textile s'implante à Oujda.\n", "opening")} == {
+        "Oujda"}

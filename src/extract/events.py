@@ -70,6 +70,7 @@ class EventRules:
     coordination: tuple[str, ...]
     adverbials: tuple[str, ...]  # set phrases opening with a cue word that are no cue (`par ailleurs`)
     active_aux: re.Pattern[str]
+    reflexive: re.Pattern[str]  # before a verb: another verb (`s'engage à`, `se sont mobilisés`), no trigger
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
     complement_joiner: re.Pattern[str]  # `aussi` after `mais`: two complements joined, no new clause
@@ -195,6 +196,8 @@ def load_event_rules() -> EventRules:
         coordination=tuple(data["coordination"]),
         adverbials=tuple(data["adverbials"]),
         active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
+        reflexive=re.compile(rf"(?<![\w'’])(?:{_links(data['reflexive_pronouns'])})(?:(?:{_alternation(aux['passive'])})"
+                             rf"{adverb}\s+)?$", re.IGNORECASE),
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
         complement_joiner=re.compile(rf"(?:{_alternation(data['complement_joiners'])})\b", re.IGNORECASE),
@@ -433,7 +436,8 @@ class EventFinder:
                                           lambda: subjects.first(lambda name: name != topic), lead_end))
         for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
-            triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
+            triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]
+                                   and not self._reflexive(text, sentence, t)])
             previous = sentences[number - 1] if number else None
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
@@ -485,6 +489,12 @@ class EventFinder:
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
         return sorted(found, key=lambda t: (t.start, -(t.end - t.start)))
+
+    def _reflexive(self, text: str, sentence: Span, trigger: Trigger) -> bool:
+        """Whether a verb trigger follows a reflexive pronoun its form does not hold: a reflexive verb means another
+        thing (`s'engage à participer`, `se lance dans`, `se nomme`)."""
+        return trigger.voice in ("active", "passive") and self.rules.reflexive.search(
+            text, max(sentence[0], trigger.start - 30), trigger.start) is not None
 
     def _with_voice(self, text: str, sentence: Span, trigger: Trigger) -> Trigger:
         """A participle with its voice read from the auxiliary before it (`a racheté` active, `a été racheté` or
