@@ -1074,3 +1074,10 @@ def test_a_trigger_form_that_holds_the_reflexive_pronoun_is_read(extractor) -> N
     assert roles["investor"] == "Rif Textile"
     assert {e["roles"]["city"] for e in events(extractor, "La société Rif Textile s'implante à Oujda.\n", "opening")} == {
         "Oujda"}
+
+
+def test_a_name_inside_a_parenthetical_remark_is_no_subject(extractor) -> None:
+    roles = only(extractor, "La holding du groupe, Tadla Invest, prépare deux centres commerciaux (sans doute sous "
+                 "l'enseigne Nova Market) à Oujda, le tout pour un investissement de 450 millions de dirhams.\n",
+                 "investment")
+    assert roles["investor"] == "Tadla Invest"

@@ -162,6 +162,8 @@ class SurfaceRelations:
                 relation = Relation("obj" if previous is None else "other", slot.start)
             elif _RELATIVE_OBJECT.match(text, slot.end):
                 relation = Relation("obj", slot.start)
+            elif _in_parentheses(text, scope[0], slot):
+                relation = Relation("aside", slot.start)  # `X, qui a (sous l'enseigne Y) deux projets`: Y no subject
             else:
                 relation = Relation("subj", slot.start)
             relations[slot] = relation
@@ -185,6 +187,12 @@ def _reduced_relative(lead: str) -> bool:
 def _enclosed(text: str, slot: Slot) -> bool:
     """Whether a mention stands alone in parentheses (an aside: an affiliation, a source)."""
     return text[max(0, slot.start - 2) : slot.start].rstrip().endswith("(") and text[slot.end : slot.end + 2].lstrip().startswith(")")
+
+
+def _in_parentheses(text: str, start: int, slot: Slot) -> bool:
+    """Whether a mention lies inside a parenthesis opened after ``start`` and closed after it: a remark, no subject."""
+    opened = text.rfind("(", start, slot.start)
+    return opened > text.rfind(")", start, slot.start) and ")" in text[slot.end : slot.end + 200]
 
 
 def _past_relative(text: str, relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
