@@ -1081,3 +1081,11 @@ def test_a_name_inside_a_parenthetical_remark_is_no_subject(extractor) -> None:
                  "l'enseigne Nova Market) à Oujda, le tout pour un investissement de 450 millions de dirhams.\n",
                  "investment")
     assert roles["investor"] == "Tadla Invest"
+
+
+def test_a_sum_put_up_by_a_coordinated_subject_that_adds_up_its_members_sums_is_no_deal_of_its_own(extractor) -> None:
+    text = ("Textile : Nordtex et Mavi Denim injectent près de 600 millions de dirhams\n\nLes deux groupes turcs renforcent "
+            "leur présence. La convention a été signée lundi. Le groupe Nordtex compte investir 280 millions de dirhams à "
+            "Fès. De son côté, la société Mavi Denim injectera 330 millions de dirhams à Tanger.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["investor"] for e in events(extractor, text, "investment")}
+    assert found == {280_000_000: "Nordtex", 330_000_000: "Mavi Denim"}

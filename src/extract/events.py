@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any
 
 from spacy.language import Language
@@ -294,6 +294,7 @@ class Event:
     recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
     listed: list[dict[str, Any]] = field(default_factory=list)  # roles of the others of a list: one event each
     from_topic: tuple[str, ...] = ()  # roles the clause left unnamed, given the organisation the text is about
+    joint: frozenset[str] = frozenset()  # the organisations of a coordinated subject (`A et B injectent 900 MDH`)
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -302,7 +303,7 @@ class Event:
     def variant(self, roles: dict[str, Any]) -> Event:
         """The same event read again with some roles set otherwise (one of a list of cities or targets)."""
         return Event(self.type, self.trigger, {**self.roles, **roles}, list(self.evidence), self.at, self.frame,
-                     self.recalled, from_topic=tuple(r for r in self.from_topic if r not in roles))
+                     self.recalled, from_topic=tuple(r for r in self.from_topic if r not in roles), joint=self.joint)
 
     def record(self) -> dict:
         return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
@@ -839,8 +840,9 @@ class EventFinder:
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
+        joint = frozenset(s.value for s, r in relations.items() if r.label == "subj" and s.kind == "org" and not s.generic)
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
-                     listed=listed, from_topic=from_topic)
+                     listed=listed, from_topic=from_topic, joint=joint if len(joint) > 1 else frozenset())
 
     @staticmethod
     def _listed(event_type: str, roles: dict[str, Any], relations: dict[Slot, Relation], used: set[str],
@@ -1405,6 +1407,8 @@ def _total_of_others(total: Event, events: list[Event], sentence_starts: list[in
     from one trigger (`100 MDH à Fès, 200 MDH à Meknès et 300 MDH à Taza`) are no total of one another."""
     if total.type not in ("investment", "loan", "funding"):
         return False
+    if _joint_total(total, events):
+        return True
     sentence = bisect_right(sentence_starts, total.at)
     near = [e for e in events if e is not total and e.type == total.type and e.at != total.at  # not one of its list
             and abs(bisect_right(sentence_starts, e.at) - sentence) <= 2]
@@ -1414,6 +1418,31 @@ def _total_of_others(total: Event, events: list[Event], sentence_starts: list[in
         if any(abs(sum(v for v, _ in c) - whole["value"]) <= 0.001 * whole["value"]
                and _organisations(total) <= set().union(*(_organisations(e) for _, e in c))
                for n in (2, 3) for c in combinations(parts, n)):
+            return True
+    return False
+
+
+JOINT_MARGIN = 0.05
+"""How far a coordinated subject's sum may be from the sum of its members' own (`plus de 900 MDH` for 450 + 462)."""
+
+
+def _joint_total(total: Event, events: list[Event]) -> bool:
+    """Whether a sum put up by a coordinated subject (`A et B injectent plus de 900 MDH`) is, within a margin, the sum
+    of sums of the same type that each of them puts up in the text: their two deals told together, no deal of its
+    own."""
+    key = next((r for r in KEY_ROLES[total.type] if ROLES[total.type][r] == "org"), None)
+    if key is None or len(total.joint) < 2:
+        return False
+    members = {normalize_name(n) for n in total.joint}
+    for whole in total.roles["amount"]:
+        sums: dict[str, list[float]] = {}
+        for e in events:
+            if e is not total and e.type == total.type and e.at != total.at and e.roles[key] \
+                    and (member := normalize_name(e.roles[key])) in members:
+                sums.setdefault(member, []).extend(a["value"] for a in e.roles["amount"]
+                                                   if a["currency"] == whole["currency"])
+        if len(sums) == len(members) and any(abs(sum(c) - whole["value"]) <= JOINT_MARGIN * whole["value"]
+                                             for c in product(*sums.values())):
             return True
     return False
 
