@@ -1089,3 +1089,9 @@ def test_a_sum_put_up_by_a_coordinated_subject_that_adds_up_its_members_sums_is_
             "Fès. De son côté, la société Mavi Denim injectera 330 millions de dirhams à Tanger.\n")
     found = {e["roles"]["amount"][0]["value"]: e["roles"]["investor"] for e in events(extractor, text, "investment")}
     assert found == {280_000_000: "Nordtex", 330_000_000: "Mavi Denim"}
+
+
+def test_sales_booked_but_not_yet_made_are_no_result(extractor) -> None:
+    text = ("Le promoteur Dar Salam a vendu 1.200 logements au premier trimestre. Son chiffre d'affaires sécurisé "
+            "s'élève à 4 milliards de dirhams. Le chiffre d'affaires du trimestre a atteint 610 millions de dirhams.\n")
+    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "result")] == [610_000_000]
