@@ -1095,3 +1095,9 @@ def test_sales_booked_but_not_yet_made_are_no_result(extractor) -> None:
     text = ("Le promoteur Dar Salam a vendu 1.200 logements au premier trimestre. Son chiffre d'affaires sécurisé "
             "s'élève à 4 milliards de dirhams. Le chiffre d'affaires du trimestre a atteint 610 millions de dirhams.\n")
     assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "result")] == [610_000_000]
+
+
+def test_a_sum_spent_so_far_is_a_total_not_a_deal(extractor) -> None:
+    text = ("Le groupe hôtelier Nilotel a racheté le Riad Zitoun de Fès. Nilotel a déjà investi 150 millions de dollars "
+            "au Maroc, où il exploite cinq hôtels. La rénovation du riad coûtera 8 millions d'euros.\n")
+    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment")] == [8_000_000]
