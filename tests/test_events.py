@@ -1101,3 +1101,15 @@ def test_a_sum_spent_so_far_is_a_total_not_a_deal(extractor) -> None:
     text = ("Le groupe hôtelier Nilotel a racheté le Riad Zitoun de Fès. Nilotel a déjà investi 150 millions de dollars "
             "au Maroc, où il exploite cinq hôtels. La rénovation du riad coûtera 8 millions d'euros.\n")
     assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment")] == [8_000_000]
+
+
+def test_a_cleft_sentence_takes_the_sum_the_sentence_before_states(extractor) -> None:
+    roles = only(extractor, "Plus de 90 millions de dirhams ! C'est l'investissement que vient de consacrer le laboratoire "
+                 "Iris Pharma à son site de Berrechid.\n", "investment")
+    assert (roles["investor"], roles["amount"]) == ("Iris Pharma", [{"value": 90_000_000, "currency": MAD}])
+
+
+def test_a_cleft_sentence_after_a_sentence_with_a_trigger_takes_no_sum_from_it(extractor) -> None:
+    text = ("Le groupe Iris Pharma a réalisé un chiffre d'affaires de 900 millions de dirhams. C'est un investissement "
+            "que le laboratoire juge prioritaire.\n")
+    assert events(extractor, text, "investment") == []

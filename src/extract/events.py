@@ -128,6 +128,7 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
+    cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -278,6 +279,7 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
+        cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?![\w'’-])", re.I),
     )
 
 
@@ -366,6 +368,7 @@ class Context:
     cities: list[str]  # the names of the record's cities
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
+    told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it has no trigger
 
 
 class EventFinder:
@@ -451,9 +454,11 @@ class EventFinder:
                                            else subjects.last_named(at) if _LATTER.match(text, at)
                                            else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
+            told_before = [s for s in slots_in[number - 1] if s.kind == "amount" and self._is_figure(text, s)] \
+                if previous is not None and not any(previous[0] <= t < previous[1] for t in trigger_starts) else []
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
-                              next_topic, [g[0] for g in triggers])
+                              next_topic, [g[0] for g in triggers], told_before)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -785,6 +790,9 @@ class EventFinder:
             roles["amount"] = _amount_list(text, chosen, in_scope)
             if frame.type in ("loan", "investment"):
                 self._sum_giver(text, frame, chosen, names, roles)
+        elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.match(text, context.sentence[0]):
+            # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
+            roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
