@@ -1113,3 +1113,12 @@ def test_a_cleft_sentence_after_a_sentence_with_a_trigger_takes_no_sum_from_it(e
     text = ("Le groupe Iris Pharma a réalisé un chiffre d'affaires de 900 millions de dirhams. C'est un investissement "
             "que le laboratoire juge prioritaire.\n")
     assert events(extractor, text, "investment") == []
+
+
+def test_an_investment_whose_sum_the_next_sentence_puts_into_a_capital_is_a_funding(extractor) -> None:
+    text = ("Le groupe koweïtien Gulf Remedies a injecté 80 millions de dirhams dans la pharmacie marocaine. Ce montant a "
+            "été apporté dans le cadre d'une augmentation de capital de la société Gulf Pharma Maroc.\n")
+    assert events(extractor, text, "investment") == []
+    roles = only(extractor, text, "funding")
+    assert (roles["recipient"], roles["investors"], roles["amount"]) == (
+        "Gulf Pharma Maroc", ["Gulf Remedies"], [{"value": 80_000_000, "currency": MAD}])

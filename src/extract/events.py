@@ -129,6 +129,7 @@ class EventRules:
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
     cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
+    sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -279,6 +280,7 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
+        sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
         cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?![\w'’-])", re.I),
     )
 
@@ -470,6 +472,7 @@ class EventFinder:
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
         cities = [s for s in slots if s.kind == "city"]
         _located(text, events, sentences, cities, self.rules)
+        events = _into_capital(text, events, sentences, self.rules.sum_anaphor)
         return [event.record() for event in _sited(_placed(merge(events, sentences)), sentences, cities)]
 
     def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
@@ -1229,6 +1232,28 @@ def _cities_before(event: Event, sentences: list[Span], cities: list[Slot]) -> t
         return 0, []
     start, end = sentences[here - 1]
     return here, [c for c in cities if start <= c.start < end]
+
+
+def _into_capital(text: str, events: list[Event], sentences: list[Span], sum_anaphor: re.Pattern[str]) -> list[Event]:
+    """An investment followed by a sentence that opens on its sum and tells a funding with no sum of its own (`X a injecté
+    120 MDH. Ce montant a été mobilisé dans le cadre d'une augmentation du capital de sa filiale Y`) put the money
+    into Y's capital: a funding of Y by X (section 7)."""
+    starts = [start for start, _ in sentences]
+    out = list(events)
+    for i, spent in enumerate(events):
+        if spent.type != "investment" or not spent.complete() or not spent.evidence:
+            continue
+        after = bisect_right(starts, spent.evidence[-1][0])
+        if after >= len(sentences) or not sum_anaphor.match(text, sentences[after][0]):
+            continue
+        raised = next((e for e in events[i + 1 :] if e.type == "funding" and sentences[after] in e.evidence
+                       and e.roles["recipient"] and not e.roles["amount"]), None)
+        if raised is not None and normalize_name(raised.roles["recipient"]) != normalize_name(spent.roles["investor"]):
+            out[out.index(spent)] = Event("funding", spent.trigger, {
+                **empty_roles("funding"), "recipient": raised.roles["recipient"], "investors": [spent.roles["investor"]],
+                "amount": spent.roles["amount"], "date": spent.roles["date"]}, spent.evidence + raised.evidence, spent.at,
+                raised.frame)
+    return out
 
 
 def _placed(events: list[Event]) -> list[Event]:
