@@ -1122,3 +1122,11 @@ def test_an_investment_whose_sum_the_next_sentence_puts_into_a_capital_is_a_fund
     roles = only(extractor, text, "funding")
     assert (roles["recipient"], roles["investors"], roles["amount"]) == (
         "Gulf Pharma Maroc", ["Gulf Remedies"], [{"value": 80_000_000, "currency": MAD}])
+
+
+def test_names_listed_after_a_generic_reference_and_its_adjective_share_its_cue(extractor) -> None:
+    text = ("Le groupe Sahel Mines a racheté un gisement en Guinée. En mars, une convention a été signée entre le groupe "
+            "marocain, le gouvernement guinéen et Koba Gold Ltd portant sur un investissement de 100 millions "
+            "de dollars.\n")
+    roles = only(extractor, text, "investment")
+    assert (roles["investor"], roles["amount"]) == ("Sahel Mines", [{"value": 100_000_000, "currency": "USD"}])
