@@ -1130,3 +1130,9 @@ def test_names_listed_after_a_generic_reference_and_its_adjective_share_its_cue(
             "de dollars.\n")
     roles = only(extractor, text, "investment")
     assert (roles["investor"], roles["amount"]) == ("Sahel Mines", [{"value": 100_000_000, "currency": "USD"}])
+
+
+def test_a_result_at_the_end_of_december_is_the_year_s(extractor) -> None:
+    roles = only(extractor, "Le produit net bancaire de la Banque Tadla s'est établi à 2,1 milliards de dirhams à fin "
+                 "décembre 2024.\n", "result")
+    assert roles["period"] == "2024"

@@ -799,7 +799,8 @@ class EventFinder:
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
-            roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
+            date = min(dates, key=lambda s: _distance(s, trigger)).value
+            roles["period" if "period" in roles else "date"] = _fiscal_year(date) if "period" in roles else date
         cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
@@ -1146,6 +1147,17 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
                      r"(?![\w'’-])")
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
+
+
+_YEAR_END = re.compile(r"(\d{4})-12(?:-31)?")
+"""A date at the end of December (`fin décembre 2023`, `au 31 décembre 2023`)."""
+
+
+def _fiscal_year(date: str) -> str:
+    """A result's period: a figure at the end of December is the year's (`le PNB s'établit à 3,4 MMDH fin décembre
+    2023`: 2023)."""
+    match = _YEAR_END.fullmatch(date)
+    return match.group(1) if match else date
 
 
 def _dateline(text: str, city: Slot) -> bool:
