@@ -1136,3 +1136,10 @@ def test_a_result_at_the_end_of_december_is_the_year_s(extractor) -> None:
     roles = only(extractor, "Le produit net bancaire de la Banque Tadla s'est établi à 2,1 milliards de dirhams à fin "
                  "décembre 2024.\n", "result")
     assert roles["period"] == "2024"
+
+
+def test_a_figure_compared_with_one_a_year_earlier_is_of_the_year_before(extractor) -> None:
+    text = ("Au terme de l'exercice 2023, le chiffre d'affaires de la société Atlas Verre ressort à 820 millions de "
+            "dirhams, contre 760 millions de dirhams un an plus tôt.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["period"] for e in events(extractor, text, "result")}
+    assert found == {820_000_000: "2023", 760_000_000: "2022"}

@@ -128,6 +128,7 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
+    year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
     cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
     sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
 
@@ -281,6 +282,7 @@ def load_event_rules() -> EventRules:
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
         sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
+        year_before=re.compile(rf"[^.;]{{0,30}}?(?<![\w'’])(?:{_alternation(data['year_before_cues'])})(?![\w'’])", re.I),
         cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?![\w'’-])", re.I),
     )
 
@@ -824,7 +826,8 @@ class EventFinder:
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _compared_after(
-                    text, d.end, s.start, rules))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                    text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                or (_year_before(roles["period"]) if rules.year_before.match(text, s.end) else None)} for s in earlier]
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -1153,6 +1156,11 @@ _YEAR_END = re.compile(r"(\d{4})-12(?:-31)?")
 """A date at the end of December (`fin décembre 2023`, `au 31 décembre 2023`)."""
 
 
+def _year_before(period: str | None) -> str | None:
+    """The year before a result's period (`2016` → `2015`), or None where the period is not dated by its year."""
+    return str(int(period[:4]) - 1) if period and period[:4].isdigit() else None
+
+
 def _fiscal_year(date: str) -> str:
     """A result's period: a figure at the end of December is the year's (`le PNB s'établit à 3,4 MMDH fin décembre
     2023`: 2023)."""
@@ -1295,15 +1303,18 @@ def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> li
 def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
     """New results that name no organisation belong to the one whose result was read last (`Atlantis a publié… ses
     primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic; one that names no period
-    is of the period of the last result that names one."""
+    is of the period of the last result that names one (not of a figure of the period compared with)."""
     named = next((e.roles["org"] for e in reversed(earlier) if e.type == "result" and e.roles["org"]
                   and "org" not in e.from_topic), None)
     for event in new if named is not None else ():
         if event.type == "result" and "org" in event.from_topic:
             event.roles["org"] = named
             event.from_topic = tuple(r for r in event.from_topic if r != "org")
+    read = {}  # the event each trigger read first; the others it read are the figures of the periods compared with
+    for event in earlier:
+        read.setdefault(event.at, event)
     period = next((e.roles["period"] for e in reversed(earlier) if e.type == "result" and e.roles["period"]
-                   and e.complete()), None)
+                   and e.complete() and read[e.at] is e), None)
     if new and new[0].type == "result" and new[0].roles["period"] is None:
         new[0].roles["period"] = period  # `Au terme de l'exercice 2016, le CA… L'EBE ressort à…`: the same period (but
         # not for the figures of the period compared with, read after it)
