@@ -1269,7 +1269,7 @@ def _into_capital(text: str, events: list[Event], sentences: list[Span], sum_ana
         raised = next((e for e in events[i + 1 :] if e.type == "funding" and sentences[after] in e.evidence
                        and e.roles["recipient"] and not e.roles["amount"]), None)
         if raised is not None and normalize_name(raised.roles["recipient"]) != normalize_name(spent.roles["investor"]):
-            out[out.index(spent)] = Event("funding", spent.trigger, {
+            out[i] = Event("funding", spent.trigger, {
                 **empty_roles("funding"), "recipient": raised.roles["recipient"], "investors": [spent.roles["investor"]],
                 "amount": spent.roles["amount"], "date": spent.roles["date"]}, spent.evidence + raised.evidence, spent.at,
                 raised.frame)
@@ -1310,7 +1310,7 @@ def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
         if event.type == "result" and "org" in event.from_topic:
             event.roles["org"] = named
             event.from_topic = tuple(r for r in event.from_topic if r != "org")
-    read = {}  # the event each trigger read first; the others it read are the figures of the periods compared with
+    read: dict[int, Event] = {}  # the event each trigger read first (the others: figures of periods compared with)
     for event in earlier:
         read.setdefault(event.at, event)
     period = next((e.roles["period"] for e in reversed(earlier) if e.type == "result" and e.roles["period"]
