@@ -1128,3 +1128,101 @@ def test_targets_named_city_by_city_after_il_s_agit_de(extractor) -> None:
 def test_a_deal_called_off_is_no_acquisition(extractor) -> None:
     assert not events(extractor, "Le projet de rachat de la Clinique Nour par le groupe Vitalis Santé, annoncé en mars, "
                       "est désormais caduque.\n", "acquisition")
+
+
+@pytest.mark.parametrize("text", [
+    "La société Oasis Verte investira 100 millions de dirhams à Errachidia, 200 millions de dirhams à Ouarzazate et 300 "
+    "millions de dirhams à Zagora.\n",
+    "Le groupe Oasis Verte a annoncé un investissement de 100 millions de dirhams à Errachidia, de 200 millions de "
+    "dirhams à Ouarzazate et de 300 millions de dirhams à Zagora.\n",
+])
+def test_a_list_of_sums_each_with_its_city_is_one_investment_per_sum(extractor, text: str) -> None:
+    found = sorted((e["roles"]["amount"][0]["value"], e["roles"]["city"], e["roles"]["investor"])
+                   for e in events(extractor, text, "investment"))
+    assert found == [(100_000_000, "Errachidia", "Oasis Verte"), (200_000_000, "Ouarzazate", "Oasis Verte"),
+                     (300_000_000, "Zagora", "Oasis Verte")]
+
+
+@pytest.mark.parametrize("text", [
+    "La Banque Atlas s'engage à participer au fonds Sahel Invest à hauteur de 15 millions d'euros.\n",
+    "Les partenaires de Sahel Invest se sont mobilisés pour réunir 15 millions d'euros.\n",
+])
+def test_a_reflexive_verb_is_no_trigger_of_the_verb_without_its_pronoun(extractor, text: str) -> None:
+    assert events(extractor, text, "investment") == []
+
+
+def test_a_trigger_form_that_holds_the_reflexive_pronoun_is_read(extractor) -> None:
+    roles = only(extractor, "La société Rif Textile engage 100 millions de dirhams dans son usine de Fès. Elle s'implante "
+                 "aussi à Oujda.\n", "investment")
+    assert roles["investor"] == "Rif Textile"
+    assert {e["roles"]["city"] for e in events(extractor, "La société Rif Textile s'implante à Oujda.\n", "opening")} == {
+        "Oujda"}
+
+
+def test_a_name_inside_a_parenthetical_remark_is_no_subject(extractor) -> None:
+    roles = only(extractor, "La holding du groupe, Tadla Invest, prépare deux centres commerciaux (sans doute sous "
+                 "l'enseigne Nova Market) à Oujda, le tout pour un investissement de 450 millions de dirhams.\n",
+                 "investment")
+    assert roles["investor"] == "Tadla Invest"
+
+
+def test_a_sum_put_up_by_a_coordinated_subject_that_adds_up_its_members_sums_is_no_deal_of_its_own(extractor) -> None:
+    text = ("Textile : Nordtex et Mavi Denim injectent près de 600 millions de dirhams\n\nLes deux groupes turcs renforcent "
+            "leur présence. La convention a été signée lundi. Le groupe Nordtex compte investir 280 millions de dirhams à "
+            "Fès. De son côté, la société Mavi Denim injectera 330 millions de dirhams à Tanger.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["investor"] for e in events(extractor, text, "investment")}
+    assert found == {280_000_000: "Nordtex", 330_000_000: "Mavi Denim"}
+
+
+def test_sales_booked_but_not_yet_made_are_no_result(extractor) -> None:
+    text = ("Le promoteur Dar Salam a vendu 1.200 logements au premier trimestre. Son chiffre d'affaires sécurisé "
+            "s'élève à 4 milliards de dirhams. Le chiffre d'affaires du trimestre a atteint 610 millions de dirhams.\n")
+    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "result")] == [610_000_000]
+
+
+def test_a_sum_spent_so_far_is_a_total_not_a_deal(extractor) -> None:
+    text = ("Le groupe hôtelier Nilotel a racheté le Riad Zitoun de Fès. Nilotel a déjà investi 150 millions de dollars "
+            "au Maroc, où il exploite cinq hôtels. La rénovation du riad coûtera 8 millions d'euros.\n")
+    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment")] == [8_000_000]
+
+
+def test_a_cleft_sentence_takes_the_sum_the_sentence_before_states(extractor) -> None:
+    roles = only(extractor, "Plus de 90 millions de dirhams ! C'est l'investissement que vient de consacrer le laboratoire "
+                 "Iris Pharma à son site de Berrechid.\n", "investment")
+    assert (roles["investor"], roles["amount"]) == ("Iris Pharma", [{"value": 90_000_000, "currency": MAD}])
+
+
+def test_a_cleft_sentence_after_a_sentence_with_a_trigger_takes_no_sum_from_it(extractor) -> None:
+    text = ("Le groupe Iris Pharma a réalisé un chiffre d'affaires de 900 millions de dirhams. C'est un investissement "
+            "que le laboratoire juge prioritaire.\n")
+    assert events(extractor, text, "investment") == []
+
+
+def test_an_investment_whose_sum_the_next_sentence_puts_into_a_capital_is_a_funding(extractor) -> None:
+    text = ("Le groupe koweïtien Gulf Remedies a injecté 80 millions de dirhams dans la pharmacie marocaine. Ce montant a "
+            "été apporté dans le cadre d'une augmentation de capital de la société Gulf Pharma Maroc.\n")
+    assert events(extractor, text, "investment") == []
+    roles = only(extractor, text, "funding")
+    assert (roles["recipient"], roles["investors"], roles["amount"]) == (
+        "Gulf Pharma Maroc", ["Gulf Remedies"], [{"value": 80_000_000, "currency": MAD}])
+
+
+def test_names_listed_after_a_generic_reference_and_its_adjective_share_its_cue(extractor) -> None:
+    text = ("Le groupe Sahel Mines a racheté un gisement en Guinée. En mars, une convention a été signée entre le groupe "
+            "marocain, le gouvernement guinéen et Koba Gold Ltd portant sur un investissement de 100 millions "
+            "de dollars.\n")
+    roles = only(extractor, text, "investment")
+    assert (roles["investor"], roles["amount"]) == ("Sahel Mines", [{"value": 100_000_000, "currency": "USD"}])
+
+
+def test_a_result_at_the_end_of_december_is_the_year_s(extractor) -> None:
+    roles = only(extractor, "Le produit net bancaire de la Banque Tadla s'est établi à 2,1 milliards de dirhams à fin "
+                 "décembre 2024.\n", "result")
+    assert roles["period"] == "2024"
+
+
+def test_a_figure_compared_with_one_a_year_earlier_is_of_the_year_before(extractor) -> None:
+    text = ("Au terme de l'exercice 2023, le chiffre d'affaires de la société Atlas Verre ressort à 820 millions de "
+            "dirhams, contre 760 millions de dirhams un an plus tôt.\n")
+    found = {e["roles"]["amount"][0]["value"]: e["roles"]["period"] for e in events(extractor, text, "result")}
+    assert found == {820_000_000: "2023", 760_000_000: "2022"}

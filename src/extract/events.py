@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any
 
 from spacy.language import Language
@@ -70,6 +70,7 @@ class EventRules:
     coordination: tuple[str, ...]
     adverbials: tuple[str, ...]  # set phrases opening with a cue word that are no cue (`par ailleurs`)
     active_aux: re.Pattern[str]
+    reflexive: re.Pattern[str]  # before a verb: another verb (`s'engage à`, `se sont mobilisés`), no trigger
     passive_aux: re.Pattern[str]
     clause_break: re.Pattern[str]
     complement_joiner: re.Pattern[str]  # `aussi` after `mais`: two complements joined, no new clause
@@ -113,6 +114,8 @@ class EventRules:
     capital_level: re.Pattern[str]
     for_sum: re.Pattern[str]  # `pour`, `pour un montant de` right before a sum: what a sum of a list of projects follows
     next_for_sum: re.Pattern[str]  # what joins one sum of such a list to the next: ` et de Noor III pour `
+    sum_place: re.Pattern[str]  # between a sum and the city it is spent in: ` à `, ` dans la ville de `
+    next_placed_sum: re.Pattern[str]  # between that city and the next sum of a list: `, `, ` et de `
     board: re.Pattern[str]
     negation: re.Pattern[str]
     landmark: re.Pattern[str]
@@ -131,6 +134,9 @@ class EventRules:
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
+    year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
+    cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
+    sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -199,6 +205,8 @@ def load_event_rules() -> EventRules:
         coordination=tuple(data["coordination"]),
         adverbials=tuple(data["adverbials"]),
         active_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['active'])}){adverb}\s+$", re.IGNORECASE),
+        reflexive=re.compile(rf"(?<![\w'’])(?:{_links(data['reflexive_pronouns'])})(?:(?:{_alternation(aux['passive'])})"
+                             rf"{adverb}\s+)?$", re.IGNORECASE),
         passive_aux=re.compile(rf"(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+$", re.IGNORECASE),
         clause_break=re.compile("|".join(re.escape(b) for b in data["clause_breaks"]), re.IGNORECASE),
         complement_joiner=re.compile(rf"(?:{_alternation(data['complement_joiners'])})\b", re.IGNORECASE),
@@ -256,6 +264,8 @@ def load_event_rules() -> EventRules:
         for_sum=re.compile(rf"(?<![\w'’])pour\s+(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?$", re.I),
         next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:{_alternation(data['list_item_openers'])})\s*[^,;.()]{{1,60}}?\s+pour\s+"
                                 rf"(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?", re.I),
+        sum_place=re.compile(rf"\s*{place}(?:(?:{_alternation(data['city_nouns'])})\s+(?:de\s+|d['’]\s*))?", re.I),
+        next_placed_sum=re.compile(rf"\s*(?:{_alternation(data['list_links'])})\s*(?:(?:de|d['’])\s*)?", re.I),
         many_deals=re.compile(rf"(?<![\w'’])(?:{_alternation(data['many_deals'])})(?![\w'’])[^.;]{{0,60}}$", re.I),
         deal_part=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_parts'])})\s*(?:une|un|des|la|le|l['’])?\s*$", re.I),
         raise_target=re.compile(rf"(?<![\w'’])(?:{_alternation(data['raise_targets'])})\s+(?:[\w'’]+\s+){{0,3}}$", re.I),
@@ -286,6 +296,9 @@ def load_event_rules() -> EventRules:
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
                              re.I),
+        sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
+        year_before=re.compile(rf"[^.;]{{0,30}}?(?<![\w'’])(?:{_alternation(data['year_before_cues'])})(?![\w'’])", re.I),
+        cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?![\w'’-])", re.I),
     )
 
 
@@ -302,6 +315,7 @@ class Event:
     recalled: bool = False  # named with a demonstrative (`ce financement`): may only add to an event already read
     listed: list[dict[str, Any]] = field(default_factory=list)  # roles of the others of a list: one event each
     from_topic: tuple[str, ...] = ()  # roles the clause left unnamed, given the organisation the text is about
+    joint: frozenset[str] = frozenset()  # the organisations of a coordinated subject (`A et B injectent 900 MDH`)
 
     def complete(self) -> bool:
         """Whether every key role is stated."""
@@ -310,7 +324,7 @@ class Event:
     def variant(self, roles: dict[str, Any]) -> Event:
         """The same event read again with some roles set otherwise (one of a list of cities or targets)."""
         return Event(self.type, self.trigger, {**self.roles, **roles}, list(self.evidence), self.at, self.frame,
-                     self.recalled, from_topic=tuple(r for r in self.from_topic if r not in roles))
+                     self.recalled, from_topic=tuple(r for r in self.from_topic if r not in roles), joint=self.joint)
 
     def record(self) -> dict:
         return {"type": self.type, "trigger": self.trigger, "roles": self.roles,
@@ -375,6 +389,7 @@ class Context:
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
     person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
     previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
+    told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it has no trigger
 
 
 class EventFinder:
@@ -447,7 +462,8 @@ class EventFinder:
                                           lambda: subjects.first(lambda name: name != topic), lead_end))
         for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
-            triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]])
+            triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]
+                                   and not self._reflexive(text, sentence, t)])
             previous = sentences[number - 1] if number else None
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
@@ -462,11 +478,13 @@ class EventFinder:
                                            else subjects.last_named(at) if _LATTER.match(text, at)
                                            else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
+            told_before = [s for s in slots_in[number - 1] if s.kind == "amount" and self._is_figure(text, s)] \
+                if previous is not None and not any(previous[0] <= t < previous[1] for t in trigger_starts) else []
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic, [g[0] for g in triggers],
                               lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at),
-                              lambda n=number: subjects.of(n - 1) if n else None)
+                              lambda n=number: subjects.of(n - 1) if n else None, told_before)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -479,6 +497,7 @@ class EventFinder:
                   lambda keep: subjects.first(lambda name: name in groups and keep(name)), lead_end)
         cities = [s for s in slots if s.kind == "city"]
         _located(text, events, sentences, cities, self.rules)
+        events = _into_capital(text, events, sentences, self.rules.sum_anaphor)
         return [event.record() for event in _sited(_placed(merge(events, sentences)), sentences, cities)]
 
     def _topic_thing(self, text: str, sentence: Span, inside: list[Slot]) -> bool:
@@ -508,6 +527,12 @@ class EventFinder:
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
         return sorted(found, key=lambda t: (t.start, -(t.end - t.start)))
+
+    def _reflexive(self, text: str, sentence: Span, trigger: Trigger) -> bool:
+        """Whether a verb trigger follows a reflexive pronoun its form does not hold: a reflexive verb means another
+        thing (`s'engage à participer`, `se lance dans`, `se nomme`)."""
+        return trigger.voice in ("active", "passive") and self.rules.reflexive.search(
+            text, max(sentence[0], trigger.start - 30), trigger.start) is not None
 
     def _with_voice(self, text: str, sentence: Span, trigger: Trigger) -> Trigger:
         """A participle with its voice read from the auxiliary before it (`a racheté` active, `a été racheté` or
@@ -827,10 +852,14 @@ class EventFinder:
             roles["amount"] = _amount_list(text, chosen, in_scope)
             if frame.type in ("loan", "investment"):
                 self._sum_giver(text, frame, chosen, names, roles)
+        elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.match(text, context.sentence[0]):
+            # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
+            roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
-            roles["period" if "period" in roles else "date"] = min(dates, key=lambda s: _distance(s, trigger)).value
+            date = min(dates, key=lambda s: _distance(s, trigger)).value
+            roles["period" if "period" in roles else "date"] = _fiscal_year(date) if "period" in roles else date
         cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
@@ -849,13 +878,17 @@ class EventFinder:
                 chosen = max((c for c in cities if holder.start <= c.start and c.end <= holder.end), key=lambda c: c.start)
             roles["city"] = chosen.value
         listed = self._listed(frame.type, roles, relations, used, in_scope) if frame.type in LISTED_ROLE else []
+        if frame.type == "investment" and roles["amount"]:
+            listed += _placed_sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], cities,
+                                          rules)
         if frame.type == "loan" and roles["amount"]:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _compared_after(
-                    text, d.end, s.start, rules))), None)} for s in earlier]  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                    text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                or (_year_before(roles["period"]) if rules.year_before.match(text, s.end) else None)} for s in earlier]
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
                 counts = [s for s in in_scope if s.kind == "count" and normalize_unit(s.value[1]) in units]
@@ -893,8 +926,9 @@ class EventFinder:
         if "role" in roles and roles.get("person"):
             roles["role"] = context.people_roles.get(roles["person"])
         from_topic = tuple(r for r in unnamed if context.topic is not None and roles[r] == context.topic)
+        joint = frozenset(s.value for s, r in relations.items() if r.label == "subj" and s.kind == "org" and not s.generic)
         return Event(frame.type, text[trigger.start : trigger.end], roles, [context.sentence], trigger.start, frame,
-                     listed=listed, from_topic=from_topic)
+                     listed=listed, from_topic=from_topic, joint=joint if len(joint) > 1 else frozenset())
 
     @staticmethod
     def _listed(event_type: str, roles: dict[str, Any], relations: dict[Slot, Relation], used: set[str],
@@ -1092,6 +1126,29 @@ def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], rules: E
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}]} for a in chain[1:]]
 
 
+def _placed_sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], cities: list[Slot],
+                        rules: EventRules) -> list[dict[str, Any]]:
+    """`investira 100 MDH à Fès, 200 MDH à Meknès et 300 MDH à Taza`: one investment per sum and the city right after
+    it, from the sum read on; that sum takes its own city."""
+    def placed(amount: Slot) -> Slot | None:
+        return next((c for c in cities if c.start >= amount.end and rules.sum_place.fullmatch(text, amount.end, c.start)),
+                    None)
+
+    ordered = sorted(amounts, key=lambda s: s.start)
+    first = next((i for i, s in enumerate(ordered) if s.value[0] == roles["amount"][0]["value"]), None)
+    if first is None or (city := placed(ordered[first])) is None:
+        return []
+    chain = [(ordered[first], city)]
+    for amount in ordered[first + 1 :]:
+        if not rules.next_placed_sum.fullmatch(text, chain[-1][1].end, amount.start) or (city := placed(amount)) is None:
+            break
+        chain.append((amount, city))
+    if len(chain) < 2:
+        return []
+    roles["city"] = chain[0][1].value
+    return [{"amount": _amount_list(text, a, amounts), "city": c.value} for a, c in chain[1:]]
+
+
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
 """What joins a loan's sum to its borrower in a list: `à l'`, `au`."""
 _NEXT_SUM = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de|d['’])\s*", re.IGNORECASE)
@@ -1191,6 +1248,22 @@ _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
 
 
+_YEAR_END = re.compile(r"(\d{4})-12(?:-31)?")
+"""A date at the end of December (`fin décembre 2023`, `au 31 décembre 2023`)."""
+
+
+def _year_before(period: str | None) -> str | None:
+    """The year before a result's period (`2016` → `2015`), or None where the period is not dated by its year."""
+    return str(int(period[:4]) - 1) if period and period[:4].isdigit() else None
+
+
+def _fiscal_year(date: str) -> str:
+    """A result's period: a figure at the end of December is the year's (`le PNB s'établit à 3,4 MMDH fin décembre
+    2023`: 2023)."""
+    match = _YEAR_END.fullmatch(date)
+    return match.group(1) if match else date
+
+
 def _dateline(text: str, city: Slot) -> bool:
     """Whether a city opens a line before a dash (`Rabat – La société X…`, `Casablanca (MAP) - `): the place the
     dispatch was written in, not where the event happens."""
@@ -1277,6 +1350,28 @@ def _cities_before(event: Event, sentences: list[Span], cities: list[Slot]) -> t
     return here, [c for c in cities if start <= c.start < end]
 
 
+def _into_capital(text: str, events: list[Event], sentences: list[Span], sum_anaphor: re.Pattern[str]) -> list[Event]:
+    """An investment followed by a sentence that opens on its sum and tells a funding with no sum of its own (`X a injecté
+    120 MDH. Ce montant a été mobilisé dans le cadre d'une augmentation du capital de sa filiale Y`) put the money
+    into Y's capital: a funding of Y by X (section 7)."""
+    starts = [start for start, _ in sentences]
+    out = list(events)
+    for i, spent in enumerate(events):
+        if spent.type != "investment" or not spent.complete() or not spent.evidence:
+            continue
+        after = bisect_right(starts, spent.evidence[-1][0])
+        if after >= len(sentences) or not sum_anaphor.match(text, sentences[after][0]):
+            continue
+        raised = next((e for e in events[i + 1 :] if e.type == "funding" and sentences[after] in e.evidence
+                       and e.roles["recipient"] and not e.roles["amount"]), None)
+        if raised is not None and normalize_name(raised.roles["recipient"]) != normalize_name(spent.roles["investor"]):
+            out[i] = Event("funding", spent.trigger, {
+                **empty_roles("funding"), "recipient": raised.roles["recipient"], "investors": [spent.roles["investor"]],
+                "amount": spent.roles["amount"], "date": spent.roles["date"]}, spent.evidence + raised.evidence, spent.at,
+                raised.frame)
+    return out
+
+
 def _placed(events: list[Event]) -> list[Event]:
     """An investment that names no city takes the city of the one opening its investor tells (`une usine à X … pour un
     investissement de 60 MDH`), where there is one."""
@@ -1304,15 +1399,18 @@ def _sited(events: list[Event], sentences: list[Span], cities: list[Slot]) -> li
 def _after_results(new: list[Event], earlier: list[Event]) -> list[Event]:
     """New results that name no organisation belong to the one whose result was read last (`Atlantis a publié… ses
     primes émises atteignent… Le résultat net ressort à…`), rather than to the text's topic; one that names no period
-    is of the period of the last result that names one."""
+    is of the period of the last result that names one (not of a figure of the period compared with)."""
     named = next((e.roles["org"] for e in reversed(earlier) if e.type == "result" and e.roles["org"]
                   and "org" not in e.from_topic), None)
     for event in new if named is not None else ():
         if event.type == "result" and "org" in event.from_topic:
             event.roles["org"] = named
             event.from_topic = tuple(r for r in event.from_topic if r != "org")
+    read: dict[int, Event] = {}  # the event each trigger read first (the others: figures of periods compared with)
+    for event in earlier:
+        read.setdefault(event.at, event)
     period = next((e.roles["period"] for e in reversed(earlier) if e.type == "result" and e.roles["period"]
-                   and e.complete()), None)
+                   and e.complete() and read[e.at] is e), None)
     if new and new[0].type == "result" and new[0].roles["period"] is None:
         new[0].roles["period"] = period  # `Au terme de l'exercice 2016, le CA… L'EBE ressort à…`: the same period (but
         # not for the figures of the period compared with, read after it)
@@ -1457,11 +1555,14 @@ def merge(events: list[Event], sentences: Sequence[Span]) -> list[Event]:
 def _total_of_others(total: Event, events: list[Event], sentence_starts: list[int]) -> bool:
     """Whether an investment, loan or funding's sum is the sum of those of two or three others of its type at most
     two sentences away (`Ils vont investir 912 MDH. Cet accord… X compte investir 450 MDH, tandis que Y nécessitera
-    462 MDH`), and it names no organisation those leave unnamed: a total over many deals."""
+    462 MDH`), and it names no organisation those leave unnamed: a total over many deals. The sums of one list read
+    from one trigger (`100 MDH à Fès, 200 MDH à Meknès et 300 MDH à Taza`) are no total of one another."""
     if total.type not in ("investment", "loan", "funding"):
         return False
+    if _joint_total(total, events):
+        return True
     sentence = bisect_right(sentence_starts, total.at)
-    near = [e for e in events if e is not total and e.type == total.type
+    near = [e for e in events if e is not total and e.type == total.type and e.at != total.at  # not one of its list
             and abs(bisect_right(sentence_starts, e.at) - sentence) <= 2]
     for whole in total.roles["amount"]:
         parts = [(a["value"], e) for e in near for a in e.roles["amount"]
@@ -1469,6 +1570,31 @@ def _total_of_others(total: Event, events: list[Event], sentence_starts: list[in
         if any(abs(sum(v for v, _ in c) - whole["value"]) <= 0.001 * whole["value"]
                and _organisations(total) <= set().union(*(_organisations(e) for _, e in c))
                for n in (2, 3) for c in combinations(parts, n)):
+            return True
+    return False
+
+
+JOINT_MARGIN = 0.05
+"""How far a coordinated subject's sum may be from the sum of its members' own (`plus de 900 MDH` for 450 + 462)."""
+
+
+def _joint_total(total: Event, events: list[Event]) -> bool:
+    """Whether a sum put up by a coordinated subject (`A et B injectent plus de 900 MDH`) is, within a margin, the sum
+    of sums of the same type that each of them puts up in the text: their two deals told together, no deal of its
+    own."""
+    key = next((r for r in KEY_ROLES[total.type] if ROLES[total.type][r] == "org"), None)
+    if key is None or len(total.joint) < 2:
+        return False
+    members = {normalize_name(n) for n in total.joint}
+    for whole in total.roles["amount"]:
+        sums: dict[str, list[float]] = {}
+        for e in events:
+            if e is not total and e.type == total.type and e.at != total.at and e.roles[key] \
+                    and (member := normalize_name(e.roles[key])) in members:
+                sums.setdefault(member, []).extend(a["value"] for a in e.roles["amount"]
+                                                   if a["currency"] == whole["currency"])
+        if len(sums) == len(members) and any(abs(sum(c) - whole["value"]) <= JOINT_MARGIN * whole["value"]
+                                             for c in product(*sums.values())):
             return True
     return False
 

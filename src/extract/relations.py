@@ -30,6 +30,8 @@ _ARTICLE = re.compile(r"(?<=\S)\s+(?:le|la|les|l['’]|un|une)$")
 _TITLE_OF = re.compile(r"\s*,\s*(?:[a-zà-ÿ-]+\s+){1,4}(?:chez|de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?",
                        re.IGNORECASE)
 _NOUN_GAP = re.compile(r"\s*(?:[a-zà-ÿ-]+\s*){1,2}")
+_GENERIC_ADJECTIVE = re.compile(r"\s*[a-zà-ÿ-]+(?=\s*,)")
+"""A lower-case word right before a comma after a generic reference: its adjective (`le groupe marocain, `)."""
 
 
 class Slot(NamedTuple):
@@ -142,7 +144,8 @@ class SurfaceRelations:
                 relation = Relation("aside", slot.start)  # `X (IAM) a été nommé`, `(Agence Ecofin) - X`: no role
             elif slot.generic and slot.value and text[slot.end : trigger.start].strip() == "" and not after:
                 relation = Relation("subj", slot.start)  # a possessive on the trigger: `son introduction en Bourse`
-            elif previous is not None and self.coordinated(lead, relations[previous].label in ("prep", "obj"), after):
+            elif previous is not None and self.coordinated(_listed_after_adjective(lead) if previous.generic else lead,
+                                                           relations[previous].label in ("prep", "obj"), after):
                 relation = Relation(relations[previous].label, slot.start, relations[previous].cue, joined=True)
             elif after and _affiliation(lead, previous):
                 relation = Relation("other", slot.start)  # `…, a indiqué X, président de Y`: Y is X's, no role
@@ -162,11 +165,21 @@ class SurfaceRelations:
                 relation = Relation("obj" if previous is None else "other", slot.start)
             elif _RELATIVE_OBJECT.match(text, slot.end):
                 relation = Relation("obj", slot.start)
+            elif _in_parentheses(text, scope[0], slot):
+                relation = Relation("aside", slot.start)  # `X, qui a (sous l'enseigne Y) deux projets`: Y no subject
             else:
                 relation = Relation("subj", slot.start)
             relations[slot] = relation
             anchor, previous = max(anchor, slot.end), slot
         return _nearest_subject(_past_relative(text, relations, trigger), trigger)
+
+
+def _listed_after_adjective(lead: str) -> str:
+    """The lead after a generic reference without the adjective that opens it, where a list goes on after it (`le
+    groupe marocain, l'État guinéen et `): the names after it are coordinated with the reference; else the lead."""
+    match = _GENERIC_ADJECTIVE.match(lead)
+    rest = lead[match.end() :] if match else lead
+    return rest if match and rest.rstrip().endswith((" et", " ainsi que")) else lead
 
 
 def _affiliation(lead: str, previous: Slot | None) -> bool:
@@ -185,6 +198,12 @@ def _reduced_relative(lead: str) -> bool:
 def _enclosed(text: str, slot: Slot) -> bool:
     """Whether a mention stands alone in parentheses (an aside: an affiliation, a source)."""
     return text[max(0, slot.start - 2) : slot.start].rstrip().endswith("(") and text[slot.end : slot.end + 2].lstrip().startswith(")")
+
+
+def _in_parentheses(text: str, start: int, slot: Slot) -> bool:
+    """Whether a mention lies inside a parenthesis opened after ``start`` and closed after it: a remark, no subject."""
+    opened = text.rfind("(", start, slot.start)
+    return opened > text.rfind(")", start, slot.start) and ")" in text[slot.end : slot.end + 200]
 
 
 def _past_relative(text: str, relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
