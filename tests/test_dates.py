@@ -193,6 +193,8 @@ def test_allowed_decides_which_spans_may_be_used(finder) -> None:
     ("2023 restera une année record pour le secteur.", ["2023"]),
     ("Le marché a repris. 2022 confirme la tendance.", ["2022"]),
     ("2030 salariés travaillent sur le site.", []),  # a plural noun: a count
+    ("Le programme avance.\n2000 km de routes rurales ont été construits.", []),  # a unit: a count
+    ("Le marché a grimpé. 2000 m de conduites ont été posés à Fès.", []),
 ])
 def test_a_year_opening_a_sentence_before_a_verb_is_a_date(finder, text: str, expected: list[str]) -> None:
     assert values(find(finder, text)) == expected

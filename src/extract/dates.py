@@ -74,6 +74,7 @@ class DateFinder:
         self.name_words = frozenset(conf["name_words_before_year"])
         self.span_words = frozenset(conf["words_before_year_spans"])
         self.stopwords = rules.stopwords
+        self.units = frozenset(unit.lower() for unit in rules.counts["units"])
 
     def find(self, text: str, allowed: Allowed) -> list[dict]:
         """Date facts in ``text``; ``allowed(start, end)`` says whether a span may be used."""
@@ -166,8 +167,8 @@ class DateFinder:
         if (previous[:1].isupper() and word not in self.weak_cues) or previous.isdigit():
             return False
         after = re.match(r"\s*([a-zà-ÿ][\w'’-]*)", text[match.end() : match.end() + 30])
-        if after and after.group(1)[-1] not in "sx" and _SENTENCE_OPENS.search(text, max(0, match.start() - 3), match.start()):
-            return True  # 2021 connaît une hausse: a year opening a sentence before a verb, no plural noun it counts
+        if after and after.group(1)[-1] not in "sx" and after.group(1).lower() not in self.units and _SENTENCE_OPENS.search(text, max(0, match.start() - 3), match.start()):
+            return True  # 2021 connaît une hausse: a year opening a sentence before a verb, no plural noun nor unit it counts
         return not after or after.group(1).lower() in self.stopwords or after.group(1).lower() in self.months
 
     def _names_a_plan(self, text: str, start: int) -> bool:
