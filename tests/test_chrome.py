@@ -149,7 +149,8 @@ def test_byline_people_and_outlets(byline: str, person: str, org: str | None) ->
 
 @pytest.mark.parametrize(
     ("line", "person"),
-    [("Salma.K(portail_info/Fr)", "Salma.K"), ("Youssef B.", "Youssef B."), ("Karim.T", "Karim.T"), ("Maroc.B", None), ("K.B.", None)],
+    [("Salma.K(portail_info/Fr)", "Salma.K"), ("Youssef B.", "Youssef B."), ("Karim.T", "Karim.T"), ("Maroc.B", None), ("K.B.", None),
+     ("Mohammed V", None), ("Hassan II", None)],
 )
 def test_a_first_name_and_an_initial_alone_on_a_line_sign_the_article(line: str, person: str | None) -> None:
     text = f"{line}\n{BODY_1}\n"

@@ -18,8 +18,9 @@ _INFINITY = float("inf")
 _LABEL_SPLIT = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Ý])|\s*[&|/,]\s*")
 _LABEL_SEPARATORS = "&|/,"  # what a line that opens with an empty part opens with
 _SIGNATURE_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}")  # Linge, El-Fassi, LAHLOU
-# a first name and a surname's initial, then maybe the source in parentheses: Salma.K, Salma K. (outlet)
-_INITIAL_SIGNATURE = re.compile(r"(?P<name>(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\.\s?|\s)[A-ZÀ-Ý]\.?)\s*(?:\([^()\n]{1,40}\))?")
+# a first name and a surname's initial, then maybe the source in parentheses: Salma.K, Salma K. (outlet); an initial
+# after a space takes its period (Mohammed V is a monarch)
+_INITIAL_SIGNATURE = re.compile(r"(?P<name>(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\.\s?[A-ZÀ-Ý]\.?|\s[A-ZÀ-Ý]\.))\s*(?:\([^()\n]{1,40}\))?")
 
 
 @dataclass(frozen=True)
