@@ -224,7 +224,7 @@ def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another
     [
         "Société", "SociétéUne", "Éco-Business", "Santé & Pharma", "Economie", "Accueil › Santé › Cliniques",
         "Accueil > Santé > Cliniques", "Sport | Culture | Monde",
-        "Recevez toute l'actualité sur votre WhatsApp", "Chaque matin, recevez les 10 informations clés du continent.", "Suivez-nous sur Instagram", "Rejoignez-nous sur LinkedIn",
+        "Recevez toute l'actualité sur votre WhatsApp", "Tous les soirs, recevez l'essentiel de l'économie dans votre boîte mail.", "Suivez-nous sur Instagram", "Rejoignez-nous sur LinkedIn",
         "Téléchargez l'application Hespress", "Bouton retour en haut de la page", "Temps de lecture : 4 min",
         "Lire aussi : La CNSS relève ses tarifs", "Photo : Oncorad Group", "Ph. : Akdital", "Image d'illustration",
         "© 2024 Le Matin. Tous droits réservés.",
@@ -239,7 +239,10 @@ def test_is_chrome_line(line: str) -> None:
     "line",
     ["Tanger", "Akdital", "Les cliniques privées", "Le Dr Youness Ahallal lors de l'intervention (Photo : Oncorad).",
      "Une technologie de pointe au service des patients", BODY_1,
-     "La Vie éco | Maroc | 03/11/2019", "Chaque semaine, la clinique reçoit 300 patients venus de toute la région."],  # a dateline, not a breadcrumb: its date is the publication's
+     "La Vie éco | Maroc | 03/11/2019", "Chaque semaine, la clinique reçoit 300 patients venus de toute la région.",
+     # a time adverbial and an imperative open a body sentence too: no prompt's object, no chrome
+     "Tous les jours, suivez les consignes des autorités sanitaires: la ville de Fès a enregistré 30 cas.",
+     "Chaque année, partagez vos récoltes avec 3 familles, conseille l'association de Safi."],  # a dateline, not a breadcrumb: its date is the publication's
 )
 def test_is_not_chrome_line(line: str) -> None:
     assert not is_chrome_line(line)
