@@ -107,6 +107,11 @@ def test_a_royal_title_is_no_part_of_the_name(extractor, sentence: str, person: 
     assert not any("Roi" in o["name"] or "Altesse" in o["name"] for o in record["organizations"])
 
 
+def test_a_one_word_regnal_name_stays_a_person(extractor) -> None:
+    record = extract_text(extractor, "Le Roi Salmane est arrivé à Tanger.")
+    assert any("Salmane" in name for name in people(record))  # the title kept rather than the person lost
+
+
 def test_a_company_opening_with_a_title_like_word_keeps_its_name(extractor) -> None:
     assert people(extract_text(extractor, "La banque Sa Nostra a ouvert une agence à Palma.")) == []
 

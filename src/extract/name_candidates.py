@@ -441,12 +441,13 @@ class CandidateFinder:
         return tokens
 
     def _royal_title(self, tokens: list) -> int:
-        """How many tokens a royal or princely title opening ``tokens`` takes when a capitalised name follows it
-        (``Sa Majesté le Roi`` before ``Mohammed VI``), else 0."""
+        """How many tokens a royal or princely title opening ``tokens`` takes when a name of two capitalised words
+        follows it (``Sa Majesté le Roi`` before ``Mohammed VI``), else 0: a one-word regnal name keeps its title
+        (``Roi Salmane``), as no person is named by one word alone."""
         words = [t.lower_ for t in tokens]
         for title in self.lex.royal_titles:
             n = len(title)
-            if words[:n] == title and any(t.text[:1].isupper() and t.lower_ not in LEADING_ARTICLES for t in tokens[n:]):
+            if words[:n] == title and sum(t.text[:1].isupper() and t.lower_ not in LEADING_ARTICLES for t in tokens[n:]) > 1:
                 return n
         return 0
 
