@@ -35,6 +35,9 @@ def kind(classifier: NameClassifier, text: str, surface: str, label: str, source
         ("Hormis Benslimane, l'université a ouvert des filiales.", "Hormis Benslimane", "PER", None),  # a function word
         ("Les lots Grand Confort et Petit Budget sont vendus.", "Grand Confort", "PER", None),  # an adjective opens a phrase
         ("Le contrat a été signé par Belle Amrani mardi.", "Belle Amrani", "PER", "PER"),  # a first name, though an adjective
+        ("Le cinéaste Grand Ahmed a présenté son film à Tanger.", "Grand Ahmed", "PER", "PER"),  # a first name after the adjective
+        ("Selon Long Zhang, directeur de la filiale chinoise, les ventes montent.", "Long Zhang", "PER", "PER"),  # no such label opener
+        ("Le coach Bon Idrissi a quitté le club de Fès.", "Bon Idrissi", "PER", "PER"),
         ("Les touristes arpentent les montagnes de l'Atlas.", "Atlas", "ORG", None),  # a region
         ("L'eau ira aux villes de Safi et d'El Jadida.", "El Jadida", "ORG", None),  # a city listed after a city
         ("Trois villes suivront : El Jadida, Settat et Nador.", "El Jadida", "ORG", None),  # a city listed before a city

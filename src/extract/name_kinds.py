@@ -111,7 +111,7 @@ class NameClassifier:
         if typed or cand.label == "ORG":
             return "ORG"
         if cand.label == "PER":
-            if lowered[0] in lex.stopwords or lowered[0] in lex.prenominal_adjectives:
+            if lowered[0] in lex.stopwords or lowered[0] in lex.prenominal_adjectives and not lex.first_names & set(lowered[1:2]):
                 return None  # Hormis Benguerir, Haut Standing: a function word or an adjective opening a phrase, no first name
             if any(w in lex.type_words for w in lowered) or len(words) > 1 and normalize_name(words[-1]) in lex.countries:
                 return "ORG"  # X Santé Afrique, X Terminals Maroc: not a person's name
