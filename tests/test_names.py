@@ -818,12 +818,26 @@ def test_a_companys_apposition_makes_a_company_of_a_bare_name_or_a_towns_name(ex
     ("sentence", "name"),
     [
         ("Le groupe lance une chaîne de maisons d'hôtes qui porte le nom de Yasmine Atlas.", "Yasmine Atlas"),
-        ("Le fonds, baptisé Amine Capital Partners, investira dans les PME.", "Amine Capital Partners"),
+        ("La nouvelle enseigne, baptisée Karima Douceurs, ouvrira trois boutiques à Rabat.", "Karima Douceurs"),
     ],
 )
 def test_a_name_given_to_a_body_is_no_persons(extractor, sentence: str, name: str) -> None:
     record = extract_text(extractor, sentence)
     assert name in org_names(record) and record["people"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Le rappeur, connu sous le nom de Saad Lamjarred, a chanté à Rabat.", "Saad Lamjarred"),  # an alias
+        ("La nouvelle promotion de lauréats porte le nom de Abdellatif Laabi, poète marocain.", "Abdellatif Laabi"),
+        ("Son fils, baptisé Youssef Amrani, est né à Fès en 1990.", "Youssef Amrani"),
+        ("La rue porte le nom de Allal El Fassi.", "Allal El Fassi"),
+    ],
+)
+def test_a_name_given_after_a_first_name_to_no_commercial_thing_stays_a_persons(extractor, sentence: str, name: str) -> None:
+    record = extract_text(extractor, sentence)
+    assert name in [p["name"] for p in record["people"]] and name not in org_names(record)
 
 
 def test_a_person_before_a_trade_stays_a_person(extractor) -> None:

@@ -58,6 +58,13 @@ class NameEvidence:
         rest = left[heads[-1].end() :].rstrip()[:-1]  # from the title to the comma before the name
         return bool(re.match(r"\s*(?:[\w-]+\s+){0,2}?(?:de|du|des|d['’])\s*", rest)) and "," not in rest and len(rest.split()) <= 8
 
+    def named_thing(self, text: str, start: int, surface: str) -> bool:
+        """A name right after what gives a thing its name (baptisé X, qui porte le nom de X); one opened by a first
+        name only when a commercial thing comes earlier in the clause (une chaîne … qui porte le nom de Ryad X)."""
+        if not self.lex.naming_before.search(text, max(0, start - 40), start):
+            return False
+        return not self.opens_with_first_name(surface) or bool(self.lex.naming_subject.search(text, max(0, start - 160), start))
+
     def opens_with_first_name(self, surface: str) -> bool:
         """Whether the name's first word is a first name (``Jawad Ziyat``) or an initial (``K. Ouazzani``)."""
         first = surface.split()[0].rstrip(".").split("-")[0].lower()
@@ -210,9 +217,8 @@ class NameEvidence:
                 if kind == "PER" and untitled and (ACRONYM.match(surface.split()[0]) or self.numbered(surface)):
                     kinds["ORG"].append((cand, surface))  # X III, a fund's series: no person opens with an acronym
                     continue
-                if untitled and (self.lex.facility_after.match(text[cand.end : cand.end + 60])
-                                 or self.lex.naming_before.search(text, max(0, cand.start - 40), cand.start)):
-                    kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes; qui porte le nom de X: first name or not
+                if untitled and (self.lex.facility_after.match(text[cand.end : cand.end + 60]) or self.named_thing(text, cand.start, surface)):
+                    kinds["ORG"].append((cand, surface))  # X, qui a ouvert ses portes; une chaîne qui porte le nom de X
                     continue
                 side = self.before(text, cand.start) if untitled else None
                 if untitled and self.doubtful(surface, kind, town_too=cand.source == "role" and side == "ORG"):

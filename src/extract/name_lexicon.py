@@ -81,6 +81,7 @@ class NameLexicon:
         self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
         self.naming_before = re.compile(rules.names["naming_cues_before"], re.IGNORECASE)
+        self.naming_subject = re.compile(rf"\b(?:{'|'.join(map(re.escape, rules.names['naming_subjects']))})\b[^.!?\n]{{0,80}}$", re.IGNORECASE)
         self.title_words = frozenset(rules.names["title_words"] + company_titles)
         self.title_heads = self.title_words - {"le", "la", "de", "du", "et"}  # directeur, président: no function words
         self.modifiers = frozenset(rules.names["modifiers"])
