@@ -196,6 +196,28 @@ def test_a_district_named_after_its_cue_is_found_at_every_mention(extractor) -> 
     assert [text[s:e] for s, e in city["mentions"]] == ["Oulad Ouejih", "Oulad Ouejih"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le président de la commune Mohamed Boudra a inauguré la bibliothèque de Rabat.", ["Rabat"]),  # a person
+        ("Selon le président de la commune urbaine Abdelaziz Omari, la ville de Casablanca investira.", ["Casablanca"]),
+        ("La frontière commune Maroc-Algérie reste fermée depuis 1994.", []),  # the adjective, and countries
+        ("Le Quartier Général des Forces armées royales a annoncé l'exercice à Agadir.", ["Agadir"]),
+        ("La mairie a réhabilité le quartier Ancien.", []),  # an adjective
+        ("L'étudiante a fait un stage à Fairhaven Bay, au Royaume-Uni, avant de revenir à Rabat.", ["Rabat"]),  # not the home country
+        ("Il a dédié cette victoire à Dieu, au Maroc comme ailleurs.", []),  # one unlisted word after à
+    ],
+)
+def test_a_place_cue_makes_no_town_of_a_person_an_adjective_or_a_foreign_name(extractor, sentence: str, expected: list[str]) -> None:
+    assert [c["name"] for c in extract_text(extractor, sentence)["cities"]] == expected
+
+
+def test_a_one_word_district_is_found_where_its_cue_names_it_only(extractor) -> None:
+    text = "Le magasin ouvre au quartier Tiberkant. Tiberkant, lui, reste un nom de famille."
+    city = named(extract_text(extractor, text)["cities"], "Tiberkant")
+    assert city is not None and [text[s:e] for s, e in city["mentions"]] == ["Tiberkant"]
+
+
 def test_a_country_or_a_common_word_after_a_place_noun_is_no_town(extractor) -> None:
     record = extract_text(extractor, "Le quartier Nord est calme. Une commune du Maroc attend la route, dit le quartier Sud.")
     assert record["cities"] == [], record["cities"]

@@ -75,15 +75,18 @@ class CityFinder:
         self.org_cues = frozenset(conf["org_cues"])
         self.district_prefixes = frozenset(conf["district_prefixes"])
         self.first_names = rules.first_names
+        self.adjective = re.compile(rules.adjective_regex)
         self.in_name_population = conf["city_in_name_population"]
         self.home = conf["preferred_countries"][0]
-        nouns, adjectives = forms_alternation(conf["place_nouns"]), forms_alternation(conf["place_noun_adjectives"])
+        bare = conf["place_nouns_without_de"]
+        nouns = forms_alternation([noun for noun in conf["place_nouns"] if noun not in bare])
+        bare, adjectives = forms_alternation(bare), forms_alternation(conf["place_noun_adjectives"])
         home = {name: country for country, names in conf["home_country_names"].items() for name in names}
         homes = forms_alternation(home)
         self.home_names = {normalize_name(name): country for name, country in home.items()}
-        self.cued_place = re.compile(
-            rf"(?i:\b(?:{nouns})(?:\s+(?:{adjectives}))?\s+(?:de\s+|d['’]\s*|du\s+)?){_PLACE_NAME}"
-            rf"|(?<![\w'’])à\s+{_PLACE_NAME.replace('name', 'at')}\s*(?:,\s*(?:au|en)\s+|\(\s*)(?P<home>{homes})(?![\w'’])"
+        self.cued_place = re.compile(  # lower-case nouns only: not le Quartier Général
+            rf"\b(?:(?:{bare})(?:\s+(?:{adjectives}))?\s+(?:de\s+|d['’]\s*|du\s+)?|(?:{nouns})(?:\s+(?:{adjectives}))?\s+(?:de\s+|d['’]\s*|du\s+)){_PLACE_NAME}"
+            rf"|(?<![\w'’])à\s+{_PLACE_NAME.replace('name', 'at')}\s*(?:,\s*(?:au|en)\s+|\(\s*)(?P<home>{homes})(?![\w'’-])"
         )
 
     def find(self, doc: Doc, text: str, layout: Layout, people: list[dict], orgs: list[dict]) -> list[dict]:
@@ -139,22 +142,31 @@ class CityFinder:
         for match in self.cued_place.finditer(text):
             group = "name" if match.group("name") else "at"
             surface = match.group(group)
-            key = normalize_name(surface)
-            if key in self.countries or key in self.common or key in self.home_names or not free(match.span(group)):
+            if not free(match.span(group)) or self._no_town(surface):
                 continue
             city = self.gazetteer.lookup(surface)
+            if city is None and " " not in surface and (group == "at" or self.adjective.match(surface.lower())):
+                continue  # à Dieu, au Maroc; le quartier Ancien: one unlisted word is a town only after a place noun, no adjective
             if city is None:
                 country = self.home_names[normalize_name(match.group("home"))] if match.group("home") else self._country_before(match.start(group), facts)
                 city = City(0, surface, country, 0)
             _, fact = facts.setdefault(city.geonameid or normalize_name(city.name), (city, NamedFact()))
             if surface not in fact.forms:
                 fact.forms.append(surface)
-            # every mention of the name, the cue given once (au quartier X … X compte 3 écoles)
-            for mention in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w'’-])", text):
-                if free(mention.span()):
-                    taken.add(mention.span())
-                    fact.mentions.append(mention.span())
+            # every mention of a name of several words, the cue given once (au quartier X Y … X Y compte 3 écoles)
+            spans = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w'’-])", text)] if " " in surface \
+                else [match.span(group)]
+            for span in filter(free, spans):
+                taken.add(span)
+                fact.mentions.append(span)
             fact.mentions.sort()
+
+    def _no_town(self, surface: str) -> bool:
+        """A name a place cue may not make a town: a country, a common word, the home country, or one joining countries
+        by a hyphen (Maroc-Algérie). No first-name test: Hay and Imi open towns' names as well as people's."""
+        key = normalize_name(surface)
+        return key in self.countries or key in self.common or key in self.home_names \
+            or "-" in surface and any(normalize_name(part) in self.countries for part in surface.split("-"))
 
     def _country_before(self, start: int, facts: dict[int | str, tuple[City, NamedFact]]) -> str:
         """The country of the last city named before ``start``, else the first preferred country."""
