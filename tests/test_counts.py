@@ -66,7 +66,7 @@ def keys(counts: list[dict]) -> list[tuple[float, str]]:
         # the noun given elsewhere: a part of a whole, a qualified number of, never a share in millions
         ("Déjà 120 des 300 écoles visées sont raccordées.", [(120, "école"), (300, "école")]),
         ("Seuls 2 sur 15 élèves ont échoué.", [(2, "élève"), (15, "élève")]),
-        ("Le nombre total d'abonnés a crû de 6% pour atteindre près de 2.300.", [(6, "%"), (2300, "abonné")]),
+        ("Le nombre moyen de passagers a atteint 2.600 en juillet, contre 2.100 un an plus tôt.", [(2100, "passager"), (2600, "passager")]),
         ("Son parc de lignes a progressé de 4,5% à 12 millions.", [(4.5, "%")]),
         ("La part est passée de 12% à 15 en un an.", [(12, "%"), (15, "%")]),
         ("L'accord lie les sept Etats riverains et 12 États membres.", [(7, "état"), (12, "état")]),  # capitalised by usage

@@ -49,9 +49,6 @@ class _Found:
     scale: float = 1.0  # the multiplier read after the number (millions), which a range partner may share
 
 
-_NUMBER_QUALIFIER = r"(?:(?:total|totale|global|globale|moyen|annuel|cumulé)\s+)?"  # le nombre global d'unités
-_NUMBER_OF = re.compile(rf"\b[Nn]ombre\s+{_NUMBER_QUALIFIER}(?:de\s+|d['’])(\w+)")
-_NUMBER_OF_AFTER = re.compile(rf"\s*le\s+nombre\s+{_NUMBER_QUALIFIER}(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’°-])([\w'’°-]+)\W*$")  # tried from where a word begins only
 _CAPITALISED_BEFORE = re.compile(r"(\S)?\s+([A-ZÀ-Ý][\w-]*)\s+$")
 _ELIDED_WORD = re.compile(r"\w['’]")
@@ -100,6 +97,9 @@ class CountFinder:
         self.range_links = tuple(conf["range_links"])
         self.partitive_links = tuple(f"{link} " for link in conf["partitive_links"])
         self.number_of_links = frozenset(conf["number_of_links"])
+        qualifier = rf"(?:(?:{'|'.join(map(re.escape, conf['number_qualifiers']))})\s+)?"  # le nombre global d'unités
+        self.number_of = re.compile(rf"\b[Nn]ombre\s+{qualifier}(?:de\s+|d['’])(\w+)")
+        self.number_of_after = re.compile(rf"\s*le\s+nombre\s+{qualifier}(?:de\s+|d['’])(\w+)")  # portera à 6 le nombre d'unités
         self.elided_adjective = re.compile(conf["elided_adjective"])
         self.elliptic_adjectives = frozenset(conf["elliptic_adjectives"])
         self.irregular = conf["irregular_singulars"]
@@ -197,7 +197,7 @@ class CountFinder:
                 f.unit = found[i + 1].unit  # 950 des 1.400 centres
                 continue
             sentence = bounds[bisect_right(bounds, f.start) - 1]
-            counted = list(_NUMBER_OF.finditer(text, sentence, f.start))
+            counted = list(self.number_of.finditer(text, sentence, f.start))
             word_before = self._previous_word(text, f.q_start)  # à in à environ 4.100
             if counted and word_before in self.number_of_links:
                 # the number of what is named after the last count: portera le nombre total de points de vente à 953
@@ -209,7 +209,7 @@ class CountFinder:
             if previous and cue:
                 f.unit = previous
                 continue
-            named = _NUMBER_OF_AFTER.match(text, f.num_end)
+            named = self.number_of_after.match(text, f.num_end)
             if named:
                 f.unit = singular(named.group(1), self.irregular)
                 continue
