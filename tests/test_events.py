@@ -1180,10 +1180,12 @@ def test_sales_booked_but_not_yet_made_are_no_result(extractor) -> None:
     assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "result")] == [610_000_000]
 
 
-def test_a_sum_spent_so_far_is_a_total_not_a_deal(extractor) -> None:
-    text = ("Le groupe hôtelier Nilotel a racheté le Riad Zitoun de Fès. Nilotel a déjà investi 150 millions de dollars "
-            "au Maroc, où il exploite cinq hôtels. La rénovation du riad coûtera 8 millions d'euros.\n")
-    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment")] == [8_000_000]
+@pytest.mark.parametrize("text, value", [
+    ("Le fonds Azur Innovation a déjà investi 30 millions de dirhams dans la startup Chari, basée à Casablanca.\n",
+     30_000_000),
+    ("Le groupe OCP a déjà engagé 12 milliards de dirhams dans le programme d'eau de Safi.\n", 12_000_000_000)])
+def test_a_single_deal_told_with_deja_is_an_investment(extractor, text: str, value: int) -> None:
+    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "investment")] == [value]
 
 
 def test_a_cleft_sentence_takes_the_sum_the_sentence_before_states(extractor) -> None:
