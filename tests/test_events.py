@@ -1217,10 +1217,13 @@ def test_names_listed_after_a_generic_reference_and_its_adjective_share_its_cue(
     assert (roles["investor"], roles["amount"]) == ("Sahel Mines", [{"value": 100_000_000, "currency": "USD"}])
 
 
-def test_a_result_at_the_end_of_december_is_the_year_s(extractor) -> None:
-    roles = only(extractor, "Le produit net bancaire de la Banque Tadla s'est établi à 2,1 milliards de dirhams à fin "
-                 "décembre 2024.\n", "result")
-    assert roles["period"] == "2024"
+@pytest.mark.parametrize("text, period", [
+    ("Au 31 décembre 2023, le résultat net des Câbleries du Souss ressort à 85 millions de dirhams.\n", "2023"),
+    ("Fin décembre 2022, les Câbleries du Souss affichaient un chiffre d'affaires de 1,4 milliard de dirhams.\n", "2022"),
+    ("Casablanca – Le chiffre d'affaires de Marjane a atteint 900 millions de dirhams en décembre 2023, un record "
+     "mensuel pour l'enseigne.\n", "2023-12")])
+def test_a_result_at_the_end_of_december_is_the_year_s_not_one_of_december(extractor, text: str, period: str) -> None:
+    assert only(extractor, text, "result")["period"] == period
 
 
 def test_a_figure_compared_with_one_a_year_earlier_is_of_the_year_before(extractor) -> None:

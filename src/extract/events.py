@@ -858,8 +858,8 @@ class EventFinder:
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
-            date = min(dates, key=lambda s: _distance(s, trigger)).value
-            roles["period" if "period" in roles else "date"] = _fiscal_year(date) if "period" in roles else date
+            date = min(dates, key=lambda s: _distance(s, trigger))
+            roles["period" if "period" in roles else "date"] = _fiscal_year(text, date) if "period" in roles else date.value
         cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
@@ -1248,8 +1248,8 @@ _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
 
 
-_YEAR_END = re.compile(r"(\d{4})-12(?:-31)?")
-"""A date at the end of December (`fin décembre 2023`, `au 31 décembre 2023`)."""
+_YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
+"""What opens a month at its end (`fin décembre 2023`, `à fin décembre 2023`)."""
 
 
 def _year_before(period: str | None) -> str | None:
@@ -1257,11 +1257,13 @@ def _year_before(period: str | None) -> str | None:
     return str(int(period[:4]) - 1) if period and period[:4].isdigit() else None
 
 
-def _fiscal_year(date: str) -> str:
+def _fiscal_year(text: str, date: Slot) -> str:
     """A result's period: a figure at the end of December is the year's (`le PNB s'établit à 3,4 MMDH fin décembre
-    2023`: 2023)."""
-    match = _YEAR_END.fullmatch(date)
-    return match.group(1) if match else date
+    2023`, `au 31 décembre 2023`: 2023); a bare month (`en décembre 2023`) stays a month."""
+    value = date.value
+    if value.endswith("-12-31") or value[4:] == "-12" and _YEAR_END.search(text, max(0, date.start - 10), date.start):
+        return value[:4]
+    return value
 
 
 def _dateline(text: str, city: Slot) -> bool:
