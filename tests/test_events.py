@@ -1189,15 +1189,20 @@ def test_a_single_deal_told_with_deja_is_an_investment(extractor, text: str, val
 
 
 def test_a_cleft_sentence_takes_the_sum_the_sentence_before_states(extractor) -> None:
-    roles = only(extractor, "Plus de 90 millions de dirhams ! C'est l'investissement que vient de consacrer le laboratoire "
-                 "Iris Pharma à son site de Berrechid.\n", "investment")
-    assert (roles["investor"], roles["amount"]) == ("Iris Pharma", [{"value": 90_000_000, "currency": MAD}])
+    roles = only(extractor, "500 millions de dirhams. Il s'agit de l'investissement que la coopérative Oasis Dattes "
+                 "consacre à sa nouvelle unité d'Errachidia.\n", "investment")
+    assert (roles["investor"], roles["amount"]) == ("Oasis Dattes", [{"value": 500_000_000, "currency": MAD}])
 
 
-def test_a_cleft_sentence_after_a_sentence_with_a_trigger_takes_no_sum_from_it(extractor) -> None:
-    text = ("Le groupe Iris Pharma a réalisé un chiffre d'affaires de 900 millions de dirhams. C'est un investissement "
-            "que le laboratoire juge prioritaire.\n")
-    assert events(extractor, text, "investment") == []
+@pytest.mark.parametrize("text", [
+    "Le marché des composants est estimé à 5 milliards de dirhams. C'est dans ce contexte que le groupe Lear investit "
+    "dans une nouvelle usine à Tanger.\n",
+    "Le secteur automobile a exporté pour 140 milliards de dirhams l'an dernier. C'est ainsi que Stellantis investit "
+    "dans une deuxième usine à Kénitra.\n",
+    "Plus de 2 milliards de dirhams de transactions ont été traitées l'an dernier. C'est ce que rappelle le groupe Inwi, "
+    "qui investit dans un nouveau data center à Benguérir.\n"])
+def test_a_set_phrase_opening_with_c_est_takes_no_sum_from_the_sentence_before(extractor, text: str) -> None:
+    assert not any(e["roles"]["amount"] for e in events(extractor, text, "investment"))
 
 
 def test_an_investment_whose_sum_the_next_sentence_puts_into_a_capital_is_a_funding(extractor) -> None:

@@ -135,7 +135,7 @@ class EventRules:
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
-    cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
+    cleft: re.Pattern[str]  # what opens a cleft whose head is the trigger: `C'est l'` (investissement que…)
     sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
 
 
@@ -298,7 +298,8 @@ def load_event_rules() -> EventRules:
                              re.I),
         sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
         year_before=re.compile(rf"[^.;]{{0,30}}?(?<![\w'’])(?:{_alternation(data['year_before_cues'])})(?![\w'’])", re.I),
-        cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?![\w'’-])", re.I),
+        cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?:(?<=['’])|(?![\w'’-]))\s*"
+                         rf"(?:(?:{_alternation(data['cleft_determiners'])})(?:(?<=['’])|\s+))?", re.I),
     )
 
 
@@ -389,7 +390,7 @@ class Context:
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
     person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
     previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
-    told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it has no trigger
+    told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it is a sum alone
 
 
 class EventFinder:
@@ -479,7 +480,8 @@ class EventFinder:
                                            else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             told_before = [s for s in slots_in[number - 1] if s.kind == "amount" and self._is_figure(text, s)] \
-                if previous is not None and not any(previous[0] <= t < previous[1] for t in trigger_starts) else []
+                if previous is not None and not any(previous[0] <= t < previous[1] for t in trigger_starts) \
+                and _bare_sum(text, previous, slots_in[number - 1]) else []
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic, [g[0] for g in triggers],
@@ -852,7 +854,8 @@ class EventFinder:
             roles["amount"] = _amount_list(text, chosen, in_scope)
             if frame.type in ("loan", "investment"):
                 self._sum_giver(text, frame, chosen, names, roles)
-        elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.match(text, context.sentence[0]):
+        elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.fullmatch(text, context.sentence[0],
+                                                                                           trigger.start):
             # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
             roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
@@ -1264,6 +1267,14 @@ def _fiscal_year(text: str, date: Slot) -> str:
     if value.endswith("-12-31") or value[4:] == "-12" and _YEAR_END.search(text, max(0, date.start - 10), date.start):
         return value[:4]
     return value
+
+
+def _bare_sum(text: str, sentence: tuple[int, int], slots: Sequence[Slot]) -> bool:
+    """Whether a sentence is a sum alone, maybe exclaimed (`Plus de 90 MDH !`), that a cleft after it may point to."""
+    rest = text[sentence[0] : sentence[1]]
+    for slot in sorted((s for s in slots if s.kind == "amount"), key=lambda s: s.start, reverse=True):
+        rest = rest[: slot.start - sentence[0]] + rest[slot.end - sentence[0] :]
+    return rest.rstrip().endswith("!") or len(re.findall(r"\w+", rest)) <= 3
 
 
 def _dateline(text: str, city: Slot) -> bool:
