@@ -1175,9 +1175,21 @@ def test_a_sum_put_up_by_a_coordinated_subject_that_adds_up_its_members_sums_is_
 
 
 def test_sales_booked_but_not_yet_made_are_no_result(extractor) -> None:
-    text = ("Le promoteur Dar Salam a vendu 1.200 logements au premier trimestre. Son chiffre d'affaires sécurisé "
-            "s'élève à 4 milliards de dirhams. Le chiffre d'affaires du trimestre a atteint 610 millions de dirhams.\n")
-    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "result")] == [610_000_000]
+    text = "Le promoteur Dar Salam annonce un chiffre d'affaires sécurisé de 4 milliards de dirhams pour 2024.\n"
+    assert events(extractor, text, "result") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Casablanca – Le groupe Akdital a réalisé en 2023 un chiffre d'affaires de 1,2 milliard de dirhams, porté par son "
+     "carnet de commandes et l'ouverture de nouvelles cliniques.\n", 1_200_000_000),
+    ("Casablanca – Le chiffre d'affaires de Jet Contractors a atteint 2 milliards de dirhams en 2023, grâce à un carnet "
+     "de commandes bien rempli.\n", 2_000_000_000),
+    ("Rabat – La société Wafa Systems a réalisé un chiffre d'affaires de 450 millions de dirhams en 2023, tiré par la "
+     "demande en solutions de paiement sécurisé.\n", 450_000_000),
+    ("Rabat – Label'Vie a sécurisé ses approvisionnements et réalisé un chiffre d'affaires de 14 milliards de dirhams "
+     "en 2023.\n", 14_000_000_000)])
+def test_a_result_beside_a_backlog_or_a_secured_thing_is_still_a_result(extractor, text: str, value: int) -> None:
+    assert [e["roles"]["amount"][0]["value"] for e in events(extractor, text, "result")] == [value]
 
 
 @pytest.mark.parametrize("text, value", [

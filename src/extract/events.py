@@ -103,6 +103,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
     not_investments: re.Pattern[str]
@@ -252,6 +253,7 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
                           rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
@@ -770,6 +772,7 @@ class EventFinder:
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
+                                       or rules.booked_sales.match(text, trigger.end)
                                        or rules.intent.search(text, scope[0], scope[1])
                                        or _FUTURE.search(text, scope[0], scope[1])
                                        or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
