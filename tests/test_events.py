@@ -1160,10 +1160,15 @@ def test_a_trigger_form_that_holds_the_reflexive_pronoun_is_read(extractor) -> N
 
 
 def test_a_name_inside_a_parenthetical_remark_is_no_subject(extractor) -> None:
-    roles = only(extractor, "La holding du groupe, Tadla Invest, prépare deux centres commerciaux (sans doute sous "
-                 "l'enseigne Nova Market) à Oujda, le tout pour un investissement de 450 millions de dirhams.\n",
-                 "investment")
-    assert roles["investor"] == "Tadla Invest"
+    roles = only(extractor, "Le groupe Atlas Immo a racheté deux hôtels (dont un sous l'enseigne Riad Nour) à Agadir, "
+                 "puis annoncé un investissement de 300 millions de dirhams.\n", "investment")
+    assert roles["investor"] == "Atlas Immo"
+
+
+def test_a_sentence_written_wholly_in_parentheses_keeps_its_subject(extractor) -> None:
+    roles = only(extractor, "(La Banque mondiale a accordé un prêt de 200 millions de dollars au Maroc pour financer les "
+                 "réformes du secteur de l'eau.)\n", "loan")
+    assert roles["lender"] == "Banque mondiale"
 
 
 def test_a_sum_put_up_by_a_coordinated_subject_that_adds_up_its_members_sums_is_no_deal_of_its_own(extractor) -> None:
