@@ -1144,19 +1144,18 @@ def test_a_list_of_sums_each_with_its_city_is_one_investment_per_sum(extractor, 
 
 
 @pytest.mark.parametrize("text", [
-    "La Banque Atlas s'engage à participer au fonds Sahel Invest à hauteur de 15 millions d'euros.\n",
+    "Lors du forum de Dakar, deux banques se sont engagées auprès du fonds Sahel Invest pour 10 millions d'euros.\n",
     "Les partenaires de Sahel Invest se sont mobilisés pour réunir 15 millions d'euros.\n",
 ])
 def test_a_reflexive_verb_is_no_trigger_of_the_verb_without_its_pronoun(extractor, text: str) -> None:
     assert events(extractor, text, "investment") == []
 
 
-def test_a_trigger_form_that_holds_the_reflexive_pronoun_is_read(extractor) -> None:
-    roles = only(extractor, "La société Rif Textile engage 100 millions de dirhams dans son usine de Fès. Elle s'implante "
-                 "aussi à Oujda.\n", "investment")
-    assert roles["investor"] == "Rif Textile"
-    assert {e["roles"]["city"] for e in events(extractor, "La société Rif Textile s'implante à Oujda.\n", "opening")} == {
-        "Oujda"}
+def test_a_trigger_form_that_holds_the_reflexive_pronoun_is_read_beside_one_that_does_not(extractor) -> None:
+    text = ("La société Rif Textile s'engage à soutenir ses sous-traitants à hauteur de 20 millions de dirhams. Elle "
+            "s'implante aussi à Oujda.\n")
+    assert events(extractor, text, "investment") == []
+    assert {e["roles"]["city"] for e in events(extractor, text, "opening")} == {"Oujda"}
 
 
 def test_a_name_inside_a_parenthetical_remark_is_no_subject(extractor) -> None:
@@ -1232,11 +1231,10 @@ def test_an_investment_whose_sum_the_next_sentence_puts_into_a_capital_is_a_fund
 
 
 def test_names_listed_after_a_generic_reference_and_its_adjective_share_its_cue(extractor) -> None:
-    text = ("Le groupe Sahel Mines a racheté un gisement en Guinée. En mars, une convention a été signée entre le groupe "
-            "marocain, le gouvernement guinéen et Koba Gold Ltd portant sur un investissement de 100 millions "
-            "de dollars.\n")
+    text = ("Le groupe Oasis Énergie a obtenu une licence solaire au Sénégal. Le projet, confié par l'État au groupe "
+            "tunisien, à l'agence Aner et à Teranga Power, représente un investissement de 60 millions d'euros.\n")
     roles = only(extractor, text, "investment")
-    assert (roles["investor"], roles["amount"]) == ("Sahel Mines", [{"value": 100_000_000, "currency": "USD"}])
+    assert (roles["investor"], roles["amount"]) == ("Oasis Énergie", [{"value": 60_000_000, "currency": "EUR"}])
 
 
 @pytest.mark.parametrize("text, period", [
