@@ -103,6 +103,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
     not_investments: re.Pattern[str]
@@ -135,7 +136,7 @@ class EventRules:
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
-    cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
+    cleft: re.Pattern[str]  # what opens a cleft whose head is the trigger: `C'est l'` (investissement que…)
     sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
 
 
@@ -252,6 +253,7 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
                           rf"[a-zà-ÿ]+(?:er|ir|re|oir)(?![\w'’-])", re.IGNORECASE),
@@ -298,7 +300,8 @@ def load_event_rules() -> EventRules:
                              re.I),
         sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
         year_before=re.compile(rf"[^.;]{{0,30}}?(?<![\w'’])(?:{_alternation(data['year_before_cues'])})(?![\w'’])", re.I),
-        cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?![\w'’-])", re.I),
+        cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?:(?<=['’])|(?![\w'’-]))\s*"
+                         rf"(?:(?:{_alternation(data['cleft_determiners'])})(?:(?<=['’])|\s+))?", re.I),
     )
 
 
@@ -389,7 +392,7 @@ class Context:
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
     person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
     previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
-    told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it has no trigger
+    told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it is a sum alone
 
 
 class EventFinder:
@@ -479,7 +482,8 @@ class EventFinder:
                                            else subjects.resolve(number, at, prefer) or (
                                                topic if _noun_phrase(self.rules.generic.match(text, at)) else None))
             told_before = [s for s in slots_in[number - 1] if s.kind == "amount" and self._is_figure(text, s)] \
-                if previous is not None and not any(previous[0] <= t < previous[1] for t in trigger_starts) else []
+                if previous is not None and not any(previous[0] <= t < previous[1] for t in trigger_starts) \
+                and _bare_sum(text, previous, slots_in[number - 1]) else []
             context = Context(text, sentence, inside, self._amount_owners(text, triggers, inside),
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic, [g[0] for g in triggers],
@@ -768,6 +772,7 @@ class EventFinder:
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
+                                       or rules.booked_sales.match(text, trigger.end)
                                        or rules.intent.search(text, scope[0], scope[1])
                                        or _FUTURE.search(text, scope[0], scope[1])
                                        or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
@@ -852,14 +857,15 @@ class EventFinder:
             roles["amount"] = _amount_list(text, chosen, in_scope)
             if frame.type in ("loan", "investment"):
                 self._sum_giver(text, frame, chosen, names, roles)
-        elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.match(text, context.sentence[0]):
+        elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.fullmatch(text, context.sentence[0],
+                                                                                           trigger.start):
             # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
             roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
         if dates:
-            date = min(dates, key=lambda s: _distance(s, trigger)).value
-            roles["period" if "period" in roles else "date"] = _fiscal_year(date) if "period" in roles else date
+            date = min(dates, key=lambda s: _distance(s, trigger))
+            roles["period" if "period" in roles else "date"] = _fiscal_year(text, date) if "period" in roles else date.value
         cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
             or s.value in text[scope[0] : s.start - 30])]  # `la zone de X Med, à 40 km de X`: a site named after it
@@ -1248,8 +1254,8 @@ _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
 
 
-_YEAR_END = re.compile(r"(\d{4})-12(?:-31)?")
-"""A date at the end of December (`fin décembre 2023`, `au 31 décembre 2023`)."""
+_YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
+"""What opens a month at its end (`fin décembre 2023`, `à fin décembre 2023`)."""
 
 
 def _year_before(period: str | None) -> str | None:
@@ -1257,11 +1263,21 @@ def _year_before(period: str | None) -> str | None:
     return str(int(period[:4]) - 1) if period and period[:4].isdigit() else None
 
 
-def _fiscal_year(date: str) -> str:
+def _fiscal_year(text: str, date: Slot) -> str:
     """A result's period: a figure at the end of December is the year's (`le PNB s'établit à 3,4 MMDH fin décembre
-    2023`: 2023)."""
-    match = _YEAR_END.fullmatch(date)
-    return match.group(1) if match else date
+    2023`, `au 31 décembre 2023`: 2023); a bare month (`en décembre 2023`) stays a month."""
+    value = date.value
+    if value.endswith("-12-31") or value[4:] == "-12" and _YEAR_END.search(text, max(0, date.start - 10), date.start):
+        return value[:4]
+    return value
+
+
+def _bare_sum(text: str, sentence: tuple[int, int], slots: Sequence[Slot]) -> bool:
+    """Whether a sentence is a sum alone, maybe exclaimed (`Plus de 90 MDH !`), that a cleft after it may point to."""
+    rest = text[sentence[0] : sentence[1]]
+    for slot in sorted((s for s in slots if s.kind == "amount"), key=lambda s: s.start, reverse=True):
+        rest = rest[: slot.start - sentence[0]] + rest[slot.end - sentence[0] :]
+    return rest.rstrip().endswith("!") or len(re.findall(r"\w+", rest)) <= 3
 
 
 def _dateline(text: str, city: Slot) -> bool:

@@ -165,7 +165,7 @@ class SurfaceRelations:
                 relation = Relation("obj" if previous is None else "other", slot.start)
             elif _RELATIVE_OBJECT.match(text, slot.end):
                 relation = Relation("obj", slot.start)
-            elif _in_parentheses(text, scope[0], slot):
+            elif _in_parentheses(text, scope[0], slot, trigger):
                 relation = Relation("aside", slot.start)  # `X, qui a (sous l'enseigne Y) deux projets`: Y no subject
             else:
                 relation = Relation("subj", slot.start)
@@ -200,10 +200,12 @@ def _enclosed(text: str, slot: Slot) -> bool:
     return text[max(0, slot.start - 2) : slot.start].rstrip().endswith("(") and text[slot.end : slot.end + 2].lstrip().startswith(")")
 
 
-def _in_parentheses(text: str, start: int, slot: Slot) -> bool:
-    """Whether a mention lies inside a parenthesis opened after ``start`` and closed after it: a remark, no subject."""
+def _in_parentheses(text: str, start: int, slot: Slot, trigger: Trigger) -> bool:
+    """Whether a mention lies inside a parenthesis opened after a word of the clause from ``start`` and closed before the
+    trigger: a remark, no subject (not a sentence written wholly in parentheses)."""
     opened = text.rfind("(", start, slot.start)
-    return opened > text.rfind(")", start, slot.start) and ")" in text[slot.end : slot.end + 200]
+    return (opened > text.rfind(")", start, slot.start) and any(c.isalnum() for c in text[start:opened])
+            and ")" in text[slot.end : trigger.start])
 
 
 def _past_relative(text: str, relations: dict[Slot, Relation], trigger: Trigger) -> dict[Slot, Relation]:
