@@ -1125,9 +1125,24 @@ def test_targets_named_city_by_city_after_il_s_agit_de(extractor) -> None:
     assert {e["roles"]["buyer"] for e in found} == {"Vitalis Santé"}
 
 
-def test_a_deal_called_off_is_no_acquisition(extractor) -> None:
-    assert not events(extractor, "Le projet de rachat de la Clinique Nour par le groupe Vitalis Santé, annoncé en mars, "
-                      "est désormais caduque.\n", "acquisition")
+@pytest.mark.parametrize("text", [
+    "Annoncée en janvier, l'acquisition de la société Nordex par le groupe Atlas Invest n'a pas abouti.\n",
+    "Le groupe Atlas Invest avait signé le rachat de la Clinique Nour ; faute d'accord des autorités, la transaction "
+    "a été annulée.\n",
+])
+def test_a_deal_called_off_is_no_acquisition(extractor, text: str) -> None:
+    assert not events(extractor, text, "acquisition")
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Holmarcom a racheté la société Atlanta Assurances, après l'échec d'un premier projet qui avait été "
+    "annulé en 2019.\n",
+    "La banque Attijariwafa a acquis la compagnie Saham Finances, dont l'introduction en Bourse avait avorté l'an "
+    "dernier.\n",
+    "Le groupe Akdital a racheté la clinique Al Amal, dont le permis de construire avait été annulé par la commune.\n",
+])
+def test_a_word_calling_off_something_else_leaves_the_deal(extractor, text: str) -> None:
+    assert len(events(extractor, text, "acquisition")) == 1
 
 
 @pytest.mark.parametrize("text", [

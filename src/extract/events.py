@@ -130,7 +130,7 @@ class EventRules:
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
     posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
-    called_off: re.Pattern[str]  # words of a deal called off: `caduque`, `annulée`
+    called_off: re.Pattern[str]  # a deal, then words that call it off: `l'opération est caduque`
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
@@ -291,7 +291,8 @@ def load_event_rules() -> EventRules:
         posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
                           rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
-        called_off=_words(data["called_off"]),
+        called_off=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_nouns'])})(?![\w'’])[^.;:]{{0,90}}?"
+                              rf"(?<![\w'’])(?:{_alternation(data['called_off'])})(?![\w'’])", re.I),
         naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
