@@ -1095,6 +1095,15 @@ def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(e
     assert (roles["buyer"], roles["target"], roles["date"]) == ("Vitalis Santé", "Clinique Badr", "2021-07")
 
 
+@pytest.mark.parametrize("text", [
+    "Le ministère de la Santé a inspecté plusieurs établissements à Rabat. La clinique Al Madina a été rachetée en "
+    "2021.\n",
+    "La société Marjane a publié ses résultats annuels. La société Atacadao a été rachetée en 2019.\n",
+])
+def test_a_sentence_before_that_tells_of_something_else_names_no_buyer(extractor, text: str) -> None:
+    assert not events(extractor, text, "acquisition")
+
+
 @pytest.mark.parametrize("text, pair", [
     ("Karim Alaoui remplace Driss Lahlou à la tête de la Caisse Atlas.\n", ("Karim Alaoui", "Caisse Atlas")),
     ("Nadia Berrada devient directrice générale de Sigma Assurance.\n", ("Nadia Berrada", "Sigma Assurance")),

@@ -389,7 +389,8 @@ class Context:
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
     person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
-    previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
+    # the subject of the sentence before, where that sentence holds an acquisition or names one of the given names
+    previous_subject: Callable[[set[str]], str | None] = lambda named: None
     told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it has no trigger
 
 
@@ -485,7 +486,8 @@ class EventFinder:
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic, [g[0] for g in triggers],
                               lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at),
-                              lambda n=number: subjects.of(n - 1) if n else None, told_before)
+                              lambda named, n=number: subjects.of(n - 1) if n and self._tied(
+                                  sentences[n - 1], slots_in[n - 1], found, named) else None, told_before)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -661,6 +663,13 @@ class EventFinder:
             event.roles.update(found)
             event.evidence.append(sentence)
 
+    @staticmethod
+    def _tied(sentence: Span, inside: list[Slot], triggers: list[Trigger], named: set[str]) -> bool:
+        """Whether a sentence holds an acquisition trigger or names one of ``named``."""
+        return any(s.value in named for s in inside) or any(
+            t.frame is not None and t.frame.type == "acquisition" and sentence[0] <= t.start < sentence[1]
+            for t in triggers)
+
     def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event], since: int) -> bool:
         """`… une prise de participation dans deux cliniques. Il s'agit de la Clinique A et de la Clinique B.`: a
         `naming_openers` phrase names the targets that the last acquisition read from ``since`` on with a buyer left
@@ -834,10 +843,11 @@ class EventFinder:
         if frame.type == "acquisition" and trigger.voice == "passive" and not any(
                 r.label == "agent" or r.cue == "par" for r in relations.values()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it; where
-            # that is what was bought (`La clinique X a été rachetée en 2021.`), the subject of the sentence before
+            # that is what was bought (`La clinique X a été rachetée en 2021.`), the subject of the sentence before,
+            # if that sentence tells of the deal or of the company bought (else, as `X a publié ses résultats.`, none)
             subject = context.subject()
             if subject is None or subject in used:
-                subject = context.previous_subject()
+                subject = context.previous_subject(used)
             for role in frame.subj if subject is not None else ():
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
