@@ -1075,12 +1075,30 @@ def test_targets_named_in_the_next_sentence_after_il_s_agit_de(extractor) -> Non
         ("Nour Capital", "Biolab Souss"), ("Nour Capital", "Laboratoire Atlas Analyses")]
 
 
-def test_a_pronoun_named_to_a_post_is_the_person_the_text_tells_of(extractor) -> None:
-    found = events(extractor, "Ingénieur de formation, Samir Benali a débuté chez Orion Telecom en 1998. Samir Benali "
-                   "a ensuite fondé un cabinet de conseil. En 2009, il est nommé à la tête de la société Nordis Maroc.\n",
-                   "appointment")
-    assert [(e["roles"]["person"], e["roles"]["org"], e["roles"]["date"]) for e in found] == [
-        ("Samir Benali", "Nordis Maroc", "2009")]
+@pytest.mark.parametrize("text, fact", [
+    ("Ingénieur de formation, Samir Benali a débuté chez Orion Telecom en 1998. Samir Benali a ensuite fondé un cabinet "
+     "de conseil. En 2009, il est nommé à la tête de la société Nordis Maroc.\n", ("Samir Benali", "Nordis Maroc", "2009")),
+    ("Nadia Kettani a longtemps dirigé la filiale d'Orion Telecom. Nadia Kettani connaît bien le secteur, et elle a été "
+     "désignée directrice générale de la société Nordis Maroc le 4 avril 2016.\n",
+     ("Nadia Kettani", "Nordis Maroc", "2016-04-04")),
+    ("Leila Chraibi a présidé la fédération du textile. Elle a quitté la fédération en 2017 et a été désignée en 2018 "
+     "directrice générale de la société Nordis Maroc.\n", ("Leila Chraibi", "Nordis Maroc", "2018")),
+])
+def test_a_pronoun_named_to_a_post_is_the_person_the_text_tells_of(extractor, text: str, fact: tuple) -> None:
+    found = events(extractor, text, "appointment")
+    assert [(e["roles"]["person"], e["roles"]["org"], e["roles"]["date"]) for e in found] == [fact]
+
+
+@pytest.mark.parametrize("text", [
+    "Karim Bennani, fondateur de la société Dislog, a accordé un entretien au quotidien. Il a salué la nomination d'un "
+    "nouveau directeur général à la tête de la banque BMCE.\n",
+    "Ahmed Alami, analyste chez CDG Capital, a commenté les résultats. Selon lui, il faudra attendre la nomination d'un "
+    "nouveau patron à la tête de la société Samir.\n",
+    "Ahmed Rahhou a rencontré les dirigeants de la société Managem. Il y a deux ans, la société Ciments du Maroc a "
+    "annoncé sa nomination d'un directeur.\n",
+])
+def test_a_pronoun_that_is_no_subject_of_the_post_names_no_person(extractor, text: str) -> None:
+    assert not [e for e in events(extractor, text, "appointment") if e["roles"]["person"]]
 
 
 def test_a_name_after_a_facility_noun_is_the_facility_that_opens(extractor) -> None:

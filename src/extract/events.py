@@ -132,6 +132,9 @@ class EventRules:
     posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
     called_off: re.Pattern[str]  # a deal, then words that call it off: `l'opération est caduque`
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
+    # such a pronoun as the subject of the trigger right after: `il est ` (nommé), `il rejoint X, puis est ` (nommé)
+    pronoun_subject: re.Pattern[str]
+    possessive_subject: re.Pattern[str]  # a possessive right before an appointment noun: `sa ` (nomination)
     naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
     list_item: re.Pattern[str]  # what stands before each name of that list
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
@@ -199,6 +202,7 @@ def load_event_rules() -> EventRules:
     adverb = rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?"
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
     facilities = data["plant_nouns"] + data["facility_nouns"]
+    links = _alternation(aux["active"] + aux["passive"] + data["auxiliary_adverbs"] + data["pronoun_links"])
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -291,6 +295,10 @@ def load_event_rules() -> EventRules:
         posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
                           rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
+        pronoun_subject=re.compile(rf"(?<![\w'’])(?:{_alternation(data['person_pronouns'])})\s+(?:[^.;:]*?"
+                                   rf"(?:{_alternation(data['coordination'])})\s+(?=(?:{links})\s))?"
+                                   rf"(?:(?:{links})\s+)*$", re.I),
+        possessive_subject=re.compile(rf"(?<![\w'’])(?:{_alternation(data['possessive_subjects'])})\s+$", re.I),
         called_off=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_nouns'])})(?![\w'’])[^.;:]{{0,90}}?"
                               rf"(?<![\w'’])(?:{_alternation(data['called_off'])})(?![\w'’])", re.I),
         naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
@@ -925,10 +933,12 @@ class EventFinder:
             employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
             roles["org"] = context.next_topic() if employer else context.topic
         if frame.type == "appointment" and roles["person"] is None and (
-                rules.person_pronoun.search(text, scope[0], trigger.start)
-                or trigger.voice == "noun" and _POSSESSIVE_BEFORE.search(text, scope[0], trigger.start)):
+                rules.pronoun_subject.search(text, scope[0], trigger.start)
+                or trigger.voice == "noun" and rules.possessive_subject.search(text, scope[0], trigger.start)
+                and not _INDEFINITE_AFTER.match(text, trigger.end)):
             # `… puis il est nommé en 2003 à la tête de X`, `sa nomination`: the person the text tells of (and the
-            # pronoun stands for no organisation)
+            # pronoun stands for no organisation); not `il faudra attendre la nomination`, `sa nomination d'un
+            # directeur` (a post, no person)
             roles["person"] = context.person_told(trigger.start)
             if roles["person"] is not None and any(
                     s.generic and s.value == roles["org"] and rules.person_pronoun.fullmatch(text, s.start, s.end)
@@ -1191,8 +1201,9 @@ _APPOSED = re.compile(r"\s+")
 `Après cette acquisition, X a…`)."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
-_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa)\s+$", re.IGNORECASE)
 """A possessive determiner: its owner is the one the facility after it belongs to."""
+_INDEFINITE_AFTER = re.compile(r"\s*d['’]une?(?![\w'’])", re.IGNORECASE)
+"""An indefinite object right after a noun trigger: `la nomination d'un directeur` names a post, no person."""
 
 _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
 """`Cette dernière`, `ce dernier`: the organisation named last, subject or not."""
