@@ -1123,16 +1123,28 @@ def test_a_sentence_before_that_tells_of_something_else_names_no_buyer(extractor
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Karim Alaoui remplace Driss Lahlou à la tête de la Caisse Atlas.\n", ("Karim Alaoui", "Caisse Atlas")),
+    ("Depuis lundi, Karim Alaoui remplace Driss Lahlou à la direction de la Caisse Atlas.\n",
+     ("Karim Alaoui", "Caisse Atlas")),
     ("Nadia Berrada devient directrice générale de Sigma Assurance.\n", ("Nadia Berrada", "Sigma Assurance")),
     ("Youssef Tazi a été installé à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
-    ("Youssef Tazi a été installé le 3 mars à la présidence du groupe Nordis.\n", ("Youssef Tazi", "Nordis")),
-    ("En 2015, Leila Amrani a été portée, pour trois ans, à la direction de la société Atlas Data.\n",
-     ("Leila Amrani", "Atlas Data")),
+    ("Le 12 janvier, Omar Fassi sera officiellement installé à la présidence de la Caisse Atlas.\n",
+     ("Omar Fassi", "Caisse Atlas")),
+    ("Appelée à la direction de la société Atlas Data en 2019, Salma Idrissi y pilote la transformation numérique.\n",
+     ("Salma Idrissi", "Atlas Data")),
 ])
 def test_more_ways_of_taking_a_post(extractor, text: str, pair: tuple[str, str]) -> None:
     roles = only(extractor, text, "appointment")
     assert (roles["person"], roles["org"]) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Ahmed Benali, directeur commercial de la société Cosumar, estime que la croissance a porté la société à la tête du "
+    "marché.\n",
+    "Amina Tazi, installée depuis 2015 à la tête de la société Akwa Group, a présenté les résultats.\n",
+    "Le Raja, porté par ses supporters à la tête du classement, affronte le Wydad.\n",
+])
+def test_a_participle_before_a_post_that_is_active_or_a_tenure_is_no_appointment(extractor, text: str) -> None:
+    assert not events(extractor, text, "appointment")
 
 
 @pytest.mark.parametrize("text", [

@@ -129,7 +129,9 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
-    posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
+    # a passive or sentence-opening participle (group 1), maybe a date or adverbial (not `depuis`), and a post:
+    # `a été porté, en 1998, à la tête` (not `a porté la société à la tête du marché`, `installée depuis 2015 à la tête`)
+    posted: re.Pattern[str]
     called_off: re.Pattern[str]  # a deal, then words that call it off: `l'opération est caduque`
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
     # such a pronoun as the subject of the trigger right after: `il est ` (nommé), `il rejoint X, puis est ` (nommé)
@@ -292,8 +294,10 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
-        posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
-                          rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
+        posted=re.compile(rf"(?:(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+|^|(?<=[.!?\n])\s*)"
+                          rf"({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
+                          rf"(?:(?:(?!depuis(?![\w'’]))(?-i:[^,.;:A-ZÀ-Ý])){{1,30}}?(?:\s*,\s*|\s+))?"
+                          rf"(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
         pronoun_subject=re.compile(rf"(?<![\w'’])(?:{_alternation(data['person_pronouns'])})\s+(?:[^.;:]*?"
                                    rf"(?:{_alternation(data['coordination'])})\s+(?=(?:{links})\s))?"
@@ -533,7 +537,7 @@ class EventFinder:
                 span = doc[start:end]  # one span, not a token for each end
                 found.append(Trigger(frame, span.start_char, span.end_char, voice))
         appointed = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
-        found += [Trigger(appointed, m.start(), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
+        found += [Trigger(appointed, m.start(1), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
         blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
