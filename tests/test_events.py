@@ -893,11 +893,20 @@ def test_the_city_of_a_dateline_is_no_place_of_the_event(extractor, text: str) -
     assert roles["city"] == "Rabat"
 
 
-@pytest.mark.parametrize("shares", ["s'offre les parts", "rachète les actions"])
-def test_shares_of_a_company_bought_stay_with_their_holder(extractor, shares: str) -> None:
-    found = events(extractor, f"Le fonds Nour Capital {shares} de la société Kalima, puis rachète la Clinique "
+def test_shares_of_a_company_bought_stay_with_their_holder(extractor) -> None:
+    found = events(extractor, "Le fonds Nour Capital s'offre les parts de la société Kalima, puis rachète la Clinique "
                    "Atlas.\n", "acquisition")
     assert [e["roles"]["target"] for e in found] == ["Clinique Atlas"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Le groupe Holcim a racheté les actions de la société Lafarge Maroc.\n", ("Holcim", "Lafarge Maroc")),
+    ("La société Wafa Assurance a racheté les actions de la Compagnie minière de Touissit.\n",
+     ("Wafa Assurance", "Compagnie minière de Touissit")),
+])
+def test_the_shares_of_a_company_bought_buy_that_company(extractor, text: str, pair: tuple[str, str]) -> None:
+    roles = only(extractor, text, "acquisition")
+    assert (roles["buyer"], roles["target"]) == pair
 
 
 @pytest.mark.parametrize("text", [
