@@ -1114,6 +1114,17 @@ def test_a_name_after_a_facility_noun_is_the_facility_that_opens(extractor) -> N
     roles = only(extractor, "Le groupe Sigma Tourisme poursuit son expansion. Le groupe Sigma Tourisme exploite déjà "
                  "trois hôtels. Le complexe touristique Atlas Bay a ouvert en mai à Agadir.\n", "opening")
     assert (roles["operator"], roles["facility"], roles["city"]) == ("Sigma Tourisme", "Atlas Bay", "Agadir")
+    roles = only(extractor, "Le groupe Sigma Ports investit dans la logistique. Après deux ans de travaux, le terminal "
+                 "Nador Ouest a ouvert ses portes le 3 mars 2021.\n", "opening")
+    assert (roles["operator"], roles["facility"]) == ("Sigma Ports", "Nador Ouest")
+
+
+@pytest.mark.parametrize("text", [
+    "La plateforme Jumia a ouvert un entrepôt à Casablanca.\n",
+    "Le complexe hôtelier Atlas Bay a ouvert vendredi deux nouveaux restaurants à Agadir.\n",
+])
+def test_a_name_after_a_facility_noun_that_opens_something_is_no_facility(extractor, text: str) -> None:
+    assert all(e["roles"]["facility"] not in ("Jumia", "Atlas Bay") for e in events(extractor, text, "opening"))
 
 
 def test_a_company_bought_with_no_agent_named_was_bought_by_the_subject_before(extractor) -> None:

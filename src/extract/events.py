@@ -91,7 +91,8 @@ class EventRules:
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
     facility_name: re.Pattern[str]
-    facility_before: re.Pattern[str]  # a facility noun right before a name, maybe with an adjective: `le complexe portuaire X`
+    facility_before: re.Pattern[str]  # a plant-type noun right before a name, maybe with an adjective: `le complexe portuaire X`
+    opened_object: re.Pattern[str]  # an object right after an opening verb: `a ouvert un entrepôt`
     facility_reference: re.Pattern[str]
     placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
@@ -240,7 +241,10 @@ def load_event_rules() -> EventRules:
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+{place}"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         facility_name=_words(data["facility_name_words"]),
-        facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(facilities)})(?:\s+[a-zà-ÿ-]+)?\s+$", re.I),
+        facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['plant_nouns'] + data['facilities_named_after'])})"
+                                   rf"(?:\s+[a-zà-ÿ-]+)?\s+$", re.I),
+        opened_object=re.compile(rf"(?:\s+(?-i:[a-zà-ÿ]+)){{0,2}}?\s+(?:{_alternation(data['opened_objects'])})(?![\w'’])",
+                                 re.I),
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
@@ -1031,9 +1035,10 @@ class EventFinder:
             subj = frame.flip_subj
         if relation.label == "subj" and frame.type == "opening" and trigger.voice == "active" and not slot.generic \
                 and (self.rules.facility_name.search(slot.value)
-                     or self.rules.facility_before.search(text, max(0, slot.start - 40), slot.start)):
-            return frame.obj  # `la Clinique X qui a ouvert en août`, `le complexe portuaire X a ouvert`: the facility
-            # opens, its owner is told elsewhere
+                     or self.rules.facility_before.search(text, max(0, slot.start - 40), slot.start)
+                     and not self.rules.opened_object.match(text, trigger.end)):
+            return frame.obj  # `la Clinique X qui a ouvert en août`, `le complexe touristique X a ouvert en mai`: the
+            # facility opens, its owner is told elsewhere (but `La plateforme X a ouvert un entrepôt`: X opens it)
         if relation.label == "subj" and trigger.voice == "passive" and slot.generic \
                 and _POSSESSIVE.fullmatch(text, slot.start, slot.end):
             return ()  # `Dès sa mise en service, l'électricité sera vendue à X`: a possessive determines a noun, no subject
