@@ -1077,11 +1077,22 @@ def test_a_company_launched_by_another_opens_nothing(extractor) -> None:
     assert (roles["operator"], roles["city"]) == ("Sigma Santé", "Kénitra")
 
 
-def test_targets_named_in_the_next_sentence_after_il_s_agit_de(extractor) -> None:
-    found = events(extractor, "Le fonds Nour Capital a annoncé le rachat de deux laboratoires au Maroc. Il s'agit du "
-                   "Laboratoire Atlas Analyses, basé à Fès, et de la société Biolab Souss, à Agadir.\n", "acquisition")
+@pytest.mark.parametrize("text", [
+    "Le fonds Nour Capital a annoncé le rachat de deux laboratoires au Maroc. Il s'agit du Laboratoire Atlas Analyses, "
+    "basé à Fès, et de la société Biolab Souss, à Agadir.\n",
+    "En mars, le fonds Nour Capital a racheté deux laboratoires d'analyses, pour un montant non dévoilé. Il s'agit "
+    "de la société Biolab Souss et du Laboratoire Atlas Analyses.\n",
+])
+def test_targets_named_in_the_next_sentence_after_il_s_agit_de(extractor, text: str) -> None:
+    found = events(extractor, text, "acquisition")
     assert sorted((e["roles"]["buyer"], e["roles"]["target"]) for e in found) == [
         ("Nour Capital", "Biolab Souss"), ("Nour Capital", "Laboratoire Atlas Analyses")]
+
+
+def test_il_s_agit_de_within_a_sentence_of_its_own_names_no_target(extractor) -> None:
+    found = events(extractor, "Le groupe Akdital a acquis deux cliniques à Tanger. Le groupe a également signé un "
+                   "partenariat : il s'agit de la société Saham Assurance, qui couvrira les patients.\n", "acquisition")
+    assert "Saham Assurance" not in [e["roles"]["target"] for e in found]
 
 
 @pytest.mark.parametrize("text, fact", [

@@ -138,7 +138,8 @@ class EventRules:
     # such a pronoun as the subject of the trigger right after: `il est ` (nommé), `il rejoint X, puis est ` (nommé)
     pronoun_subject: re.Pattern[str]
     possessive_subject: re.Pattern[str]  # a possessive right before an appointment noun: `sa ` (nomination)
-    naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
+    # a sentence naming what the event before it left unnamed, maybe past a place: `Il s'agit de X`, `À Fès, il s'agit de`
+    naming: re.Pattern[str]
     list_item: re.Pattern[str]  # what stands before each name of that list
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
     cleft: re.Pattern[str]  # a sentence that opens pointing back to what the one before states: `C'est l'investissement`
@@ -309,7 +310,8 @@ def load_event_rules() -> EventRules:
         possessive_subject=re.compile(rf"(?<![\w'’])(?:{_alternation(data['possessive_subjects'])})\s+$", re.I),
         called_off=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_nouns'])})(?![\w'’])[^.;:]{{0,90}}?"
                               rf"(?<![\w'’])(?:{_alternation(data['called_off'])})(?![\w'’])", re.I),
-        naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
+        naming=re.compile(rf"\W*(?:{place}[^,.;:]{{1,40}}?,\s*)?(?:{_alternation(data['naming_openers'])})(?![\w'’-])",
+                          re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
                              re.I),
@@ -688,13 +690,13 @@ class EventFinder:
 
     def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event], since: int) -> bool:
         """`… une prise de participation dans deux cliniques. Il s'agit de la Clinique A et de la Clinique B.`: a
-        `naming_openers` phrase names the targets that the last acquisition read from ``since`` on with a buyer left
-        unnamed, one event each (the names after the phrase, or after a comma or `et` and `de`: `À Fès, il s'agit de
-        la Clinique A ; à Oujda, de la Clinique B`)."""
-        naming = self.rules.naming.search(text, sentence[0], sentence[1])
-        event = next((e for e in reversed(events) if e.frame is not None and e.evidence[-1][0] >= since), None)
+        sentence opening with a `naming_openers` phrase, maybe past a place (`À Fès, il s'agit de la Clinique A ; à
+        Oujda, de la Clinique B`), names the targets that the last acquisition read from ``since`` on with a buyer left
+        unnamed, one event each (the names after the phrase, or after a comma or `et` and `de`). Not the phrase within
+        a sentence of its own (`Le groupe a signé un partenariat : il s'agit de X`)."""
+        naming = self.rules.naming.match(text, sentence[0], sentence[1])
         event = next((e for e in reversed(events) if e.type == "acquisition" and e.roles["buyer"] is not None
-                      and e.evidence[-1][0] >= since), None) if naming is not None and event is not None else None
+                      and e.evidence[-1][0] >= since), None) if naming is not None else None
         if event is None or event.roles["target"] is not None:
             return False
         named = [s.value for s in inside if s.kind == "org" and s.start >= naming.end()
