@@ -423,6 +423,9 @@ class EventFinder:
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
         self.frame_order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
+        # the frame a posting participle reads under (`a été installé à la présidence de X`): the appointment's with
+        # participles
+        self.posting = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
         groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
         tokenize = nlp.tokenizer.pipe  # the model's own tokenizer's: a pipeline's may mark chrome, which a phrase is not
         extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
@@ -542,8 +545,7 @@ class EventFinder:
                 frame, voice = self.keys[key]
                 span = doc[start:end]  # one span, not a token for each end
                 found.append(Trigger(frame, span.start_char, span.end_char, voice))
-        appointed = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
-        found += [Trigger(appointed, m.start(1), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
+        found += [Trigger(self.posting, m.start(1), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
         blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
