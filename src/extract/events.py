@@ -91,7 +91,8 @@ class EventRules:
     location: re.Pattern[str]
     topic_marker: re.Pattern[str]
     facility_name: re.Pattern[str]
-    facility_before: re.Pattern[str]  # a facility noun right before a name, maybe with an adjective: `le complexe portuaire X`
+    facility_before: re.Pattern[str]  # a plant-type noun right before a name, maybe with an adjective: `le complexe portuaire X`
+    opened_object: re.Pattern[str]  # an object right after an opening verb: `a ouvert un entrepôt`
     facility_reference: re.Pattern[str]
     placed_facility: re.Pattern[str]
     total_cue: re.Pattern[str]
@@ -130,10 +131,16 @@ class EventRules:
     told_facility: re.Pattern[str]  # one that, after a definite article, was told before: `le nouvel établissement`
     adjacent: re.Pattern[str]  # what may stand between a noun trigger and a name its `adjacent` cue ties to it
     continuation: re.Pattern[str]
-    posted: re.Pattern[str]  # a participle (group 1), maybe a date or adverbial, and a post: `porté, en 1998, à la tête`
-    called_off: re.Pattern[str]  # words of a deal called off: `caduque`, `annulée`
+    # a passive or sentence-opening participle (group 1), maybe a date or adverbial (not `depuis`), and a post:
+    # `a été porté, en 1998, à la tête` (not `a porté la société à la tête du marché`, `installée depuis 2015 à la tête`)
+    posted: re.Pattern[str]
+    called_off: re.Pattern[str]  # a deal, then words that call it off: `l'opération est caduque`
     person_pronoun: re.Pattern[str]  # a subject pronoun that may stand for a person: `il`, `elle`
-    naming: re.Pattern[str]  # a sentence naming what the event before it left unnamed: `Il s'agit de X et de Y.`
+    # such a pronoun as the subject of the trigger right after: `il est ` (nommé), `il rejoint X, puis est ` (nommé)
+    pronoun_subject: re.Pattern[str]
+    possessive_subject: re.Pattern[str]  # a possessive right before an appointment noun: `sa ` (nomination)
+    # a sentence naming what the event before it left unnamed, maybe past a place: `Il s'agit de X`, `À Fès, il s'agit de`
+    naming: re.Pattern[str]
     list_item: re.Pattern[str]  # what stands before each name of that list
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
     cleft: re.Pattern[str]  # what opens a cleft whose head is the trigger: `C'est l'` (investissement que…)
@@ -200,6 +207,7 @@ def load_event_rules() -> EventRules:
     adverb = rf"(?:\s+(?:[a-zà-ÿ]+ment|{_alternation(data['auxiliary_adverbs'])}))?"
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
     facilities = data["plant_nouns"] + data["facility_nouns"]
+    links = _alternation(aux["active"] + aux["passive"] + data["auxiliary_adverbs"] + data["pronoun_links"])
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -235,7 +243,10 @@ def load_event_rules() -> EventRules:
         location=re.compile(rf"(?<![\w'’])(?:{_alternation(data['location_words'])})\s+{place}"
                             rf"(?:(?:la|le|l['’])\s*)?(?:[a-zà-ÿ-]+\s+(?:de\s+|d['’]|du\s+)?){{0,3}}$", re.I),
         facility_name=_words(data["facility_name_words"]),
-        facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(facilities)})(?:\s+[a-zà-ÿ-]+)?\s+$", re.I),
+        facility_before=re.compile(rf"(?<![\w'’])(?:{_alternation(data['plant_nouns'] + data['facilities_named_after'])})"
+                                   rf"(?:\s+[a-zà-ÿ-]+)?\s+$", re.I),
+        opened_object=re.compile(rf"(?:\s+(?-i:[a-zà-ÿ]+)){{0,2}}?\s+(?:{_alternation(data['opened_objects'])})(?![\w'’])",
+                                 re.I),
         topic_marker=re.compile(rf"(?:{_alternation(data['topic_markers'])})\s*(?:(?:la|le|les|l['’])\s*)?", re.I),
         facility_reference=re.compile(rf"(?<![\w'’])(?:{_alternation(data['demonstratives'] + data['definite_articles'])})\s*"
                                       rf"(?:(?:{_alternation(data['facility_adjectives'])})\s+)?"
@@ -290,11 +301,19 @@ def load_event_rules() -> EventRules:
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
                             rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
-        posted=re.compile(rf"(?<![\w'’])({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
-                          rf"(?:(?-i:[^,.;:A-ZÀ-Ý]){{1,30}}?(?:\s*,\s*|\s+))?(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
+        posted=re.compile(rf"(?:(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+|^|(?<=[.!?\n])\s*)"
+                          rf"({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
+                          rf"(?:(?:(?!depuis(?![\w'’]))(?-i:[^,.;:A-ZÀ-Ý])){{1,30}}?(?:\s*,\s*|\s+))?"
+                          rf"(?:{_alternation(data['posts'])})(?![\w'’])", re.I),
         person_pronoun=_words(data["person_pronouns"]),
-        called_off=_words(data["called_off"]),
-        naming=re.compile(rf"(?<![\w'’])(?:{_alternation(data['naming_openers'])})(?![\w'’-])", re.I),
+        pronoun_subject=re.compile(rf"(?<![\w'’])(?:{_alternation(data['person_pronouns'])})\s+(?:[^.;:]*?"
+                                   rf"(?:{_alternation(data['coordination'])})\s+(?=(?:{links})\s))?"
+                                   rf"(?:(?:{links})\s+)*$", re.I),
+        possessive_subject=re.compile(rf"(?<![\w'’])(?:{_alternation(data['possessive_subjects'])})\s+$", re.I),
+        called_off=re.compile(rf"(?<![\w'’])(?:{_alternation(data['deal_nouns'])})(?![\w'’])[^.;:]{{0,90}}?"
+                              rf"(?<![\w'’])(?:{_alternation(data['called_off'])})(?![\w'’])", re.I),
+        naming=re.compile(rf"\W*(?:{place}[^,.;:]{{1,40}}?,\s*)?(?:{_alternation(data['naming_openers'])})(?![\w'’-])",
+                          re.I),
         list_item=re.compile(rf"(?:(?:{_alternation(data['naming_openers'])})\s*|(?:,|(?<![\w'’])et)\s*"
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
                              re.I),
@@ -391,7 +410,8 @@ class Context:
     next_topic: Callable[[], str | None]  # the organisation the text is about besides ``topic`` (read when asked)
     triggers: list[Trigger] = field(default_factory=list)  # the first trigger word of each of the sentence's groups
     person_told: Callable[[int], str | None] = lambda at: None  # the person a pronoun at some offset stands for
-    previous_subject: Callable[[], str | None] = lambda: None  # the subject of the sentence before (read when asked)
+    # the subject of the sentence before, where that sentence holds an acquisition or names one of the given names
+    previous_subject: Callable[[set[str]], str | None] = lambda named: None
     told_before: list[Slot] = field(default_factory=list)  # the amounts of the sentence before, where it is a sum alone
 
 
@@ -406,6 +426,9 @@ class EventFinder:
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
         self.frame_order = {id(frame): i for i, (frame, _) in enumerate(self.rules.frames)}
+        # the frame a posting participle reads under (`a été installé à la présidence de X`): the appointment's with
+        # participles
+        self.posting = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
         groups = [(frame, voice, forms) for frame, voices in self.rules.frames for voice, forms in voices.items()]
         tokenize = nlp.tokenizer.pipe  # the model's own tokenizer's: a pipeline's may mark chrome, which a phrase is not
         extra = [(None, "anaphor", self.rules.anaphors), (None, "blocker", self.rules.not_triggers)]
@@ -488,7 +511,8 @@ class EventFinder:
                               lambda: subjects.of(number), people_roles, topic, city_names,
                               next_topic, [g[0] for g in triggers],
                               lambda at, n=number: _person_told(people, sentences[max(0, n - 3)][0], at),
-                              lambda n=number: subjects.of(n - 1) if n else None, told_before)
+                              lambda named, n=number: subjects.of(n - 1) if n and self._tied(
+                                  sentences[n - 1], slots_in[n - 1], found, named) else None, told_before)
             for index, group in enumerate(triggers):
                 if group[0].frame is None:  # an anaphor
                     self._add_to_previous(context, group[0], index, events)
@@ -525,8 +549,7 @@ class EventFinder:
                 frame, voice = self.keys[key]
                 span = doc[start:end]  # one span, not a token for each end
                 found.append(Trigger(frame, span.start_char, span.end_char, voice))
-        appointed = next(f for f, forms in self.rules.frames if f.type == "appointment" and "passive" in forms)
-        found += [Trigger(appointed, m.start(), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
+        found += [Trigger(self.posting, m.start(1), m.end(1), "passive") for m in self.rules.posted.finditer(doc.text)]
         blocked = sorted((t.start, t.end) for t in found if t.voice == "blocker")
         longest = max((e - s for s, e in blocked), default=0)
         found = [t for t in found if t.voice != "blocker" and not _inside_any(blocked, longest, t.start, t.end)]
@@ -664,15 +687,22 @@ class EventFinder:
             event.roles.update(found)
             event.evidence.append(sentence)
 
+    @staticmethod
+    def _tied(sentence: Span, inside: list[Slot], triggers: list[Trigger], named: set[str]) -> bool:
+        """Whether a sentence holds an acquisition trigger or names one of ``named``."""
+        return any(s.value in named for s in inside) or any(
+            t.frame is not None and t.frame.type == "acquisition" and sentence[0] <= t.start < sentence[1]
+            for t in triggers)
+
     def _named_after(self, text: str, sentence: Span, inside: list[Slot], events: list[Event], since: int) -> bool:
         """`… une prise de participation dans deux cliniques. Il s'agit de la Clinique A et de la Clinique B.`: a
-        `naming_openers` phrase names the targets that the last acquisition read from ``since`` on with a buyer left
-        unnamed, one event each (the names after the phrase, or after a comma or `et` and `de`: `À Fès, il s'agit de
-        la Clinique A ; à Oujda, de la Clinique B`)."""
-        naming = self.rules.naming.search(text, sentence[0], sentence[1])
-        event = next((e for e in reversed(events) if e.frame is not None and e.evidence[-1][0] >= since), None)
+        sentence opening with a `naming_openers` phrase, maybe past a place (`À Fès, il s'agit de la Clinique A ; à
+        Oujda, de la Clinique B`), names the targets that the last acquisition read from ``since`` on with a buyer left
+        unnamed, one event each (the names after the phrase, or after a comma or `et` and `de`). Not the phrase within
+        a sentence of its own (`Le groupe a signé un partenariat : il s'agit de X`)."""
+        naming = self.rules.naming.match(text, sentence[0], sentence[1])
         event = next((e for e in reversed(events) if e.type == "acquisition" and e.roles["buyer"] is not None
-                      and e.evidence[-1][0] >= since), None) if naming is not None and event is not None else None
+                      and e.evidence[-1][0] >= since), None) if naming is not None else None
         if event is None or event.roles["target"] is not None:
             return False
         named = [s.value for s in inside if s.kind == "org" and s.start >= naming.end()
@@ -838,10 +868,11 @@ class EventFinder:
         if frame.type == "acquisition" and trigger.voice == "passive" and not any(
                 r.label == "agent" or r.cue == "par" for r in relations.values()):
             # a bare participle with no agent (`la clinique X, reprise en 2021`): the sentence's subject did it; where
-            # that is what was bought (`La clinique X a été rachetée en 2021.`), the subject of the sentence before
+            # that is what was bought (`La clinique X a été rachetée en 2021.`), the subject of the sentence before,
+            # if that sentence tells of the deal or of the company bought (else, as `X a publié ses résultats.`, none)
             subject = context.subject()
             if subject is None or subject in used:
-                subject = context.previous_subject()
+                subject = context.previous_subject(used)
             for role in frame.subj if subject is not None else ():
                 if subject not in used and self._assign(roles, role, Slot("org", 0, 0, subject), used):
                     break
@@ -920,10 +951,12 @@ class EventFinder:
             employer = context.topic is not None and context.topic in (context.people_roles.get(roles["person"]) or "")
             roles["org"] = context.next_topic() if employer else context.topic
         if frame.type == "appointment" and roles["person"] is None and (
-                rules.person_pronoun.search(text, scope[0], trigger.start)
-                or trigger.voice == "noun" and _POSSESSIVE_BEFORE.search(text, scope[0], trigger.start)):
+                rules.pronoun_subject.search(text, scope[0], trigger.start)
+                or trigger.voice == "noun" and rules.possessive_subject.search(text, scope[0], trigger.start)
+                and not _INDEFINITE_AFTER.match(text, trigger.end)):
             # `… puis il est nommé en 2003 à la tête de X`, `sa nomination`: the person the text tells of (and the
-            # pronoun stands for no organisation)
+            # pronoun stands for no organisation); not `il faudra attendre la nomination`, `sa nomination d'un
+            # directeur` (a post, no person)
             roles["person"] = context.person_told(trigger.start)
             if roles["person"] is not None and any(
                     s.generic and s.value == roles["org"] and rules.person_pronoun.fullmatch(text, s.start, s.end)
@@ -1012,9 +1045,10 @@ class EventFinder:
             subj = frame.flip_subj
         if relation.label == "subj" and frame.type == "opening" and trigger.voice == "active" and not slot.generic \
                 and (self.rules.facility_name.search(slot.value)
-                     or self.rules.facility_before.search(text, max(0, slot.start - 40), slot.start)):
-            return frame.obj  # `la Clinique X qui a ouvert en août`, `le complexe portuaire X a ouvert`: the facility
-            # opens, its owner is told elsewhere
+                     or self.rules.facility_before.search(text, max(0, slot.start - 40), slot.start)
+                     and not self.rules.opened_object.match(text, trigger.end)):
+            return frame.obj  # `la Clinique X qui a ouvert en août`, `le complexe touristique X a ouvert en mai`: the
+            # facility opens, its owner is told elsewhere (but `La plateforme X a ouvert un entrepôt`: X opens it)
         if relation.label == "subj" and trigger.voice == "passive" and slot.generic \
                 and _POSSESSIVE.fullmatch(text, slot.start, slot.end):
             return ()  # `Dès sa mise en service, l'électricité sera vendue à X`: a possessive determines a noun, no subject
@@ -1186,8 +1220,9 @@ _APPOSED = re.compile(r"\s+")
 `Après cette acquisition, X a…`)."""
 
 _POSSESSIVE = re.compile(r"son|sa|ses|leurs?", re.IGNORECASE)
-_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:son|sa)\s+$", re.IGNORECASE)
 """A possessive determiner: its owner is the one the facility after it belongs to."""
+_INDEFINITE_AFTER = re.compile(r"\s*d['’]une?(?![\w'’])", re.IGNORECASE)
+"""An indefinite object right after a noun trigger: `la nomination d'un directeur` names a post, no person."""
 
 _LATTER = re.compile(r"(?:ce|cette|ces)\s+derni(?:er|ère)s?\b", re.IGNORECASE)
 """`Cette dernière`, `ce dernier`: the organisation named last, subject or not."""
