@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from extract.cities import Tokens, entity_spans
-from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps, openings, sentence_bounds
+from extract.facts import DisjointSpans, SpanIndex, opening_letters, overlaps, openings, sentence_bounds, sentence_start
 from extract.pipeline import MODEL, UNUSED_COMPONENTS
 
 
@@ -112,3 +112,13 @@ def test_sentences_break_after_marks_before_a_capital_and_at_each_line() -> None
     text = "Il a dit... «Oui» ! Puis: «Non.» Fin.\nSuite 3.5 M. Dupont.\u00a0Après?? «Ah» a. b\n\nZ"
     bounds = sentence_bounds.__wrapped__(text)
     assert [text[b : b + 4] for b in bounds] == ["Il a", "«Oui", "Puis", "Fin.", "Suit", "Dupo", "Aprè", "«Ah»", "\nZ", "Z"]
+
+
+def test_sentence_start_matches_after_a_mark_a_line_break_or_the_text_s_start() -> None:
+    plain, colon, strict = sentence_start(), sentence_start(".!?:"), sentence_start(blanks_at_start=False)
+    text = "Le bilan : Orvane recrute. Kelmo aussi"
+    assert plain.search(text, 0, text.index("Kelmo")) and not plain.search(text, 0, text.index("Orvane"))
+    assert colon.search(text, 0, text.index("Orvane"))
+    assert not plain.search(text, 0, text.index("recrute")) and plain.search("a\n  B", 0, 4)
+    assert plain.search("  Kelmo", 0, 2) and not strict.search("  Kelmo", 0, 2) and strict.search("Kelmo", 0, 0)
+    assert not plain.search(" . x", 1, 1) and plain.search(" . x"[1:1])  # ``^`` is a slice's start, not ``pos``

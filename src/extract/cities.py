@@ -9,7 +9,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc
 
 from extract.chrome import Layout
-from extract.facts import NamedFact, Span, SpanIndex, forms_alternation, opening_letters
+from extract.facts import NamedFact, Span, SpanIndex, forms_alternation, opening_letters, sentence_start
 from extract.gazetteer import City, Gazetteer
 from extract.rules import Rules
 from extract.textnorm import normalize_name
@@ -21,7 +21,7 @@ _NAME_AFTER = re.compile(r"[ \u00a0][A-ZÀ-Ý]")  # the first word of a longer n
 _PARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:De|Da|Di|Del|Van|Von)\s$")
 _WORD_BEFORE = re.compile(r"(^|[^\w'’])([A-ZÀ-Ý][\w'’-]*) $")
 _COMMON_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’]*)(?![\w'’-]|[ \u00a0][A-ZÀ-Ý])")  # one capitalised word, no more
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*$")
+_SENTENCE_START = sentence_start(".!?:")  # a colon opens one too
 _PLACE_NAME = r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0][A-ZÀ-Ý][\w'’-]+){0,2})(?![\w'’-])"
 
 
@@ -261,5 +261,4 @@ class CityFinder:
         before = _WORD_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
         if not before or before.group(2).lower() in self.locative:
             return False
-        sentence_start = _SENTENCE_START.search(text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])
-        return not sentence_start
+        return not _SENTENCE_START.search(text[max(0, span[0] - 30 - 4) : span[0] - len(before.group(2)) - 1])

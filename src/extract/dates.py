@@ -8,14 +8,14 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from extract.facts import Allowed, DisjointSpans, matches_at, openings
+from extract.facts import Allowed, DisjointSpans, matches_at, openings, sentence_start
 from extract.quantities import alternation
 from extract.rules import Rules
 
 _PARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 _REQUIRED = {"day": ["day", "month", "year"], "month": ["month", "year"]}
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\n])\s*$")
+_SENTENCE_OPENS = sentence_start()
 _RANGE_START = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–]\s*$")  # the year before a dash, right before another
 
 

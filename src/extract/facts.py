@@ -15,6 +15,14 @@ FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
 SENTENCE_BREAK = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\s\"”»]+(?=[A-ZÀ-Ý«\"“]))")
 
 
+def sentence_start(marks: str = ".!?", *, blanks_at_start: bool = True) -> re.Pattern[str]:
+    """A regex matching at the end of text that a sentence opens after: one of ``marks`` or a line break then blanks,
+    or the text's start (then blanks too, unless ``blanks_at_start`` is false). Search it up to an end position
+    (``regex.search(text, pos, end)``: ``^`` is the text's start) or on a slice (``^`` is the slice's start)."""
+    start = r"^\s*" if blanks_at_start else "^"
+    return re.compile(rf"(?:{start}|[{marks}\n]\s*)$")
+
+
 @dataclass
 class NamedFact:
     """An organisation, person or city: its surface forms and mentions."""

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from extract.facts import Span
+from extract.facts import Span, sentence_start
 
 _FIRST_WORD = re.compile(r"[\w&]+")
 _WORD_START = re.compile(r"(?<![\w&-])[A-ZÀ-ÝŒ][\w&]*")  # a capitalised word or acronym: where a listed name may open
 _WORD_AFTER = re.compile(r"[\w&-]")
 _NEXT_WORD = re.compile(r"[ \t]+(?:(?:de|du|des)[ \t]+(?:la[ \t]+|l['’])?|d['’])?([\w'’&.-]+)")  # Y, de Y, du Y
 _PREVIOUS_WORD = re.compile(r"([\w'’&-]+)[ \t]+$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:»]\s*|\n\s*)$")
+_SENTENCE_START = sentence_start(".!?:»", blanks_at_start=False)  # after a colon or a closing quote too
 
 
 class KnownOrgs:

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from extract.acronyms import ACRONYM, initials, initials_start
+from extract.facts import sentence_start
 from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
 from extract.textnorm import normalize_name
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")
+_SENTENCE_START = sentence_start(blanks_at_start=False)
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
 _AFTER_A_OR_BARE_A = re.compile(r"(?:^|\s)[àa]\s+$")  # à, or a without its accent (a Casablanca: press typing)
 _LISTED_AFTER = re.compile(r"([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)*)\s*(?:,|\bet|\bou)\s*(?:d['’]|de\s+)?$")
