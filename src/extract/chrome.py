@@ -135,14 +135,19 @@ def is_chrome_line(text: str) -> bool:
     return words <= limit and bool(patterns.phrases.search(text))
 
 
+def _marker_words(text: str) -> str:
+    """A marker line as its lexicon lists it: lower-cased, without the arrows, bars and colons around it."""
+    return text.strip(" :>»|-").lower()
+
+
 def is_teaser_marker(text: str) -> bool:
     """A line that opens a block of teasers for other articles (``Related Articles``, ``À lire aussi``)."""
-    return text.strip(" :>»|-").lower() in _compiled().markers
+    return _marker_words(text) in _compiled().markers
 
 
 def is_bio_marker(text: str) -> bool:
     """A line that opens the author's biography (``LIRE LA BIO``, ``À propos de l'auteur``)."""
-    return text.strip(" :>»|-").lower() in _compiled().bio_markers
+    return _marker_words(text) in _compiled().bio_markers
 
 
 def is_header_notice(text: str) -> bool:
