@@ -9,6 +9,7 @@ from extract.facts import Allowed, forms_alternation, sentence_bounds
 from extract.numbers import parse_number, scaled
 from extract.quantities import Qualifiers, Quantity, alternation, find_numbers, number_regex, quantity_records
 from extract.rules import Rules
+from extract.textnorm import PLURAL_ENDINGS
 
 _WORD = r"[a-zà-ÿœæ][a-zà-ÿœæ'’-]*|[A-Z]{2,5}s?(?![\w])"
 
@@ -30,7 +31,7 @@ def singular(word: str, irregular: dict[str, str], stopwords: frozenset[str] = f
         return word[:-1]
     if word.endswith("aux") and len(word) > 4:
         return word[:-3] + "al"
-    if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
+    if len(word) > 3 and word[-1] in PLURAL_ENDINGS and not word.endswith("ss"):
         return word[:-1]
     return word
 

@@ -11,6 +11,7 @@ from dateparser.date import DateDataParser
 from extract.facts import Allowed, DisjointSpans, matches_at, openings, sentence_start
 from extract.quantities import alternation
 from extract.rules import Rules
+from extract.textnorm import PLURAL_ENDINGS
 
 _PARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
 _FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -167,7 +168,8 @@ class DateFinder:
         if (previous[:1].isupper() and word not in self.weak_cues) or previous.isdigit():
             return False
         after = re.match(r"\s*([a-zà-ÿ][\w'’-]*)", text[match.end() : match.end() + 30])
-        if after and after.group(1)[-1] not in "sx" and after.group(1).lower() not in self.units and _SENTENCE_OPENS.search(text, max(0, match.start() - 3), match.start()):
+        if after and after.group(1)[-1] not in PLURAL_ENDINGS and after.group(1).lower() not in self.units \
+                and _SENTENCE_OPENS.search(text, max(0, match.start() - 3), match.start()):
             return True  # 2021 connaît une hausse: a year opening a sentence before a verb, no plural noun nor unit it counts
         return not after or after.group(1).lower() in self.stopwords or after.group(1).lower() in self.months
 

@@ -13,7 +13,7 @@ from extract.acronyms import ACRONYM, initials, initials_start
 from extract.facts import sentence_start
 from extract.name_candidates import Candidate
 from extract.name_lexicon import NameLexicon
-from extract.textnorm import normalize_name
+from extract.textnorm import PLURAL_ENDINGS, normalize_name
 
 _SENTENCE_START = sentence_start(blanks_at_start=False)
 _AFTER_A = re.compile(r"(?:^|\s)à\s+$")
@@ -79,7 +79,8 @@ class NameClassifier:
             return None
         if len(words) == 2 and lowered[0] in lex.type_words and words[1].islower() and (lowered[1] in lex.modifiers or lowered[1] in lex.demonyms):
             return None  # le Groupe bancaire, la Coopérative agricole, la Banque allemande: a kind and its trade or country, no name
-        if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in "sx" and all(w in lex.kind_adjectives and w[-1:] in "sx" for w in lowered[1:]):
+        if len(words) > 1 and lowered[0] in lex.type_words and lowered[0][-1:] in PLURAL_ENDINGS \
+                and all(w in lex.kind_adjectives and w[-1:] in PLURAL_ENDINGS for w in lowered[1:]):
             return None  # Assurances Marocaines, Cliniques privées: a kind in the plural with its adjectives
         if words[0].islower() and lowered[0] in lex.generic_types and (self._names_a_country(words[1:]) or lowered[1] in ("en", "au", "aux")):
             return None  # le marché de l'assurance en Afrique, une société en Hollande: a type word and a place, no body

@@ -10,6 +10,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:l'|(?:le|la|les) )")
+PLURAL_ENDINGS = "sx"  # the letters a French plural ends with (maisons, bureaux)
 
 
 def strip_accents(text: str) -> str:
@@ -30,6 +31,6 @@ def normalize_name(text: str) -> str:
 def normalize_unit(text: str) -> str:
     """Normalise a count's unit: as a name, with ``²`` → ``2`` and a final ``s`` or ``x`` dropped."""
     text = normalize_name(text.replace("²", "2"))
-    if len(text) > 1 and text[-1] in "sx":
+    if len(text) > 1 and text[-1] in PLURAL_ENDINGS:
         text = text[:-1]
     return text
