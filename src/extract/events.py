@@ -1131,23 +1131,33 @@ def _main_subject(text: str, trigger: Trigger, names: list[Slot]) -> tuple[Slot,
 def _loans_listed(text: str, roles: dict[str, Any], amounts: list[Slot], names: list[Slot]) -> list[dict[str, Any]]:
     """`un prêt de 115 M€ à A, de 100 M€ à B et de 50 M€ à C`: one loan per sum and borrower of the list; the first
     sum's borrower is the one named right after it."""
-    pairs = []
-    for amount in sorted(amounts, key=lambda s: s.start):
-        borrower = next((n for n in names if n.kind == "org" and _TO_BORROWER.fullmatch(text, amount.end, n.start)), None)
-        if borrower is not None:
-            pairs.append((amount, borrower))
-    first = next((i for i, (a, _) in enumerate(pairs) if a.value[0] == roles["amount"][0]["value"]), None)
-    if first is None:
-        return []
-    chain = [pairs[first]]
-    for amount, borrower in pairs[first + 1 :]:
-        if not _NEXT_SUM.fullmatch(text, chain[-1][1].end, amount.start):
-            break
-        chain.append((amount, borrower))
-    if len(chain) < 2:
+    def borrower(amount: Slot) -> Slot | None:
+        return next((n for n in names if n.kind == "org" and _TO_BORROWER.fullmatch(text, amount.end, n.start)), None)
+
+    chain = _paired_chain(text, roles, amounts, borrower, _NEXT_SUM, skip_unpaired=True)
+    if not chain:
         return []
     roles["borrower"] = chain[0][1].value
     return [{"amount": [{"value": a.value[0], "currency": a.value[1]}], "borrower": b.value} for a, b in chain[1:]]
+
+
+def _paired_chain(text: str, roles: dict[str, Any], amounts: list[Slot], pair: Callable[[Slot], Slot | None],
+                  joiner: re.Pattern[str], skip_unpaired: bool) -> list[tuple[Slot, Slot]]:
+    """The list of sums each with its own name (`pair`: the borrower or city right after it), from the sum read on,
+    while ``joiner`` links one pair's name to the next sum; empty unless the list has two pairs or more. A sum with
+    no name of its own is passed over (``skip_unpaired``) or ends the list."""
+    pairs = [(amount, pair(amount)) for amount in sorted(amounts, key=lambda s: s.start)]
+    if skip_unpaired:
+        pairs = [p for p in pairs if p[1] is not None]
+    first = next((i for i, (a, _) in enumerate(pairs) if a.value[0] == roles["amount"][0]["value"]), None)
+    if first is None or pairs[first][1] is None:
+        return []
+    chain = [pairs[first]]
+    for amount, named in pairs[first + 1 :]:
+        if not joiner.fullmatch(text, chain[-1][1].end, amount.start) or named is None:
+            break
+        chain.append((amount, named))
+    return chain if len(chain) > 1 else []
 
 
 def _sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], rules: EventRules) -> list[dict[str, Any]]:
@@ -1174,16 +1184,8 @@ def _placed_sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], c
         return next((c for c in cities if c.start >= amount.end and rules.sum_place.fullmatch(text, amount.end, c.start)),
                     None)
 
-    ordered = sorted(amounts, key=lambda s: s.start)
-    first = next((i for i, s in enumerate(ordered) if s.value[0] == roles["amount"][0]["value"]), None)
-    if first is None or (city := placed(ordered[first])) is None:
-        return []
-    chain = [(ordered[first], city)]
-    for amount in ordered[first + 1 :]:
-        if not rules.next_placed_sum.fullmatch(text, chain[-1][1].end, amount.start) or (city := placed(amount)) is None:
-            break
-        chain.append((amount, city))
-    if len(chain) < 2:
+    chain = _paired_chain(text, roles, amounts, placed, rules.next_placed_sum, skip_unpaired=False)
+    if not chain:
         return []
     roles["city"] = chain[0][1].value
     return [{"amount": _amount_list(text, a, amounts), "city": c.value} for a, c in chain[1:]]
