@@ -26,6 +26,8 @@ _PASSIVE_AUXILIARIES = frozenset({"est", "sont", "été", "sera", "seront", "ser
                                   "fut"})
 _ITEM_DATE = re.compile(r"^\s*(?:(?:en|dès|depuis|fin|début)\s+)?(?:\d{4}|\([^()]{1,40}\))(?=\s*(?:,|et\b|ainsi\b))")
 """A year or a parenthesis that closes one item of a list (`la clinique A en 2018, la clinique B en 2019`)."""
+_LIST_LAST = (" et", " ainsi que")
+"""How the last item of a list is joined, at the end of the words before it (`A, B et `)."""
 _ARTICLE = re.compile(r"(?<=\S)\s+(?:le|la|les|l['’]|un|une)$")
 _TITLE_OF = re.compile(r"\s*,\s*(?:[a-zà-ÿ-]+\s+){1,4}(?:chez|de|du|des|d['’])\s*(?:la\s+|le\s+|les\s+|l['’])?",
                        re.IGNORECASE)
@@ -117,7 +119,7 @@ class SurfaceRelations:
         words = _ARTICLE.sub("", words)  # `et la Clinique B`
         if words == ",":
             return in_list and after  # `auprès de A, B et C`
-        if words.startswith(",") and words.endswith((" et", " ainsi que")):
+        if words.startswith(",") and words.endswith(_LIST_LAST):
             return in_list  # `mené par A, fonds …, et B`
         for cue in self.cue.finditer(words):
             if _FILLER.fullmatch(words[cue.end() :]):
@@ -179,7 +181,7 @@ def _listed_after_adjective(lead: str) -> str:
     groupe marocain, l'État guinéen et `): the names after it are coordinated with the reference; else the lead."""
     match = _GENERIC_ADJECTIVE.match(lead)
     rest = lead[match.end() :] if match else lead
-    return rest if match and rest.rstrip().endswith((" et", " ainsi que")) else lead
+    return rest if match and rest.rstrip().endswith(_LIST_LAST) else lead
 
 
 def _affiliation(lead: str, previous: Slot | None) -> bool:
