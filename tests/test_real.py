@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.94  # 116 texts since session 20 (r93-r116 joined dev): 0.950 at its start (r01-r92 alone: 0.961)
+DEV_FLOOR = 0.94  # 140 texts since session 21 (r117-r140 joined dev): 0.952 at its start (r01-r116 alone: 0.958)
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)
