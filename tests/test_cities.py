@@ -93,6 +93,8 @@ def test_city_inside_an_organisation_name_is_a_city_mention(extractor, sentence:
         "La société exploite une autre mine d'or au Soudan, avec un partenaire local.",
         "Les Casablancais ont accès à la clinique. La ville ocre attire les touristes. Le Royaume investit.",
         "Le groupe prévoit l'ouverture des hôtels Marriott et Hilton, puis d'un Sheraton.",
+        "Le laboratoire est devenu le premier fournisseur de vaccins de Côte d’Ivoire et vise la Nouvelle-Zélande.",
+        "Les exportations de Sierra Leone et de Guinée équatoriale ont doublé cette année.",
     ],
 )
 def test_regions_countries_demonyms_and_nicknames_are_not_cities(extractor, sentence: str) -> None:
