@@ -1051,3 +1051,8 @@ def test_a_type_word_after_a_name_closes_it_and_opens_no_other(extractor, senten
 def test_a_name_goes_on_over_its_series_number_and_its_adjectives(extractor, sentence: str, name: str) -> None:
     record = extract_text(extractor, sentence)
     assert named(record["organizations"], name) is not None
+
+
+def test_a_dash_glued_to_a_name_s_end_is_no_part_of_it(extractor) -> None:
+    sentence = "Le terminal est exploité par l'opérateur danois Nordic Harbours-, a précisé le directeur du site."
+    assert org_names(extract_text(extractor, sentence)) == ["Nordic Harbours"]

@@ -527,4 +527,5 @@ class CandidateFinder:
             purpose = next((t.i - 1 for t in tokens[1:] if t.lower_ == "pour"), last.i)
             last = max(self._purpose_end(span.doc, last.i), self._purpose_end(span.doc, purpose), key=lambda t: t.i)
         former = 3 if first_lower.startswith("ex-") and first.text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
-        return Candidate(first.idx + former, last.idx + len(last.text), label, source, title)
+        end = last.idx + len(last.text.rstrip("-–—"))  # X-, a dash glued to the name's end (X-, a souligné): no part of it
+        return Candidate(first.idx + former, end, label, source, title) if end > first.idx + former else None
