@@ -1056,3 +1056,8 @@ def test_a_name_goes_on_over_its_series_number_and_its_adjectives(extractor, sen
 def test_a_dash_glued_to_a_name_s_end_is_no_part_of_it(extractor) -> None:
     sentence = "Le terminal est exploité par l'opérateur danois Nordic Harbours-, a précisé le directeur du site."
     assert org_names(extract_text(extractor, sentence)) == ["Nordic Harbours"]
+
+
+def test_an_acronym_after_et_closing_a_name_is_another_organisation(extractor) -> None:
+    sentence = "Le capital est réparti entre la Caisse de retraite, le Fonds Mohammed V et la CDG (Caisse de Dépôt et de Gestion)."
+    assert sorted(org_names(extract_text(extractor, sentence))) == ["Caisse de Dépôt et de Gestion", "Caisse de retraite", "Fonds Mohammed V"]

@@ -494,8 +494,9 @@ class CandidateFinder:
             if word != "et":
                 continue
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
-            if following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
-                tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
+            if following and (following[0].is_title and following[0].lower_ in self.lex.prefix_types
+                              or following[0] is tokens[-1] and ACRONYM.match(following[0].text)):
+                tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y, Fonds X et la CDG
                 break
         if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:
             # "la clinique X", "le fonds X Capital": the common noun describes, X names (see OrgMerger.described)
