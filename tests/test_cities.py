@@ -164,6 +164,7 @@ def test_a_listed_district_is_a_city_without_a_preposition(extractor, sentence: 
         "Le groupe vise aussi la Côte d'Ivoire et le Sénégal pour ses prochaines cliniques.",
         "Le port est situé sur le détroit de Gibraltar, face aux côtes espagnoles.",
         "La Clinique De Vinci a changé de propriétaire après dix ans d'activité.",
+        "La Compagnie des Thermes de Mer a racheté trois hôtels.",
     ],
 )
 def test_common_words_and_surnames_that_geonames_lists_are_not_cities(extractor, sentence: str) -> None:
