@@ -229,6 +229,7 @@ def test_an_intertitle_before_a_last_paragraph_cut_off_is_no_headline_of_another
         "Lire aussi : La CNSS relève ses tarifs", "Photo : Oncorad Group", "Ph. : Akdital", "Image d'illustration",
         "© 2024 Le Matin. Tous droits réservés.",
         "À lire : Radisson prévoit 25 nouveaux hôtels au Maroc d’ici 2030", "A lire : La palmeraie se meurt",
+        "LIRE AUSSI – Les nouvelles lignes du tramway de Rabat", "Voir aussi — Le bilan des ventes d'automobiles",
     ],
 )
 def test_is_chrome_line(line: str) -> None:

@@ -93,6 +93,8 @@ def test_city_inside_an_organisation_name_is_a_city_mention(extractor, sentence:
         "La société exploite une autre mine d'or au Soudan, avec un partenaire local.",
         "Les Casablancais ont accès à la clinique. La ville ocre attire les touristes. Le Royaume investit.",
         "Le groupe prévoit l'ouverture des hôtels Marriott et Hilton, puis d'un Sheraton.",
+        "Le laboratoire est devenu le premier fournisseur de vaccins de Côte d’Ivoire et vise la Nouvelle-Zélande.",
+        "Les exportations de Sierra Leone et de Guinée équatoriale ont doublé cette année.",
     ],
 )
 def test_regions_countries_demonyms_and_nicknames_are_not_cities(extractor, sentence: str) -> None:
@@ -162,6 +164,7 @@ def test_a_listed_district_is_a_city_without_a_preposition(extractor, sentence: 
         "Le groupe vise aussi la Côte d'Ivoire et le Sénégal pour ses prochaines cliniques.",
         "Le port est situé sur le détroit de Gibraltar, face aux côtes espagnoles.",
         "La Clinique De Vinci a changé de propriétaire après dix ans d'activité.",
+        "La Compagnie des Thermes de Mer a racheté trois hôtels.",
     ],
 )
 def test_common_words_and_surnames_that_geonames_lists_are_not_cities(extractor, sentence: str) -> None:

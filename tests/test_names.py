@@ -756,6 +756,20 @@ def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extra
     assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "orgs"),
+    [
+        ("Les camions partent chaque jour du port de Nador West Med vers l'Europe.", ["Nador West Med"]),
+        ("Le fonds est devenu l'actionnaire unique de la station balnéaire de Saïdia Beach, selon un communiqué.", ["Saïdia Beach"]),
+        ("Le fonds a repris les parts de la station balnéaire de Port Azur, au nord d'Asilah.", ["Port Azur"]),
+        ("Les exportations passent par le port d'Essaouira depuis mars.", []),
+        ("Avec ses nouveaux quais, il devient le premier port de Méditerranée par le trafic.", []),
+    ],
+)
+def test_a_name_after_a_facility_noun_and_de_is_the_facility_unless_a_city_or_a_region(extractor, sentence: str, orgs: list[str]) -> None:
+    assert org_names(extract_text(extractor, sentence)) == orgs
+
+
 
 def test_a_name_goes_on_over_a_line_break_of_hard_wrapped_text(extractor) -> None:
     text = (
@@ -1038,3 +1052,29 @@ def test_a_type_word_after_a_name_closes_it_and_opens_no_other(extractor, senten
 def test_a_name_goes_on_over_its_series_number_and_its_adjectives(extractor, sentence: str, name: str) -> None:
     record = extract_text(extractor, sentence)
     assert named(record["organizations"], name) is not None
+
+
+def test_a_dash_glued_to_a_name_s_end_is_no_part_of_it(extractor) -> None:
+    sentence = "Le terminal est exploité par l'opérateur danois Nordic Harbours-, a précisé le directeur du site."
+    assert org_names(extract_text(extractor, sentence)) == ["Nordic Harbours"]
+
+
+def test_an_acronym_after_et_closing_a_name_is_another_organisation(extractor) -> None:
+    sentence = "Le capital est réparti entre la Caisse de retraite, le Fonds Mohammed V et la CDG (Caisse de Dépôt et de Gestion)."
+    assert sorted(org_names(extract_text(extractor, sentence))) == ["Caisse de Dépôt et de Gestion", "Caisse de retraite", "Fonds Mohammed V"]
+
+
+def test_names_after_the_plural_of_a_role_noun_and_a_list_cue_are_organisations(extractor) -> None:
+    sentence = "Le nouveau mall de Fès réunit des enseignes de prestige telles que Kavella, Noriba et Zelmar."
+    assert org_names(extract_text(extractor, sentence)) == ["Kavella", "Noriba", "Zelmar"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "orgs"),
+    [
+        ("La ville compte des hôtels de luxe, notamment Dar Soltana et Kasbah Tiwira.", ["Dar Soltana", "Kasbah Tiwira"]),
+        ("Les promoteurs immobiliers locaux, comme Addar Sakan et Bina Group, attendent la baisse des taux.", ["Addar Sakan", "Bina Group"]),
+    ],
+)
+def test_a_role_noun_and_its_adjectives_before_a_comma_and_a_list_cue_make_the_list_organisations(extractor, sentence: str, orgs: list[str]) -> None:
+    assert org_names(extract_text(extractor, sentence)) == orgs

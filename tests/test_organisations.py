@@ -48,6 +48,8 @@ def mentions(text: str, *surfaces: str, after: int = 0) -> list[Mention]:
         ("FMI", "IMF"),
         ("Maroc Telecom", "IAM"),
         ("OMS", "World Health Organization"),
+        # a legal form spelled out or abbreviated
+        ("Nexora Biotech Limited", "Nexora Biotech LTD"),
     ],
 )
 def test_forms_of_one_organisation(merger, a: str, b: str) -> None:

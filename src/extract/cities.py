@@ -175,7 +175,7 @@ class CityFinder:
 
     def _longest_match(self, tokens: Tokens, text: str, i: int) -> tuple[int, City] | None:
         """The longest gazetteer name of at most ``_MAX_TOKENS`` tokens from the capitalised token ``i``, and its
-        city; None when there is none."""
+        city; None when there is none, or when a country's name opens there (no ``Côte`` of ``Côte d'Ivoire``)."""
         start, ends, punct = tokens.starts[i], tokens.ends, tokens.punct
         for end_i in range(min(len(ends), i + _MAX_TOKENS), i, -1):
             if punct[end_i - 1]:
@@ -183,8 +183,10 @@ class CityFinder:
             surface = text[start : ends[end_i - 1]]
             if "\n" in surface:
                 continue
+            if normalize_name(surface) in self.countries:
+                return None
             city = self.gazetteer.lookup(surface)
-            if city is not None and normalize_name(surface) not in self.countries:
+            if city is not None:
                 return end_i, city
         return None
 

@@ -494,8 +494,9 @@ class CandidateFinder:
             if word != "et":
                 continue
             following = [t for t in tokens[k + 1 : k + 4] if t.lower_ not in self.lex.connectors]
-            if following and following[0].is_title and following[0].lower_ in self.lex.prefix_types:
-                tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y
+            if following and (following[0].is_title and following[0].lower_ in self.lex.prefix_types
+                              or following[0] is tokens[-1] and ACRONYM.match(following[0].text)):
+                tokens = tokens[:k]  # two names joined: Clinique X et de la Polyclinique Y, Fonds X et la CDG
                 break
         if len(tokens) > 1 and tokens[0].is_lower and tokens[0].lower_ in self.lex.generic_types:
             # "la clinique X", "le fonds X Capital": the common noun describes, X names (see OrgMerger.described)
@@ -527,4 +528,5 @@ class CandidateFinder:
             purpose = next((t.i - 1 for t in tokens[1:] if t.lower_ == "pour"), last.i)
             last = max(self._purpose_end(span.doc, last.i), self._purpose_end(span.doc, purpose), key=lambda t: t.i)
         former = 3 if first_lower.startswith("ex-") and first.text[3:4].isupper() else 0  # GMF (ex-Fadesa Maroc)
-        return Candidate(first.idx + former, last.idx + len(last.text), label, source, title)
+        end = last.idx + len(last.text.rstrip("-–—"))  # X-, a dash glued to the name's end (X-, a souligné): no part of it
+        return Candidate(first.idx + former, end, label, source, title) if end > first.idx + former else None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from extract.acronyms import ACRONYM
 from extract.name_candidates import Candidate, Mention
 from extract.name_lexicon import NameLexicon
-from extract.textnorm import normalize_name
+from extract.textnorm import PLURAL_ENDINGS, normalize_name
 
 _WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
@@ -83,7 +83,7 @@ class NameEvidence:
         return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
 
     def before(self, text: str, start: int) -> str | None:
-        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
+        """``ORG`` after a role noun or a facility's noun and ``de``, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
         after a plan's or a product's noun, or its demonym (``la marque X``, ``le vaccin chinois X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [(_ELIDED.sub("", w) or w) if "'" in w or "’" in w else w for w in words if w not in _QUOTES]
@@ -105,11 +105,21 @@ class NameEvidence:
         if thing and not place_link:
             return "THING"  # la marque X, le vaccin britannique X
         if place_link:
-            return "ORG" if noun in self.lex.head_of_nouns else None  # le DG de X, une filiale de X
+            # le DG de X, une filiale de X; le port de X, a facility's own name
+            return "ORG" if noun in self.lex.head_of_nouns or noun in self.lex.facility_of_nouns else None
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
+            if words[i] == "," and i > 0:
+                i -= 1  # des resorts golfiques, comme X
+            skipped = 0
+            while i > 0 and skipped < 3 and self._modifier(words[i]):
+                i, skipped = i - 1, skipped + 1
             noun = words[i].lower()
-        return "ORG" if noun in self.lex.role_nouns or self._complemented_role(words, i) else None
+        return "ORG" if self._role_noun(noun) or self._complemented_role(words, i) else None
+
+    def _role_noun(self, noun: str) -> bool:
+        """A role noun, or the plural of one (``enseignes``, ``opérateurs``)."""
+        return noun in self.lex.role_nouns or noun[-1:] in PLURAL_ENDINGS and noun[:-1] in self.lex.role_nouns
 
     def _complemented_role(self, words: list[str], i: int) -> bool:
         """A role noun with a complement before the name: ``le groupe de BTP espagnol X``, ``l'opérateur de
@@ -119,7 +129,7 @@ class NameEvidence:
             return False
         if i >= 2 and words[i - 1].lower() in {"de", "d"}:
             i -= 1
-        return i >= 1 and words[i - 1].lower() in self.lex.role_nouns
+        return i >= 1 and self._role_noun(words[i - 1].lower())
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
@@ -183,11 +193,11 @@ class NameEvidence:
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
     def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
-        """A mention that context may turn into an organisation: no first name, not a country or an acronym, no
+        """A mention that context may turn into an organisation: no first name, not a country, a region or an acronym, no
         city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
         return (
             not self.opens_with_first_name(surface)
-            and normalize_name(surface) not in self.lex.countries
+            and normalize_name(surface) not in self.lex.countries_and_regions
             and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)
             and (kind == "PER" or surface[:1].isupper())
