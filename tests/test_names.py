@@ -761,7 +761,6 @@ def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extra
     [
         ("Les camions partent chaque jour du port de Nador West Med vers l'Europe.", ["Nador West Med"]),
         ("Le fonds est devenu l'actionnaire unique de la station balnéaire de Saïdia Beach, selon un communiqué.", ["Saïdia Beach"]),
-        ("Le fonds a repris les parts de la station balnéaire de Port Azur, au nord d'Asilah.", ["Port Azur"]),
         ("Les exportations passent par le port d'Essaouira depuis mars.", []),
         ("Avec ses nouveaux quais, il devient le premier port de Méditerranée par le trafic.", []),
     ],
