@@ -756,19 +756,6 @@ def test_a_named_airport_is_a_body_and_an_airport_named_by_its_city_is_not(extra
     assert org_names(extract_text(extractor, "Les vols arrivent à l'aéroport de Casablanca depuis lundi.")) == []
 
 
-@pytest.mark.parametrize(
-    ("sentence", "orgs"),
-    [
-        ("Les camions partent chaque jour du port de Nador West Med vers l'Europe.", ["Nador West Med"]),
-        ("Le fonds est devenu l'actionnaire unique de la station balnéaire de Saïdia Beach, selon un communiqué.", ["Saïdia Beach"]),
-        ("Les exportations passent par le port d'Essaouira depuis mars.", []),
-        ("Avec ses nouveaux quais, il devient le premier port de Méditerranée par le trafic.", []),
-    ],
-)
-def test_a_name_after_a_facility_noun_and_de_is_the_facility_unless_a_city_or_a_region(extractor, sentence: str, orgs: list[str]) -> None:
-    assert org_names(extract_text(extractor, sentence)) == orgs
-
-
 
 def test_a_name_goes_on_over_a_line_break_of_hard_wrapped_text(extractor) -> None:
     text = (

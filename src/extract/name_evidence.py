@@ -83,7 +83,7 @@ class NameEvidence:
         return bool(self.lex.adjective.match(last)) or last in self.lex.modifiers
 
     def before(self, text: str, start: int) -> str | None:
-        """``ORG`` after a role noun or a facility's noun and ``de``, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
+        """``ORG`` after a role noun, ``PLACE`` after a place noun, ``UNIT`` after a unit of a company, ``THING`` right
         after a plan's or a product's noun, or its demonym (``la marque X``, ``le vaccin chinois X``), else None."""
         words = _WORDS.findall(text[max(0, start - 100) : start])
         words = [(_ELIDED.sub("", w) or w) if "'" in w or "’" in w else w for w in words if w not in _QUOTES]
@@ -105,8 +105,7 @@ class NameEvidence:
         if thing and not place_link:
             return "THING"  # la marque X, le vaccin britannique X
         if place_link:
-            # le DG de X, une filiale de X; le port de X, a facility's own name
-            return "ORG" if noun in self.lex.head_of_nouns or noun in self.lex.facility_of_nouns else None
+            return "ORG" if noun in self.lex.head_of_nouns else None  # le DG de X, une filiale de X
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             if words[i] == "," and i > 0:
@@ -193,11 +192,11 @@ class NameEvidence:
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
     def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
-        """A mention that context may turn into an organisation: no first name, not a country, a region or an acronym, no
+        """A mention that context may turn into an organisation: no first name, not a country or an acronym, no
         city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
         return (
             not self.opens_with_first_name(surface)
-            and normalize_name(surface) not in self.lex.countries_and_regions
+            and normalize_name(surface) not in self.lex.countries
             and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)
             and (kind == "PER" or surface[:1].isupper())

@@ -77,7 +77,6 @@ class NameLexicon:
         self.masculine_demonyms = frozenset(w for w in demonyms if not (w.endswith("e") and {w[:-1], w[:-2]} & self.demonyms))
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
-        self.facility_of_nouns = frozenset(rules.names["facility_of_nouns"])  # le port de X: X names the port
         self.list_cues = frozenset(rules.names["list_cues"])
         self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
