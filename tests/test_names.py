@@ -1053,14 +1053,3 @@ def test_an_acronym_after_et_closing_a_name_is_another_organisation(extractor) -
 def test_names_after_the_plural_of_a_role_noun_and_a_list_cue_are_organisations(extractor) -> None:
     sentence = "Le nouveau mall de Fès réunit des enseignes de prestige telles que Kavella, Noriba et Zelmar."
     assert org_names(extract_text(extractor, sentence)) == ["Kavella", "Noriba", "Zelmar"]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "orgs"),
-    [
-        ("La ville compte des hôtels de luxe, notamment Dar Soltana et Kasbah Tiwira.", ["Dar Soltana", "Kasbah Tiwira"]),
-        ("Les promoteurs immobiliers locaux, comme Addar Sakan et Bina Group, attendent la baisse des taux.", ["Addar Sakan", "Bina Group"]),
-    ],
-)
-def test_a_role_noun_and_its_adjectives_before_a_comma_and_a_list_cue_make_the_list_organisations(extractor, sentence: str, orgs: list[str]) -> None:
-    assert org_names(extract_text(extractor, sentence)) == orgs

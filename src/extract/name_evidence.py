@@ -108,11 +108,6 @@ class NameEvidence:
             return "ORG" if noun in self.lex.head_of_nouns else None  # le DG de X, une filiale de X
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
-            if words[i] == "," and i > 0:
-                i -= 1  # des resorts golfiques, comme X
-            skipped = 0
-            while i > 0 and skipped < 3 and self._modifier(words[i]):
-                i, skipped = i - 1, skipped + 1
             noun = words[i].lower()
         return "ORG" if self._role_noun(noun) or self._complemented_role(words, i) else None
 
