@@ -1048,8 +1048,3 @@ def test_a_dash_glued_to_a_name_s_end_is_no_part_of_it(extractor) -> None:
 def test_an_acronym_after_et_closing_a_name_is_another_organisation(extractor) -> None:
     sentence = "Le capital est réparti entre la Caisse de retraite, le Fonds Mohammed V et la CDG (Caisse de Dépôt et de Gestion)."
     assert sorted(org_names(extract_text(extractor, sentence))) == ["Caisse de Dépôt et de Gestion", "Caisse de retraite", "Fonds Mohammed V"]
-
-
-def test_names_after_the_plural_of_a_role_noun_and_a_list_cue_are_organisations(extractor) -> None:
-    sentence = "Le nouveau mall de Fès réunit des enseignes de prestige telles que Kavella, Noriba et Zelmar."
-    assert org_names(extract_text(extractor, sentence)) == ["Kavella", "Noriba", "Zelmar"]

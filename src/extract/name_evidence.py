@@ -16,7 +16,7 @@ from functools import lru_cache
 from extract.acronyms import ACRONYM
 from extract.name_candidates import Candidate, Mention
 from extract.name_lexicon import NameLexicon
-from extract.textnorm import PLURAL_ENDINGS, normalize_name
+from extract.textnorm import normalize_name
 
 _WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 _ELIDED = re.compile(r"^(?:[ldj]|qu)['’]", re.IGNORECASE)
@@ -109,11 +109,7 @@ class NameEvidence:
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()
-        return "ORG" if self._role_noun(noun) or self._complemented_role(words, i) else None
-
-    def _role_noun(self, noun: str) -> bool:
-        """A role noun, or the plural of one (``enseignes``, ``opérateurs``)."""
-        return noun in self.lex.role_nouns or noun[-1:] in PLURAL_ENDINGS and noun[:-1] in self.lex.role_nouns
+        return "ORG" if noun in self.lex.role_nouns or self._complemented_role(words, i) else None
 
     def _complemented_role(self, words: list[str], i: int) -> bool:
         """A role noun with a complement before the name: ``le groupe de BTP espagnol X``, ``l'opérateur de
@@ -123,7 +119,7 @@ class NameEvidence:
             return False
         if i >= 2 and words[i - 1].lower() in {"de", "d"}:
             i -= 1
-        return i >= 1 and self._role_noun(words[i - 1].lower())
+        return i >= 1 and words[i - 1].lower() in self.lex.role_nouns
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
