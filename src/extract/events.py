@@ -894,8 +894,8 @@ class EventFinder:
             roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
-        if dates:
-            date = min(dates, key=lambda s: _distance(s, trigger))
+        date = min(dates, key=lambda s: _distance(s, trigger)) if dates else None
+        if date is not None:
             roles["period" if "period" in roles else "date"] = _fiscal_year(text, date) if "period" in roles else date.value
         cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
@@ -923,8 +923,9 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _compared_after(
-                    text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                (d.value for d in in_scope if d.kind == "date" and d is not date and (0 <= d.start - s.end <= 25 or
+                 _compared_after(text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait
+                # 1 MMDH`; not the result's own period (`à 2,1 MMDH en 2023, contre 1,8 MMDH un an plus tôt`)
                 or (_year_before(roles["period"]) if rules.year_before.match(text, s.end) else None)} for s in earlier]
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
