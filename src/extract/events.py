@@ -1287,9 +1287,9 @@ _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 """A lower-case word after a generic reference, an adjective that may be in the name (`la banque européenne`)."""
 
-_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
-                     r"(?![\w'’-])")
-"""A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
+_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont|ait|aient)(?![\w'’-])")
+"""A verb in the future tense or the conditional (`sera`, `atteindra`, `dépassera`, `pourrait`, `atteindrait`): a
+forecast, no result."""
 
 
 _YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
