@@ -104,6 +104,7 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
     booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
@@ -264,6 +265,7 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        forecast_horizon=_words(data["forecast_horizons"]),
         booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
@@ -801,12 +803,19 @@ class EventFinder:
         """The event a trigger reads under its frame, with whatever roles its clause states."""
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
-        if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
-                                       or rules.booked_sales.match(text, trigger.end)
-                                       or rules.intent.search(text, scope[0], scope[1])
-                                       or _FUTURE.search(text, scope[0], scope[1])
-                                       or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
-            return None  # a forecast, or a segment's share of the result (`la contribution du cobalt au CA`)
+        if frame.type == "result":
+            if rules.booked_sales.match(text, trigger.end) \
+                    or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start):
+                return None  # sales booked, or a segment's share of the result (`la contribution du cobalt au CA`)
+            forecast = min((m.start() for m in (p.search(text, scope[0], scope[1]) for p in (
+                rules.not_results, rules.intent, _FUTURE)) if m), default=None)
+            if forecast is not None:  # a forecast, but for a figure stated before it (`a réalisé 800 MDH en 2023 et
+                # vise 1 MMDH en 2025`): the clause ends there
+                if forecast < trigger.start or not any(s.end <= forecast for s in owned):
+                    return None
+                scope = (scope[0], forecast)
+            if rules.forecast_horizon.search(text, scope[0], scope[1]):
+                return None
         if frame.type == "acquisition" and rules.called_off.search(text, context.sentence[0], context.sentence[1]):
             return None  # `le projet d'acquisition … : l'opération est caduque`: a deal called off, no acquisition
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
