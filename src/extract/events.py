@@ -105,6 +105,7 @@ class EventRules:
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
     forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
+    sector_result: re.Pattern[str]  # right after a result trigger: a sector's figure (`le CA du secteur`)
     booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
@@ -265,6 +266,8 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
+                                 rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
         forecast_horizon=_words(data["forecast_horizons"]),
         booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
@@ -804,9 +807,10 @@ class EventFinder:
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result":
-            if rules.booked_sales.match(text, trigger.end) \
+            if rules.booked_sales.match(text, trigger.end) or rules.sector_result.match(text, trigger.end) \
                     or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start):
-                return None  # sales booked, or a segment's share of the result (`la contribution du cobalt au CA`)
+                return None  # sales booked, a sector's figure (`le CA du secteur`), or a segment's share of the
+                # result (`la contribution du cobalt au CA`)
             forecast = min((m.start() for m in (p.search(text, scope[0], scope[1]) for p in (
                 rules.not_results, rules.intent, _FUTURE)) if m), default=None)
             if forecast is not None:  # a forecast, but for a figure stated before it (`a réalisé 800 MDH en 2023 et
