@@ -808,9 +808,11 @@ class EventFinder:
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result":
             if rules.booked_sales.match(text, trigger.end) or rules.sector_result.match(text, trigger.end) \
-                    or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start):
-                return None  # sales booked, a sector's figure (`le CA du secteur`), or a segment's share of the
-                # result (`la contribution du cobalt au CA`)
+                    or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start) \
+                    or (share := _PERCENT_OF.search(text, max(scope[0], trigger.start - 30), trigger.start)) \
+                    and not rules.delta_cue.search(text, max(0, share.start() - 60), share.start()):
+                return None  # sales booked, a sector's figure (`le CA du secteur`), or a share of the result (`la
+                # contribution du cobalt au CA`, `représente 15% du chiffre d'affaires de X, soit 120 MDH`)
             forecast = min((m.start() for m in (p.search(text, scope[0], scope[1]) for p in (
                 rules.not_results, rules.intent, _FUTURE)) if m), default=None)
             if forecast is not None:  # a forecast, but for a figure stated before it (`a réalisé 800 MDH en 2023 et
@@ -1303,6 +1305,11 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont|ait|aient)(?![\w'’-])")
 """A verb in the future tense or the conditional (`sera`, `atteindra`, `dépassera`, `pourrait`, `atteindrait`): a
 forecast, no result."""
+
+
+_PERCENT_OF = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s+(?:du|des|au|aux|de\s+(?:son|sa|ses|leur|leurs|la|l['’]))\s*$")
+"""A percentage of what follows (`15% du `, `60% de son `): before a result noun, a share of the result (but not a
+change, `une hausse de 15% de son chiffre d'affaires`)."""
 
 
 _YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
