@@ -494,7 +494,7 @@ class EventFinder:
         for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]
-                                   and not self._reflexive(text, sentence, t)])
+                                   and not self._reflexive(text, sentence, t) and not _in_name(t, inside)])
             previous = sentences[number - 1] if number else None
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
@@ -1505,6 +1505,12 @@ def _to_owner(events: list[Event], topic: str | None, groups: list[Slot],
     for event in events if owner is not None else ():
         for role in event.from_topic:
             event.roles[role] = owner
+
+
+def _in_name(trigger: Trigger, slots: list[Slot]) -> bool:
+    """Whether a trigger word is part of an organisation's name (`Crédit Souss`, `Fonds Atlas d'Investissement`): a
+    word of the name, no trigger."""
+    return any(s.kind == "org" and not s.generic and s.start <= trigger.start and trigger.end <= s.end for s in slots)
 
 
 def _inside_any(spans: list[Span], longest: int, start: int, end: int) -> bool:
