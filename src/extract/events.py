@@ -644,6 +644,9 @@ class EventFinder:
 
             def distance(i: int) -> int:
                 t = groups[i][0]
+                if slot.end <= t.start and t.frame is not None and t.frame.type == "result" \
+                        and _NEXT_ITEM.fullmatch(text, slot.end, t.start):
+                    return len(text)  # `le PNB s'élève à 2,6 MMDH et son résultat net à 410 MDH`: the PNB's
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
             measured = next((i for i in takers if self.rules.measure_of.fullmatch(text, slot.end, groups[i][0].start)), None)
@@ -1305,6 +1308,10 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont|ait|aient)(?![\w'’-])")
 """A verb in the future tense or the conditional (`sera`, `atteindra`, `dépassera`, `pourrait`, `atteindrait`): a
 forecast, no result."""
+
+
+_NEXT_ITEM = re.compile(r"\s*,?\s*et\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)\s*")
+"""What opens the next item of a list after a sum (` et son `): the sum is no measure of the noun after it."""
 
 
 _PERCENT_OF = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s+(?:du|des|au|aux|de\s+(?:son|sa|ses|leur|leurs|la|l['’]))\s*$")
