@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from conftest import extract_text, forms
 from extract.extractor import Extractor
@@ -21,15 +22,16 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-def _results(record: dict) -> list[tuple[str, str, int, str, str | None]]:
-    """The record's results as (organisation's forms, metric, amount, currency, period), one per amount."""
+def _results(record: dict) -> list[tuple[set[str], str, int, str, str | None]]:
+    """The record's results as (organisation's forms, metric, first amount, its currency, period)."""
     names = {o["name"]: {normalize_name(f) for f in forms(o)} for o in record["organizations"]}
     return [(names.get(e["roles"]["org"], {normalize_name(e["roles"]["org"] or "")}), e["roles"]["metric"],
              round(a["value"]), a["currency"], e["roles"]["period"])
             for e in record["events"] if e["type"] == "result" for a in e["roles"]["amount"][:1]]
 
 
-def _param(probe: dict):
+def _param(probe: dict) -> ParameterSet:
+    """One probe as a test case, an expected failure where it carries `missed`."""
     marks = [pytest.mark.xfail(strict=True, reason=probe["missed"])] if "missed" in probe else []
     return pytest.param(probe["text"], probe["results"], marks=marks, id=probe["text"][:50])
 
