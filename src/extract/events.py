@@ -104,6 +104,12 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    forecast_bet: re.Pattern[str]  # `X mise sur 2 MMDH`, a forecast; not the noun `la mise sur le marché`
+    conditional: re.Pattern[str]  # `pourrait`, `s'établirait`: a forecast
+    dated_compared: re.Pattern[str]  # `après`, `par rapport aux` before a figure: compared only if a period follows
+    dated_compared_link: re.Pattern[str]  # right after such a figure: a period's (`réalisés`, `en 2022`)
+    percent_of: re.Pattern[str]  # a percentage of the noun after it (`15% du `): a share
+    share_tie: re.Pattern[str]  # between a share's noun and its figure (`…, soit 120 MDH`)
     forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
     sector_result: re.Pattern[str]  # right after a result trigger: a sector's figure (`le CA du secteur`)
     booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
@@ -266,6 +272,15 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        forecast_bet=re.compile("".join(rf"(?<!\b{re.escape(d)}\s)" for d in data["object_determiners"])
+                                + rf"(?<![\w'’])(?:{_alternation(data['forecast_bets'])})(?![\w'’])", re.I),
+        conditional=_words(data["conditionals"]),
+        dated_compared=re.compile(rf"(?<![\w'’])(?:{_alternation(data['dated_compared_amount_cues'])})\s+"
+                                  rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        dated_compared_link=re.compile(rf"\s*,?\s*(?:{_alternation(data['dated_compared_links'])})(?![\w'’])", re.I),
+        percent_of=re.compile(rf"(?<![\d.,])(?<!\bde\s)(?<!\bd['’])(?<!\benviron\s)\d+(?:[.,]\d+)?\s*%\s+"
+                              rf"(?:{_alternation(data['share_links'])})\s*$", re.I),
+        share_tie=re.compile(rf"[^,;]*,(?!\s*(?:{_alternation(data['share_ties'])})(?![\w'’]))", re.I),
         sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
                                  rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
         forecast_horizon=_words(data["forecast_horizons"]),
@@ -805,19 +820,35 @@ class EventFinder:
                     extra.type)[r] for r, v in extra.roles.items()}
             _absorb(previous, extra)
 
+    def _sector_result(self, context: Context, trigger: Trigger) -> bool:
+        """Whether a result noun's complement names a sector (`le CA du secteur`), not a company's unit of it (`le CA
+        de la branche marocaine de X`: X's figure)."""
+        sector = self.rules.sector_result.match(context.text, trigger.end)
+        return sector is not None and not any(
+            s.kind == "org" and not s.generic and _UNIT_OF.fullmatch(context.text, sector.end(), s.start)
+            for s in context.slots)
+
+    def _share_of_result(self, context: Context, trigger: Trigger, scope: Span, owned: list[Slot]) -> bool:
+        """Whether a percentage makes a result noun a share of the result (`représente 15% du chiffre d'affaires de X,
+        soit 120 MDH`), unless a clause of its own states the figure after it (`…, qui a atteint 8 MMDH`)."""
+        text = context.text
+        if not self.rules.percent_of.search(text, max(scope[0], trigger.start - 30), trigger.start):
+            return False
+        after = [s.start for s in owned if s.start >= trigger.end]
+        return not after or not self.rules.share_tie.match(text, trigger.end, min(after))
+
     def _fill(self, context: Context, trigger: Trigger, owned: list[Slot]) -> Event | None:
         """The event a trigger reads under its frame, with whatever roles its clause states."""
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
         if frame.type == "result":
-            if rules.booked_sales.match(text, trigger.end) or rules.sector_result.match(text, trigger.end) \
+            if rules.booked_sales.match(text, trigger.end) or self._sector_result(context, trigger) \
                     or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start) \
-                    or (share := _PERCENT_OF.search(text, max(scope[0], trigger.start - 30), trigger.start)) \
-                    and not rules.delta_cue.search(text, max(0, share.start() - 60), share.start()):
+                    or self._share_of_result(context, trigger, scope, owned):
                 return None  # sales booked, a sector's figure (`le CA du secteur`), or a share of the result (`la
                 # contribution du cobalt au CA`, `représente 15% du chiffre d'affaires de X, soit 120 MDH`)
             forecast = min((m.start() for m in (p.search(text, scope[0], scope[1]) for p in (
-                rules.not_results, rules.intent, _FUTURE)) if m), default=None)
+                rules.not_results, rules.forecast_bet, rules.intent, rules.conditional, _FUTURE)) if m), default=None)
             if forecast is not None:  # a forecast, but for a figure stated before it (`a réalisé 800 MDH en 2023 et
                 # vise 1 MMDH en 2025`): the clause ends there
                 if forecast < trigger.start or not any(s.end <= forecast for s in owned):
@@ -896,8 +927,10 @@ class EventFinder:
                     break
         amounts = [s for s in in_scope if s in owned and not (
             frame.type == "funding" and rules.capital_level.search(text, max(scope[0], s.start - 50), s.start))]
-        earlier = [s for s in amounts if frame.type == "result"  # `contre 1,15 milliard un an plus tôt`
-                   and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
+        earlier = [s for s in amounts if frame.type == "result" and (  # `contre 1,15 milliard un an plus tôt`
+            rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)
+            or rules.dated_compared.search(text, max(scope[0], s.start - 40), s.start)  # `après 1,1 MMDH en 2019`,
+            and rules.dated_compared_link.match(text, s.end, scope[1]))]  # not `après 120 MDH de charges`
         amounts = [s for s in amounts if s not in earlier] or [  # `a investi 35 M€ dans l'acquisition de X`
             s for s in in_scope if s.kind == "amount" and frame.type == "acquisition"
             and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
@@ -911,7 +944,8 @@ class EventFinder:
             # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
             roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
-                 and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
+                 and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)
+                 and not any(0 <= s.start - e.end <= 25 for e in earlier)]  # `contre 4,5 MMDH en 2022`: its period
         date = min(dates, key=lambda s: _distance(s, trigger)) if dates else None
         if date is not None:
             roles["period" if "period" in roles else "date"] = _fiscal_year(text, date) if "period" in roles else date.value
@@ -941,7 +975,7 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and d is not date and (0 <= d.start - s.end <= 25 or
+                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or d is not date and
                  _compared_after(text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait
                 # 1 MMDH`; not the result's own period (`à 2,1 MMDH en 2023, contre 1,8 MMDH un an plus tôt`)
                 or (_year_before(roles["period"]) if rules.year_before.match(text, s.end) else None)} for s in earlier]
@@ -1305,18 +1339,16 @@ _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 """A lower-case word after a generic reference, an adjective that may be in the name (`la banque européenne`)."""
 
-_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont|ait|aient)(?![\w'’-])")
-"""A verb in the future tense or the conditional (`sera`, `atteindra`, `dépassera`, `pourrait`, `atteindrait`): a
-forecast, no result."""
+_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont)(?![\w'’-])")
+"""A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result (the conditional, whose ending is
+also the imperfect's, is listed in rules/events.json `conditionals`)."""
+
+_UNIT_OF = re.compile(r"[^,;.]{0,25}?(?:de|du|d['’])\s*")
+"""What may stand between a sector noun and an organisation that owns the unit (` marocaine de `)."""
 
 
 _NEXT_ITEM = re.compile(r"\s*,?\s*et\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)\s*")
 """What opens the next item of a list after a sum (` et son `): the sum is no measure of the noun after it."""
-
-
-_PERCENT_OF = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%\s+(?:du|des|au|aux|de\s+(?:son|sa|ses|leur|leurs|la|l['’]))\s*$")
-"""A percentage of what follows (`15% du `, `60% de son `): before a result noun, a share of the result (but not a
-change, `une hausse de 15% de son chiffre d'affaires`)."""
 
 
 _YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
