@@ -104,6 +104,14 @@ class EventRules:
     not_facility_before: re.Pattern[str]
     not_facility_head: re.Pattern[str]
     not_results: re.Pattern[str]
+    forecast_bet: re.Pattern[str]  # `X mise sur 2 MMDH`, a forecast; not the noun `la mise sur le marché`
+    conditional: re.Pattern[str]  # `pourrait`, `s'établirait`: a forecast
+    dated_compared: re.Pattern[str]  # `après`, `par rapport aux` before a figure: compared only if a period follows
+    dated_compared_link: re.Pattern[str]  # right after such a figure: a period's (`réalisés`, `en 2022`)
+    percent_of: re.Pattern[str]  # a percentage of the noun after it (`15% du `): a share
+    share_tie: re.Pattern[str]  # between a share's noun and its figure (`…, soit 120 MDH`)
+    forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
+    sector_result: re.Pattern[str]  # right after a result trigger: a sector's figure (`le CA du secteur`)
     booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
@@ -264,6 +272,18 @@ def load_event_rules() -> EventRules:
         not_facility_head=re.compile(rf"\s*(?:(?:{_alternation(data['object_determiners'])})\s*)*"
                                      rf"(?:{_alternation(data['not_facility_heads'])})(?![\w'’-])", re.I),
         not_results=_words(data["not_results"]),
+        forecast_bet=re.compile("".join(rf"(?<!\b{re.escape(d)}\s)" for d in data["object_determiners"])
+                                + rf"(?<![\w'’])(?:{_alternation(data['forecast_bets'])})(?![\w'’])", re.I),
+        conditional=_words(data["conditionals"]),
+        dated_compared=re.compile(rf"(?<![\w'’])(?:{_alternation(data['dated_compared_amount_cues'])})\s+"
+                                  rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        dated_compared_link=re.compile(rf"\s*,?\s*(?:{_alternation(data['dated_compared_links'])})(?![\w'’])", re.I),
+        percent_of=re.compile(rf"(?<![\d.,])(?<!\bde\s)(?<!\bd['’])(?<!\benviron\s)\d+(?:[.,]\d+)?\s*%\s+"
+                              rf"(?:{_alternation(data['share_links'])})\s*$", re.I),
+        share_tie=re.compile(rf"[^,;]*,(?!\s*(?:{_alternation(data['share_ties'])})(?![\w'’]))", re.I),
+        sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
+                                 rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
+        forecast_horizon=_words(data["forecast_horizons"]),
         booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
         intent=re.compile(rf"(?<![\w'’])(?:{_alternation(data['intent_verbs'])})\s+(?:[a-zà-ÿ]+ment\s+)?"
@@ -489,7 +509,7 @@ class EventFinder:
         for number, (sentence, inside) in enumerate(zip(sentences, slots_in)):
             words = found[bisect_left(trigger_starts, sentence[0]) : bisect_left(trigger_starts, sentence[1])]
             triggers = self.group([self._with_voice(text, sentence, t) for t in words if t.end <= sentence[1]
-                                   and not self._reflexive(text, sentence, t)])
+                                   and not self._reflexive(text, sentence, t) and not _in_name(t, inside)])
             previous = sentences[number - 1] if number else None
             triggers = [self._resolve_anaphor(text, sentence, g, previous, events) for g in triggers]
             triggers = [g for g in triggers if g]
@@ -639,6 +659,9 @@ class EventFinder:
 
             def distance(i: int) -> int:
                 t = groups[i][0]
+                if slot.end <= t.start and t.frame is not None and t.frame.type == "result" \
+                        and _NEXT_ITEM.fullmatch(text, slot.end, t.start):
+                    return len(text)  # `le PNB s'élève à 2,6 MMDH et son résultat net à 410 MDH`: the PNB's
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
             measured = next((i for i in takers if self.rules.measure_of.fullmatch(text, slot.end, groups[i][0].start)), None)
@@ -797,16 +820,42 @@ class EventFinder:
                     extra.type)[r] for r, v in extra.roles.items()}
             _absorb(previous, extra)
 
+    def _sector_result(self, context: Context, trigger: Trigger) -> bool:
+        """Whether a result noun's complement names a sector (`le CA du secteur`), not a company's unit of it (`le CA
+        de la branche marocaine de X`: X's figure)."""
+        sector = self.rules.sector_result.match(context.text, trigger.end)
+        return sector is not None and not any(
+            s.kind == "org" and not s.generic and _UNIT_OF.fullmatch(context.text, sector.end(), s.start)
+            for s in context.slots)
+
+    def _share_of_result(self, context: Context, trigger: Trigger, scope: Span, owned: list[Slot]) -> bool:
+        """Whether a percentage makes a result noun a share of the result (`représente 15% du chiffre d'affaires de X,
+        soit 120 MDH`), unless a clause of its own states the figure after it (`…, qui a atteint 8 MMDH`)."""
+        text = context.text
+        if not self.rules.percent_of.search(text, max(scope[0], trigger.start - 30), trigger.start):
+            return False
+        after = [s.start for s in owned if s.start >= trigger.end]
+        return not after or not self.rules.share_tie.match(text, trigger.end, min(after))
+
     def _fill(self, context: Context, trigger: Trigger, owned: list[Slot]) -> Event | None:
         """The event a trigger reads under its frame, with whatever roles its clause states."""
         frame, rules, text = trigger.frame, self.rules, context.text
         scope = self._scope(text, context.sentence, trigger)
-        if frame.type == "result" and (rules.not_results.search(text, scope[0], scope[1])
-                                       or rules.booked_sales.match(text, trigger.end)
-                                       or rules.intent.search(text, scope[0], scope[1])
-                                       or _FUTURE.search(text, scope[0], scope[1])
-                                       or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start)):
-            return None  # a forecast, or a segment's share of the result (`la contribution du cobalt au CA`)
+        if frame.type == "result":
+            if rules.booked_sales.match(text, trigger.end) or self._sector_result(context, trigger) \
+                    or rules.result_share.search(text, max(scope[0], trigger.start - 80), trigger.start) \
+                    or self._share_of_result(context, trigger, scope, owned):
+                return None  # sales booked, a sector's figure (`le CA du secteur`), or a share of the result (`la
+                # contribution du cobalt au CA`, `représente 15% du chiffre d'affaires de X, soit 120 MDH`)
+            forecast = min((m.start() for m in (p.search(text, scope[0], scope[1]) for p in (
+                rules.not_results, rules.forecast_bet, rules.intent, rules.conditional, _FUTURE)) if m), default=None)
+            if forecast is not None:  # a forecast, but for a figure stated before it (`a réalisé 800 MDH en 2023 et
+                # vise 1 MMDH en 2025`): the clause ends there
+                if forecast < trigger.start or not any(s.end <= forecast for s in owned):
+                    return None
+                scope = (scope[0], forecast)
+            if rules.forecast_horizon.search(text, scope[0], scope[1]):
+                return None
         if frame.type == "acquisition" and rules.called_off.search(text, context.sentence[0], context.sentence[1]):
             return None  # `le projet d'acquisition … : l'opération est caduque`: a deal called off, no acquisition
         if frame.type == "investment" and rules.not_investments.search(text, scope[0], scope[1]):
@@ -878,8 +927,10 @@ class EventFinder:
                     break
         amounts = [s for s in in_scope if s in owned and not (
             frame.type == "funding" and rules.capital_level.search(text, max(scope[0], s.start - 50), s.start))]
-        earlier = [s for s in amounts if frame.type == "result"  # `contre 1,15 milliard un an plus tôt`
-                   and rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)]
+        earlier = [s for s in amounts if frame.type == "result" and (  # `contre 1,15 milliard un an plus tôt`
+            rules.compared_amount.search(text, max(scope[0], s.start - 40), s.start)
+            or rules.dated_compared.search(text, max(scope[0], s.start - 40), s.start)  # `après 1,1 MMDH en 2019`,
+            and rules.dated_compared_link.match(text, s.end, scope[1]))]  # not `après 120 MDH de charges`
         amounts = [s for s in amounts if s not in earlier] or [  # `a investi 35 M€ dans l'acquisition de X`
             s for s in in_scope if s.kind == "amount" and frame.type == "acquisition"
             and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
@@ -893,9 +944,10 @@ class EventFinder:
             # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
             roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
         dates = [s for s in in_scope if s.kind == "date"
-                 and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)]
-        if dates:
-            date = min(dates, key=lambda s: _distance(s, trigger))
+                 and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)
+                 and not any(0 <= s.start - e.end <= 25 for e in earlier)]  # `contre 4,5 MMDH en 2022`: its period
+        date = min(dates, key=lambda s: _distance(s, trigger)) if dates else None
+        if date is not None:
             roles["period" if "period" in roles else "date"] = _fiscal_year(text, date) if "period" in roles else date.value
         cities = [s for s in in_scope if s.kind == "city" and not _dateline(text, s) and (
             not rules.reference_place.search(text, max(scope[0], s.start - 50), s.start)  # `à 40 km au nord de X`
@@ -923,8 +975,9 @@ class EventFinder:
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
             listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
-                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or _compared_after(
-                    text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait 1 MMDH`
+                (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or d is not date and
+                 _compared_after(text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait
+                # 1 MMDH`; not the result's own period (`à 2,1 MMDH en 2023, contre 1,8 MMDH un an plus tôt`)
                 or (_year_before(roles["period"]) if rules.year_before.match(text, s.end) else None)} for s in earlier]
         for role, units in (("stake", rules.stake_units), ("capacity", rules.capacity_units)):
             if role in roles:
@@ -1286,9 +1339,16 @@ _SMALL_WORDS = re.compile(r"\s*(?:[a-zà-ÿ'’]+\s*){0,2}")
 _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 """A lower-case word after a generic reference, an adjective that may be in the name (`la banque européenne`)."""
 
-_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+(?:era|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra|vront)"
-                     r"(?![\w'’-])")
-"""A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result."""
+_FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont)(?![\w'’-])")
+"""A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result (the conditional, whose ending is
+also the imperfect's, is listed in rules/events.json `conditionals`)."""
+
+_UNIT_OF = re.compile(r"[^,;.]{0,25}?(?:de|du|d['’])\s*")
+"""What may stand between a sector noun and an organisation that owns the unit (` marocaine de `)."""
+
+
+_NEXT_ITEM = re.compile(r"\s*,?\s*et\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)\s*")
+"""What opens the next item of a list after a sum (` et son `): the sum is no measure of the noun after it."""
 
 
 _YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
@@ -1484,6 +1544,12 @@ def _to_owner(events: list[Event], topic: str | None, groups: list[Slot],
     for event in events if owner is not None else ():
         for role in event.from_topic:
             event.roles[role] = owner
+
+
+def _in_name(trigger: Trigger, slots: list[Slot]) -> bool:
+    """Whether a trigger word is part of an organisation's name (`Crédit Souss`, `Fonds Atlas d'Investissement`): a
+    word of the name, no trigger."""
+    return any(s.kind == "org" and not s.generic and s.start <= trigger.start and trigger.end <= s.end for s in slots)
 
 
 def _inside_any(spans: list[Span], longest: int, start: int, end: int) -> bool:
