@@ -1,0 +1,77 @@
+"""Events on press-style paragraphs written for these tests: each `tests/probes/*.json` file whose probes carry
+`events` (`openings.json`: openings and investments), every event of the types a file's probes name expected with
+the roles it gives, and no other event of those types (its negatives expect none). A probe the rules still miss
+carries `missed` (why), an expected failure that must start passing once fixed. Result probes have their own test."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _pytest.mark import ParameterSet
+
+from conftest import extract_text, forms
+from extract.extractor import Extractor
+from extract.textnorm import normalize_name
+
+PROBE_FILES = sorted((Path(__file__).resolve().parent / "probes").glob("*.json"))
+NAME_ROLES = {"operator": "organizations", "facility": "organizations", "investor": "organizations",
+              "city": "cities"}
+
+
+def _probes() -> list[tuple[str, dict, set[str]]]:
+    """Each probe with `events`, with its file's name and the event types that file's probes name."""
+    found = []
+    for path in PROBE_FILES:
+        probes = [p for p in json.loads(path.read_text(encoding="utf-8")) if "events" in p]
+        types = {e["type"] for p in probes for e in p["events"]}
+        found += [(path.stem, p, types) for p in probes]
+    return found
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _matches(expected: dict[str, Any], event: dict, record: dict) -> bool:
+    """Whether the output event has the expected type and every role the expectation gives: a name role by any form
+    of the fact it names, an amount by its first value and currency, counts as sets of (value, unit)."""
+    if event["type"] != expected["type"]:
+        return False
+    for role, value in expected.items():
+        found = event["roles"].get(role)
+        if role == "type":
+            continue
+        if role in NAME_ROLES:
+            facts = {f["name"]: {normalize_name(x) for x in forms(f)} for f in record[NAME_ROLES[role]]}
+            if value is None or found is None:
+                if value != found:
+                    return False
+            elif normalize_name(value) not in facts.get(found, {normalize_name(found)}):
+                return False
+        elif role == "amount":
+            if not found or [round(found[0]["value"]), found[0]["currency"]] != value:
+                return False
+        elif role == "capacity":
+            if {(round(c["value"]), c["unit"]) for c in found} != {tuple(c) for c in value}:
+                return False
+        elif found != value:
+            return False
+    return True
+
+
+def _param(name: str, probe: dict, types: set[str]) -> ParameterSet:
+    """One probe as a test case, an expected failure where it carries `missed`."""
+    marks = [pytest.mark.xfail(strict=True, reason=probe["missed"])] if "missed" in probe else []
+    return pytest.param(probe["text"], probe["events"], types, marks=marks, id=f"{name}:{probe['text'][:50]}")
+
+
+@pytest.mark.parametrize(("text", "expected", "types"), [_param(*p) for p in _probes()])
+def test_event_probe(extractor, text: str, expected: list[dict], types: set[str]) -> None:
+    record = extract_text(extractor, text)
+    found = [e for e in record["events"] if e["type"] in types]
+    assert len(found) == len(expected), found
+    for event in expected:
+        assert any(_matches(event, e, record) for e in found), (event, found)
