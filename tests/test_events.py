@@ -1336,3 +1336,10 @@ def test_a_figure_compared_with_one_a_year_earlier_is_of_the_year_before(extract
             "dirhams, contre 760 millions de dirhams un an plus tôt.\n")
     found = {e["roles"]["amount"][0]["value"]: e["roles"]["period"] for e in events(extractor, text, "result")}
     assert found == {820_000_000: "2023", 760_000_000: "2022"}
+
+
+def test_outstanding_loans_and_an_average_ticket_are_no_deal(extractor) -> None:
+    assert events(extractor, "L'encours des crédits de Banque Tadla a atteint 42 milliards de dirhams à fin 2023.", "loan") == []
+    text = "Le fonds Sahara Growth a pris des participations dans 14 PME, avec un ticket moyen de 25 millions de dirhams."
+    assert events(extractor, text, "funding") == []
+    assert events(extractor, "Sahara Growth dispose d'une capacité d'investissement de 800 millions de dirhams.") == []
