@@ -88,7 +88,7 @@ class NameLexicon:
         self.modifiers = frozenset(rules.names["modifiers"])
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
         self.unit_nouns = frozenset(rules.names["unit_nouns"])
-        self.context_nouns = self.role_nouns | self.place_nouns | self.unit_nouns  # nouns that introduce a name
+        self.context_nouns = self.role_nouns | self.place_nouns | self.unit_nouns | self.head_of_nouns  # nouns that introduce a name
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
         self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
