@@ -25,6 +25,7 @@ _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
+_PERIOD_CODE = re.compile(r"^(?:[TSQH][1-4]|9M)\b")  # T1-2025, S1 2024, H2: a quarter's or a half-year's code
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
 
@@ -193,10 +194,11 @@ class NameEvidence:
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
     def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
-        """A mention that context may turn into an organisation: no first name, not a country, a region or an acronym, no
+        """A mention that context may turn into an organisation: no first name or period code, not a country, a region or an acronym, no
         city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
         return (
             not self.opens_with_first_name(surface)
+            and not _PERIOD_CODE.match(surface)
             and normalize_name(surface) not in self.lex.countries_and_regions
             and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)
