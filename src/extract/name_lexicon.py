@@ -70,6 +70,7 @@ class NameLexicon:
         self.alias_groups = {normalize_name(form).replace(" ", ""): i for i, row in enumerate(rules.org_aliases) for form in row}
         company_titles, stakes = rules.names["company_titles"], rules.names["stake_nouns"]  # le DG de X; la filiale (de) X
         self.role_nouns = frozenset(rules.names["role_nouns"] + stakes + rules.names["demonym_nouns"])
+        self.trade_nouns = frozenset(rules.names["trade_nouns"])  # l'éditeur de logiciels X: with a complement only
         self.head_of_nouns = frozenset(rules.names["head_of_nouns"] + rules.names["company_of_nouns"] + company_titles + stakes)
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
