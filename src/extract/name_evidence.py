@@ -117,7 +117,7 @@ class NameEvidence:
             while i > 0 and skipped < 3 and self._modifier(words[i]):
                 i, skipped = i - 1, skipped + 1
             noun = words[i].lower()
-        # l'éditeur de logiciels X: a complement the skip took for an adjective (logiciels) is read from its last word too
+        # l'exportateur de tomates X: a complement the skip took for an adjective (tomates) is read from its last word too
         return "ORG" if self._role_noun(noun) or self._complemented_role(words, i) or self._complemented_role(words, last) else None
 
     def _role_noun(self, noun: str) -> bool:
@@ -126,7 +126,7 @@ class NameEvidence:
 
     def _complemented_role(self, words: list[str], i: int) -> bool:
         """A role noun, or a trade noun, with a complement of a few lower-case words before the name: ``le groupe de BTP
-        espagnol X``, ``l'opérateur de télécoms X``, ``le leader de la grande distribution X``, ``l'éditeur de logiciels
+        espagnol X``, ``l'opérateur de télécoms X``, ``le leader de la grande distribution X``, ``l'exportateur de tomates
         X`` (``words[i]`` is the complement's last word)."""
         complement = words[i]
         if not (complement.islower() or ACRONYM.match(complement)) or complement.lower() in self.lex.stopwords:
