@@ -238,8 +238,8 @@ class CandidateFinder:
     def _cued_names(self, doc: Doc, text: str) -> list[Candidate]:
         """Capitalised words the model left out right before a company's apposition or verb (``X, filiale de…``,
         ``X, leader de…``, ``X a levé…``): a weak form, its function words left out, that context makes a company's;
-        its first word no common French word (one the model has a vector for), so no adverb opening a sentence
-        (``Aujourd'hui, la société…``)."""
+        its first word no common French word (one the model has a vector for, whole or in a hyphen's part), so no adverb
+        opening a sentence (``Aujourd'hui, la société…``, ``Ci-dessus, …``)."""
         found = []
         tagged = DisjointSpans()
         for ent in doc.ents:
@@ -250,9 +250,15 @@ class CandidateFinder:
             words = list(re.finditer(r"\S+", m.group()))
             while words and not self.lex.name_word(words[0].group()):
                 words.pop(0)
-            if words and all(self.lex.name_word(w.group()) for w in words) and not doc.vocab.has_vector(words[0].group().lower()):
+            if words and all(self.lex.name_word(w.group()) for w in words) and not self._common_word(doc, words[0].group()):
                 found.append(Candidate(m.start() + words[0].start(), m.end(), "MISC", "shape"))
         return found
+
+    def _common_word(self, doc: Doc, word: str) -> bool:
+        """A word the model has a vector for, whole or in any of its hyphen's parts, or a part that is a function word
+        (``Rappelons-le``, ``Ci-dessus``)."""
+        lowered = word.lower()
+        return any(doc.vocab.has_vector(part) or part in self.lex.stopwords for part in {lowered, *lowered.split("-")} if part)
 
     def _pattern_candidates(self, doc: Doc, text: str) -> list[Candidate | None]:
         """Candidates from the name patterns, in the order of spaCy's Matcher: of two candidates for one span, the
