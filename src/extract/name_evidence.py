@@ -108,7 +108,8 @@ class NameEvidence:
             return "THING"  # la marque X, le vaccin britannique X
         if place_link:
             # le DG de X, une filiale de X; le port de X, a facility's own name
-            return "ORG" if noun in self.lex.head_of_nouns or noun in self.lex.facility_of_nouns else None
+            headed = noun in self.lex.la_head_of_nouns and i > 0 and words[i - 1].lower() == "la"
+            return "ORG" if noun in self.lex.head_of_nouns or headed or noun in self.lex.facility_of_nouns else None
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             if words[i] == "," and i > 0:
