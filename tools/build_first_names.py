@@ -17,7 +17,8 @@ from names_dataset import NameDataset
 TOP = {"MA": 1500, "FR": 1000, "DZ": 300, "TN": 300, "SN": 200, "CI": 200, "ES": 300, "BE": 200,
        "GB": 300, "US": 300, "DE": 200, "IT": 200, "EG": 200, "SA": 200, "AE": 100, "LB": 100}
 # common spellings the dataset's top lists miss (Sophia beside Sofia, Réda beside Reda)
-EXTRA = {"Chakib", "Naoufel", "Saâd", "Sanaa", "Sophia", "Sofia", "Réda", "Ismaïl", "Ghali", "Kamil", "Fatim-Zahra"}
+EXTRA = {"Chakib", "Naoufel", "Saâd", "Sanaa", "Sophia", "Sofia", "Réda", "Ismaïl", "Ghali", "Kamil", "Fatim-Zahra",
+         "Nasser", "Faouzi"}
 WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 RULES = Path(__file__).resolve().parents[1] / "rules"
 OUT = RULES / "first_names.txt"

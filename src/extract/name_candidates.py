@@ -49,6 +49,7 @@ _AND_WORD_AFTER = re.compile(r"[ \t]+et[ \t]+([a-zà-ÿ]+)(?![\w'’-])")
 _TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes, Brasseries
 _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
 _INTERCAPS = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w'’&-])")  # PepsiCo, BlackRock: a brand's shape
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’&.-])(?![LD]['’])[A-ZÀ-Ý][\w'’&-]*(?:[ \t]+[A-ZÀ-Ý][\w'’&-]*){0,3}(?![\w'’&-])")
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
@@ -219,6 +220,7 @@ class CandidateFinder:
         found = [part for cand in found for part in _joined_parts(text, cand)]
         # a word with capitals inside (PepsiCo) the model left out: a weak form, that context may make a company's
         found += [Candidate(m.start(), m.end(), "MISC", "shape") for m in _INTERCAPS.finditer(text)]
+        found += self._cued_names(doc, text)
         shaped = doc.to_array([self.acronym_flag, IDX, LENGTH])
         for _, idx, length in shaped[shaped[:, 0] != 0].tolist():
             if not on_capitals_line(text, idx):
@@ -232,6 +234,31 @@ class CandidateFinder:
             kept.append(cand)
             taken.add((cand.start, cand.end))
         return sorted(kept, key=lambda c: c.start)
+
+    def _cued_names(self, doc: Doc, text: str) -> list[Candidate]:
+        """Capitalised words the model left out right before a company's apposition or verb (``X, filiale de…``,
+        ``X, leader de…``, ``X a levé…``): a weak form, its function words left out, that context makes a company's;
+        its first word no common French word (one the model has a vector for, whole or in a hyphen's part), so no adverb
+        opening a sentence (``Aujourd'hui, la société…``, ``Ci-dessus, …``)."""
+        found = []
+        tagged = DisjointSpans()
+        for ent in doc.ents:
+            tagged.add((ent.start_char, ent.end_char))
+        for m in _CAPITALISED_RUN.finditer(text):
+            if tagged.overlaps(m.span()) or not self.lex.company_after.match(text[m.end() : m.end() + 80]):
+                continue  # a name the model saw is its candidate
+            words = list(re.finditer(r"\S+", m.group()))
+            while words and not self.lex.name_word(words[0].group()):
+                words.pop(0)
+            if words and all(self.lex.name_word(w.group()) for w in words) and not self._common_word(doc, words[0].group()):
+                found.append(Candidate(m.start() + words[0].start(), m.end(), "MISC", "shape"))
+        return found
+
+    def _common_word(self, doc: Doc, word: str) -> bool:
+        """A word the model has a vector for, whole or in any of its hyphen's parts, or a part that is a function word
+        (``Rappelons-le``, ``Ci-dessus``)."""
+        lowered = word.lower()
+        return any(doc.vocab.has_vector(part) or part in self.lex.stopwords for part in {lowered, *lowered.split("-")} if part)
 
     def _pattern_candidates(self, doc: Doc, text: str) -> list[Candidate | None]:
         """Candidates from the name patterns, in the order of spaCy's Matcher: of two candidates for one span, the

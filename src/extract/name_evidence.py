@@ -25,6 +25,8 @@ _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
+_COMPLEMENT_WORDS = frozenset({"la", "le", "les", "l", "en"})  # le leader de la grande distribution X, le courtier en assurances X
+_PERIOD_CODE = re.compile(r"^(?:[TSQH][1-4]|9M)\b")  # T1-2025, S1 2024, H2: a quarter's or a half-year's code
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
 
@@ -91,7 +93,7 @@ class NameEvidence:
         place_link = i >= 0 and words[i].lower() in self.place_links
         if place_link:
             i -= 1
-        skipped = 0
+        last, skipped = i, 0
         while i >= 0 and skipped < 3 and self._modifier(words[i]):
             i, skipped = i - 1, skipped + 1
         if i < 0:
@@ -105,21 +107,32 @@ class NameEvidence:
         if thing and not place_link:
             return "THING"  # la marque X, le vaccin britannique X
         if place_link:
-            return "ORG" if noun in self.lex.head_of_nouns else None  # le DG de X, une filiale de X
+            # le DG de X, une filiale de X, à la tête de X
+            headed = noun in self.lex.la_head_of_nouns and i > 0 and words[i - 1].lower() == "la"
+            return "ORG" if noun in self.lex.head_of_nouns or headed else None
         while i > 0 and noun in self.lex.list_cues:
             i -= 1
             noun = words[i].lower()
-        return "ORG" if noun in self.lex.role_nouns or self._complemented_role(words, i) else None
+        # l'exportateur de tomates X: a complement the skip took for an adjective (tomates) is read from its last word too
+        return "ORG" if noun in self.lex.role_nouns or self._complemented_role(words, i) or self._complemented_role(words, last) else None
 
     def _complemented_role(self, words: list[str], i: int) -> bool:
-        """A role noun with a complement before the name: ``le groupe de BTP espagnol X``, ``l'opérateur de
-        télécoms X`` (``words[i]`` is the complement)."""
+        """A role noun, or a trade noun, with a complement of a few lower-case words before the name: ``le groupe de BTP
+        espagnol X``, ``l'opérateur de télécoms X``, ``le leader de la grande distribution X``, ``l'exportateur de tomates
+        X`` (``words[i]`` is the complement's last word)."""
         complement = words[i]
         if not (complement.islower() or ACRONYM.match(complement)) or complement.lower() in self.lex.stopwords:
             return False
-        if i >= 2 and words[i - 1].lower() in {"de", "d"}:
-            i -= 1
-        return i >= 1 and words[i - 1].lower() in self.lex.role_nouns
+        if i >= 1 and words[i - 1].lower() in self.lex.role_nouns:
+            return True  # la banque d'affaires X (d' is dropped with its elision)
+        for j in range(i - 1, max(0, i - 5), -1):
+            if words[j].lower() in {"de", "du", "des", "d"}:
+                noun = words[j - 1].lower() if j >= 1 else ""
+                if noun in self.lex.role_nouns or noun in self.lex.trade_nouns:
+                    return True
+            elif not words[j].islower() or words[j] in self.lex.stopwords and words[j] not in _COMPLEMENT_WORDS:
+                return False  # a comma, a capital or another function word (dans, pour) ends the complement
+        return False
 
     def is_unit(self, text: str, cand: Candidate, surface: str) -> bool:
         """A model's organisation that is a unit inside a company (``les comités de Gouvernance Corporate``), a lone
@@ -183,10 +196,11 @@ class NameEvidence:
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
     def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
-        """A mention that context may turn into an organisation: no first name, not a country or an acronym, no
+        """A mention that context may turn into an organisation: no first name or period code, not a country, a region or an acronym, no
         city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
         return (
             not self.opens_with_first_name(surface)
+            and not _PERIOD_CODE.match(surface)
             and normalize_name(surface) not in self.lex.countries
             and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)

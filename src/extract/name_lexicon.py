@@ -70,7 +70,8 @@ class NameLexicon:
         self.alias_groups = {normalize_name(form).replace(" ", ""): i for i, row in enumerate(rules.org_aliases) for form in row}
         company_titles, stakes = rules.names["company_titles"], rules.names["stake_nouns"]  # le DG de X; la filiale (de) X
         self.role_nouns = frozenset(rules.names["role_nouns"] + stakes + rules.names["demonym_nouns"])
-        self.head_of_nouns = frozenset(rules.names["head_of_nouns"] + company_titles + stakes)
+        self.trade_nouns = frozenset(rules.names["trade_nouns"])  # l'exportateur de tomates X: with a complement only
+        self.head_of_nouns = frozenset(rules.names["head_of_nouns"] + rules.names["company_of_nouns"] + company_titles + stakes)
         demonyms = rules.names["demonym_nouns"]
         self.demonyms = frozenset(demonyms)
         # britannique, suisse, and the masculine of each pair (égyptien, not égyptienne)
@@ -87,7 +88,8 @@ class NameLexicon:
         self.modifiers = frozenset(rules.names["modifiers"])
         self.non_org_acronym_heads = frozenset(rules.names["non_org_acronym_heads"])
         self.unit_nouns = frozenset(rules.names["unit_nouns"])
-        self.context_nouns = self.role_nouns | self.place_nouns | self.unit_nouns  # nouns that introduce a name
+        self.la_head_of_nouns = frozenset(rules.names["la_head_of_nouns"])  # à la tête de X, not en tête de X
+        self.context_nouns = self.role_nouns | self.place_nouns | self.unit_nouns | self.head_of_nouns | self.la_head_of_nouns  # nouns that introduce a name
         self.thing_nouns = frozenset(rules.names["thing_nouns"])
         self.acronym_thing_nouns = self.thing_nouns | frozenset(rules.names["acronym_thing_nouns"])
         self.lone_adjective = re.compile(rules.names["lone_adjective"])
