@@ -109,6 +109,7 @@ class EventRules:
     dated_compared: re.Pattern[str]  # `après`, `par rapport aux` before a figure: compared only if a period follows
     dated_compared_link: re.Pattern[str]  # right after such a figure: a period's (`réalisés`, `en 2022`)
     percent_of: re.Pattern[str]  # a percentage of the noun after it (`15% du `): a share
+    share_link: re.Pattern[str]  # a sum's link to the result noun after it (`2 milliards du `): a share
     share_tie: re.Pattern[str]  # between a share's noun and its figure (`…, soit 120 MDH`)
     forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
     sector_result: re.Pattern[str]  # right after a result trigger: a sector's figure (`le CA du secteur`)
@@ -280,6 +281,7 @@ def load_event_rules() -> EventRules:
         dated_compared_link=re.compile(rf"\s*,?\s*(?:{_alternation(data['dated_compared_links'])})(?![\w'’])", re.I),
         percent_of=re.compile(rf"(?<![\d.,])(?<!\bde\s)(?<!\bd['’])(?<!\benviron\s)\d+(?:[.,]\d+)?\s*%\s+"
                               rf"(?:{_alternation(data['share_links'])})\s*$", re.I),
+        share_link=re.compile(rf"\s*(?:{_alternation(data['share_links'])})\s*$", re.I),
         share_tie=re.compile(rf"[^,;]*,(?!\s*(?:{_alternation(data['share_ties'])})(?![\w'’]))", re.I),
         sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
                                  rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
@@ -829,10 +831,13 @@ class EventFinder:
             for s in context.slots)
 
     def _share_of_result(self, context: Context, trigger: Trigger, scope: Span, owned: list[Slot]) -> bool:
-        """Whether a percentage makes a result noun a share of the result (`représente 15% du chiffre d'affaires de X,
-        soit 120 MDH`), unless a clause of its own states the figure after it (`…, qui a atteint 8 MMDH`)."""
+        """Whether a percentage or a sum right before a result noun makes it a share of the result (`représente 15%
+        du chiffre d'affaires de X, soit 120 MDH`, `représentent 2 milliards de dirhams du chiffre d'affaires de X`),
+        unless a clause of its own states the figure after it (`…, qui a atteint 8 MMDH`)."""
         text = context.text
-        if not self.rules.percent_of.search(text, max(scope[0], trigger.start - 30), trigger.start):
+        if not self.rules.percent_of.search(text, max(scope[0], trigger.start - 30), trigger.start) and not any(
+                s.kind == "amount" and scope[0] <= s.start and s.end <= trigger.start
+                and self.rules.share_link.fullmatch(text, s.end, trigger.start) for s in context.slots):
             return False
         after = [s.start for s in owned if s.start >= trigger.end]
         return not after or not self.rules.share_tie.match(text, trigger.end, min(after))
