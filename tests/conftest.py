@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
+from _pytest.mark import ParameterSet
 
 from extract.eventroles import ROLES as ROLE_KINDS
 from extract.reader import Article
 from extract.textnorm import normalize_name
+
+PROBES = Path(__file__).resolve().parent / "probes"
 
 NAMED = ("organizations", "people", "cities")
 QUANTITIES = ("amounts", "dates", "counts")
@@ -72,6 +77,19 @@ def extract_text(extractor, text: str, article_id: str = "t") -> dict:
     (record,) = list(extractor.pipe([make_article(text, article_id)]))
     assert_offsets(record, text)
     return record
+
+
+def load_probes(path: Path) -> list[dict]:
+    """The probes of one ``tests/probes/*.json`` file: press-style sentences written for the tests, with what they
+    should give."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def probe_case(probe: dict, *values, case_id: str) -> ParameterSet:
+    """One probe as a test case of ``values``, a strict expected failure where it carries ``missed`` (why the rules
+    still miss it), so that it is reported once it passes."""
+    marks = [pytest.mark.xfail(strict=True, reason=probe["missed"])] if "missed" in probe else []
+    return pytest.param(*values, marks=marks, id=case_id)
 
 
 def find_quantities(finder, sentence: str, allowed=lambda start, end: True) -> list[dict]:

@@ -4,18 +4,14 @@ the roles it gives, and no other event of those types (its negatives expect none
 carries `missed` (why), an expected failure that must start passing once fixed. Result probes have their own test."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from _pytest.mark import ParameterSet
 
-from conftest import extract_text, forms
+from conftest import PROBES, extract_text, forms, load_probes, probe_case
 from extract.extractor import Extractor
 from extract.textnorm import normalize_name
 
-PROBE_FILES = sorted((Path(__file__).resolve().parent / "probes").glob("*.json"))
 NAME_ROLES = {"operator": "organizations", "facility": "organizations", "investor": "organizations",
               "city": "cities"}
 
@@ -23,8 +19,8 @@ NAME_ROLES = {"operator": "organizations", "facility": "organizations", "investo
 def _probes() -> list[tuple[str, dict, set[str]]]:
     """Each probe with `events`, with its file's name and the event types that file's probes name."""
     found = []
-    for path in PROBE_FILES:
-        probes = [p for p in json.loads(path.read_text(encoding="utf-8")) if "events" in p]
+    for path in sorted(PROBES.glob("*.json")):
+        probes = [p for p in load_probes(path) if "events" in p]
         types = {e["type"] for p in probes for e in p["events"]}
         found += [(path.stem, p, types) for p in probes]
     return found
@@ -62,13 +58,8 @@ def _matches(expected: dict[str, Any], event: dict, record: dict) -> bool:
     return True
 
 
-def _param(name: str, probe: dict, types: set[str]) -> ParameterSet:
-    """One probe as a test case, an expected failure where it carries `missed`."""
-    marks = [pytest.mark.xfail(strict=True, reason=probe["missed"])] if "missed" in probe else []
-    return pytest.param(probe["text"], probe["events"], types, marks=marks, id=f"{name}:{probe['text'][:50]}")
-
-
-@pytest.mark.parametrize(("text", "expected", "types"), [_param(*p) for p in _probes()])
+@pytest.mark.parametrize(("text", "expected", "types"), [probe_case(p, p["text"], p["events"], types, case_id=f"{name}:{p['text'][:50]}")
+                                                       for name, p, types in _probes()])
 def test_event_probe(extractor, text: str, expected: list[dict], types: set[str]) -> None:
     record = extract_text(extractor, text)
     found = [e for e in record["events"] if e["type"] in types]

@@ -6,17 +6,13 @@ lists every organisation and person expected, no more. A probe the rules still m
 expected failure that must start passing once fixed."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from _pytest.mark import ParameterSet
 
-from conftest import extract_text, forms
+from conftest import PROBES, extract_text, forms, load_probes, probe_case
 from extract.extractor import Extractor
 from extract.textnorm import normalize_name
 
-PROBES = json.loads((Path(__file__).resolve().parent / "probes" / "organisations.json").read_text(encoding="utf-8"))
+NAME_PROBES = load_probes(PROBES / "organisations.json")
 
 
 @pytest.fixture(scope="module")
@@ -24,13 +20,7 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-def _param(probe: dict) -> ParameterSet:
-    """One probe as a test case, an expected failure where it carries `missed`."""
-    marks = [pytest.mark.xfail(strict=True, reason=probe["missed"])] if "missed" in probe else []
-    return pytest.param(probe, marks=marks, id=probe["text"][:50])
-
-
-@pytest.mark.parametrize("probe", [_param(p) for p in PROBES])
+@pytest.mark.parametrize("probe", [probe_case(p, p, case_id=p["text"][:50]) for p in NAME_PROBES])
 def test_name_probe(extractor, probe: dict) -> None:
     record = extract_text(extractor, probe["text"])
     for kind in ("organizations", "people"):

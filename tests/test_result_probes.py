@@ -4,17 +4,13 @@ a sum, a sector's figure or a growth rate alone. A probe the rules still miss ca
 failure that must start passing once fixed."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from _pytest.mark import ParameterSet
 
-from conftest import extract_text, forms
+from conftest import PROBES, extract_text, forms, load_probes, probe_case
 from extract.extractor import Extractor
 from extract.textnorm import normalize_name
 
-PROBES = json.loads((Path(__file__).resolve().parent / "probes" / "results.json").read_text(encoding="utf-8"))
+RESULT_PROBES = load_probes(PROBES / "results.json")
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +26,7 @@ def _results(record: dict) -> list[tuple[set[str], str, int, str, str | None]]:
             for e in record["events"] if e["type"] == "result" for a in e["roles"]["amount"][:1]]
 
 
-def _param(probe: dict) -> ParameterSet:
-    """One probe as a test case, an expected failure where it carries `missed`."""
-    marks = [pytest.mark.xfail(strict=True, reason=probe["missed"])] if "missed" in probe else []
-    return pytest.param(probe["text"], probe["results"], marks=marks, id=probe["text"][:50])
-
-
-@pytest.mark.parametrize(("text", "expected"), [_param(p) for p in PROBES])
+@pytest.mark.parametrize(("text", "expected"), [probe_case(p, p["text"], p["results"], case_id=p["text"][:50]) for p in RESULT_PROBES])
 def test_result_probe(extractor, text: str, expected: list[list]) -> None:
     found = _results(extract_text(extractor, text))
     assert len(found) == len(expected), found

@@ -50,6 +50,7 @@ _TRADE_PLURAL = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[sx]")  # Ciments, Autoroutes,
 _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’])[ \t]*([A-ZÀ-Ý][\w-]+)\b(?![ \t]+[A-ZÀ-Ý]|['’])")
 _INTERCAPS = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w'’&-])")  # PepsiCo, BlackRock: a brand's shape
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’&.-])(?![LD]['’])[A-ZÀ-Ý][\w'’&-]*(?:[ \t]+[A-ZÀ-Ý][\w'’&-]*){0,3}(?![\w'’&-])")
+_WORD = re.compile(r"\S+")
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
@@ -247,7 +248,7 @@ class CandidateFinder:
         for m in _CAPITALISED_RUN.finditer(text):
             if tagged.overlaps(m.span()) or not self.lex.company_after.match(text[m.end() : m.end() + 80]):
                 continue  # a name the model saw is its candidate
-            words = list(re.finditer(r"\S+", m.group()))
+            words = list(_WORD.finditer(m.group()))
             while words and not self.lex.name_word(words[0].group()):
                 words.pop(0)
             if words and all(self.lex.name_word(w.group()) for w in words) and not self._common_word(doc, words[0].group()):

@@ -196,8 +196,8 @@ class NameEvidence:
         return bool(_CITING.search(text, max(0, start - 12), start)) and surface.split()[-1] not in surnames
 
     def doubtful(self, surface: str, kind: str, town_too: bool = False) -> bool:
-        """A mention that context may turn into an organisation: no first name or period code, not a country, a region or an acronym, no
-        city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``, ``la chaîne Hilton``)."""
+        """A mention that context may turn into an organisation: no first name or period code (``T1-2025``), not a
+        country or an acronym, no city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``)."""
         return (
             not self.opens_with_first_name(surface)
             and not _PERIOD_CODE.match(surface)
