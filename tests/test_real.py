@@ -18,7 +18,7 @@ import realset  # noqa: E402
 
 REFERENCE_FIELDS = ("query", "rank", "url", "length", "head", "site")
 # Regression guard on the real set the rules are tuned on; the real held-out set is measured, never a target.
-DEV_FLOOR = 0.94  # 140 texts since session 21 (r117-r140 joined dev): 0.952 at its start (r01-r116 alone: 0.958)
+DEV_FLOOR = 0.94  # 163 texts since session 22 (r142-r164 joined dev): 0.949 at its start (r01-r140 alone: 0.954)
 
 
 @pytest.mark.parametrize("path", sorted(REAL.glob("*/*.json")), ids=lambda p: p.stem)
@@ -31,8 +31,8 @@ def test_each_reference_is_complete_and_its_gold_valid(path: Path) -> None:
 def test_the_sets_are_varied_and_the_texts_not_tracked() -> None:
     records = realset.references()
     assert len(realset.references("dev")) >= 40 and len(realset.references("heldout")) >= 20
-    # dev is the union of burnt held-out sets, so a site may have one excerpt from each: four at most there
-    for split, most in (("dev", 4), ("heldout", 3)):
+    # dev is the union of burnt held-out sets, so a site may have one excerpt from each: five at most there
+    for split, most in (("dev", 5), ("heldout", 3)):
         assert max(collections.Counter(r["site"] for r in realset.references(split)).values()) <= most
     assert len({r["site"] for r in records}) >= 60
     tracked = subprocess.run(["git", "ls-files", str(REAL)], capture_output=True, text=True, cwd=REAL).stdout
