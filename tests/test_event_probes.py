@@ -1,5 +1,5 @@
 """Events on press-style paragraphs written for these tests: each `tests/probes/*.json` file whose probes carry
-`events` (`openings.json`: openings and investments), every event of the types a file's probes name expected with
+`events` (`openings.json`: openings and investments; `appointments.json`), every event of the types a file's probes name expected with
 the roles it gives, and no other event of those types (its negatives expect none). A probe the rules still miss
 carries `missed` (why), an expected failure that must start passing once fixed. Result probes have their own test."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from extract.extractor import Extractor
 from extract.textnorm import normalize_name
 
 NAME_ROLES = {"operator": "organizations", "facility": "organizations", "investor": "organizations",
-              "city": "cities"}
+              "city": "cities", "org": "organizations", "person": "people"}
 
 
 def _probes() -> list[tuple[str, dict, set[str]]]:

@@ -646,6 +646,37 @@ def test_appointments_stated_as_a_new_post(extractor, text: str) -> None:
     assert (roles["person"], roles["org"]) == ("Mehdi Bouriss", "CDG Capital")
 
 
+@pytest.mark.parametrize("text", [
+    "Le conseil d'administration de CDG Capital a nommé Mehdi Bouriss directeur général.\n",
+    "Le conseil de surveillance de CDG Capital, réuni mardi, a désigné M. Mehdi Bouriss à sa présidence.\n",
+    "Le conseil de la MAMDA-MCMA a nommé M. Mehdi Bouriss président.\n",
+])
+def test_an_organisation_names_through_its_board(extractor, text: str) -> None:
+    roles = only(extractor, text, "appointment")
+    assert roles["person"] == "Mehdi Bouriss" and roles["org"] in ("CDG Capital", "MAMDA-MCMA")
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Le conseil a nommé Karim Alaoui, Salma Tazi et Omar Bennani administrateurs de Lydec.\n",
+     ["Karim Alaoui", "Omar Bennani", "Salma Tazi"]),
+    ("Karim Alaoui et Omar Bennani ont été nommés administrateurs de Lydec.\n", ["Karim Alaoui", "Omar Bennani"]),
+])
+def test_one_appointment_per_person_of_a_list(extractor, text: str, people: list[str]) -> None:
+    found = events(extractor, text, "appointment")
+    assert sorted((e["roles"]["person"], e["roles"]["org"]) for e in found) == [(p, "Lydec") for p in people]
+
+
+def test_a_person_replaced_is_no_appointee(extractor) -> None:
+    text = "Karim Alaoui a été nommé directeur général de Lydec, en remplacement de Salma Tazi.\n"
+    assert [e["roles"]["person"] for e in events(extractor, text, "appointment")] == ["Karim Alaoui"]
+
+
+def test_a_board_member_of_another_body_is_no_appointer(extractor) -> None:
+    text = "Le président de la Banque Atlas, Karim Alaoui, a salué la nomination de Mehdi Bouriss à la tête de CDG Capital.\n"
+    roles = only(extractor, text, "appointment")
+    assert (roles["person"], roles["org"]) == ("Mehdi Bouriss", "CDG Capital")
+
+
 def test_one_loan_per_sum_and_borrower_of_a_list(extractor) -> None:
     text = ("La BEI accorde un prêt de 115 millions d'euros à la société Atlas Santé, de 100 millions d'euros à la "
             "société Rif Transport et de 50 millions d'euros à la société Nour Énergie.\n")

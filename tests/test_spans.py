@@ -114,6 +114,12 @@ def test_sentences_break_after_marks_before_a_capital_and_at_each_line() -> None
     assert [text[b : b + 4] for b in bounds] == ["Il a", "«Oui", "Puis", "Fin.", "Suit", "Dupo", "Aprè", "«Ah»", "\nZ", "Z"]
 
 
+def test_no_sentence_break_after_an_initial_or_an_honorific() -> None:
+    text = "Lydec a nommé M. Karim Alaoui et J. Dupont, puis le Dr. Tazi. La mine Tri-K. Entre autres, 3 M. Le bilan."
+    bounds = sentence_bounds.__wrapped__(text)
+    assert [text[b : b + 4] for b in bounds] == ["Lyde", "La m", "Entr", "Le b"]
+
+
 def test_sentence_start_matches_after_a_mark_a_line_break_or_the_text_s_start() -> None:
     plain, colon, strict = sentence_start(), sentence_start(".!?:"), sentence_start(blanks_at_start=False)
     text = "Le bilan : Orvane recrute. Kelmo aussi"

@@ -25,7 +25,7 @@ from extract.coref import SentenceSubjects, generic_mentions, generic_pattern
 from extract.eventroles import KEY_ROLES, LIST_KINDS, ROLES, empty_roles
 from extract.facts import Span, forms_alternation, opening_letters, sentence_bounds
 from extract.relations import Anchor, Relation, Slot, SurfaceRelations
-from extract.rules import rules_dir
+from extract.rules import load_rules, rules_dir
 from extract.textnorm import normalize_name, normalize_unit
 
 Relate = Callable[[str, Span, "Trigger", Sequence[Slot]], dict[Slot, Relation]]
@@ -84,6 +84,7 @@ class EventRules:
     comparison: re.Pattern[str]
     reference_place: re.Pattern[str]
     owned_facility: re.Pattern[str]
+    acting_body: re.Pattern[str]
     compared_amount: re.Pattern[str]
     assets: re.Pattern[str]
     shares_of: re.Pattern[str]
@@ -240,6 +241,8 @@ def load_event_rules() -> EventRules:
         comparison=re.compile(rf"(?<![\w'’])(?:{_alternation(data['comparison_cues'])})\s+(?:[\w'’]+\s+){{0,4}}?$", re.I),
         reference_place=re.compile(rf"(?<![\w'’])(?:{_alternation(data['reference_places'])})\s*(?:du|des|de|d['’])\s*"
                                    rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèêàâîôû]+\s+(?:de\s+|d['’]|du\s+)?){{0,2}}$", re.I),
+        acting_body=re.compile(rf"(?<![\w'’])(?:{_alternation(data['acting_bodies'])})\s*(?:de|du|des|d['’])\s*"
+                               rf"(?:(?:la|le|les|l['’])\s*)?$", re.I),
         owned_facility=re.compile(rf"(?<!\w)(?:{_alternation(data['owned_facilities'])})\s+(?:(?:de|du|d['’])\s*"
                                   rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}})?$", re.I),
         compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
@@ -321,7 +324,8 @@ def load_event_rules() -> EventRules:
                                 re.I),
         told_facility=re.compile(rf"(?:{_alternation(data['new_facility_words'])})(?![\w'’-])", re.I),
         adjacent=re.compile(rf"(?:\s+(?:{_alternation(data['trigger_adjectives'])}))?\s*(?:de|du|des|d['’])\s*"
-                            rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+)?", re.IGNORECASE),
+                            rf"(?:la\s+|le\s+|les\s+|l['’])?(?:[a-zà-ÿ-]+\s+|(?:{forms_alternation(load_rules().honorifics)})\s*)?",
+                            re.IGNORECASE),  # `la nomination de M. X`: an honorific before a person's name
         continuation=re.compile(rf"\W*(?:{_alternation(data['continuations'])})(?![\w'’-])", re.I),
         posted=re.compile(rf"(?:(?<![\w'’])(?:{_alternation(aux['passive'])}){adverb}\s+|^|(?<=[.!?\n])\s*)"
                           rf"({_alternation(data['posting_participles'])})(?:\s*,\s*|\s+)"
@@ -443,7 +447,8 @@ class EventFinder:
 
     def __init__(self, nlp: Language, relate: Relate | None = None) -> None:
         self.rules = load_event_rules()
-        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination, self.rules.adverbials)
+        self.surface = SurfaceRelations(self.rules.cues, self.rules.coordination, self.rules.adverbials,
+                                        tuple(load_rules().honorifics))
         self.relate: Relate = relate or self.surface
         self.matchers = {"LOWER": PhraseMatcher(nlp.vocab, attr="LOWER"), "ORTH": PhraseMatcher(nlp.vocab)}
         self.keys: dict[int, tuple[Frame | None, str]] = {}
@@ -1033,7 +1038,7 @@ class EventFinder:
         """The roles of each other target or facility listed with the one read (`les hôtels A Rabat et B Agadir`):
         one event each, a facility in the city its name holds; the one read takes its own name's city too."""
         role = LISTED_ROLE[event_type]
-        others = _listed_with(relations, roles[role], used)
+        others = _listed_with(relations, roles[role], used, "person" if role == "person" else "org")
         if not others or role != "facility":
             return [{role: name} for name in others]
 
@@ -1133,6 +1138,9 @@ class EventFinder:
         if relation.start < trigger.start and relation.cue == "de" and frame.type in ("investment", "opening") \
                 and not slot.generic and self.rules.owned_facility.search(text, max(0, slot.start - 40), slot.start):
             return subj  # `l'usine de X nécessitera 462 MDH`: the facility's owner spends the money
+        if relation.start < trigger.start and relation.cue == "de" and frame.type == "appointment" and not slot.generic \
+                and self.rules.acting_body.search(text, max(0, slot.start - 60), slot.start):
+            return subj  # `Le conseil d'administration de X a nommé Y`: X names Y through its board
         if relation.start < trigger.start:
             # a complement before the trigger belongs to its subject (`X, filiale de Y, a levé`), but for one that
             # leads the deal (`Mené par X, le tour de table…`)
@@ -1162,7 +1170,7 @@ class EventFinder:
 VOICE_ORDER = ("active", "passive", "noun", "anaphor")
 """The order in which readings of one word in one frame are tried (`mise en service`: participle, then noun)."""
 
-LISTED_ROLE = {"acquisition": "target", "opening": "facility"}
+LISTED_ROLE = {"acquisition": "target", "opening": "facility", "appointment": "person"}
 """The role that a list splits into one event per item."""
 
 CONTINUED = {"amounts": "amount", "city": "city", "date": "date", "counts": "count"}
@@ -1255,15 +1263,26 @@ _NEXT_SUM = re.compile(r"\s*(?:,|et|,\s*et)\s*(?:de|d['’])\s*", re.IGNORECASE)
 """What joins one borrower to the next sum of the list: `, de `, ` et de `."""
 
 
-def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[str]) -> list[str]:
-    """The organisations coordinated after the one named ``first`` (`la Clinique A et la Clinique B`), unused."""
+def _listed_with(relations: dict[Slot, Relation], first: str | None, used: set[str], kind: str = "org") -> list[str]:
+    """The names of ``kind`` coordinated with the one named ``first`` (`la Clinique A et la Clinique B`), unused: those
+    after it, and for people those before it too (`A et B ont été nommés`: the subject read is the nearest, B)."""
     ordered = sorted(relations, key=lambda s: s.start)
-    start = next((i for i, s in enumerate(ordered) if s.value == first and s.kind == "org"), None)
-    listed: list[str] = []
-    for slot in ordered[start + 1 :] if start is not None else ():
-        if not relations[slot].joined or slot.kind != "org" or slot.generic:
+    start = next((i for i, s in enumerate(ordered) if s.value == first and s.kind == kind), None)
+    if start is None:
+        return []
+    chain: list[Slot] = []
+    if kind == "person":
+        i = start
+        while i > 0 and relations[ordered[i]].joined and ordered[i - 1].kind == kind and not ordered[i - 1].generic:
+            i -= 1
+            chain.insert(0, ordered[i])
+    for slot in ordered[start + 1 :]:
+        if not relations[slot].joined or slot.kind != kind or slot.generic:
             break
-        if slot.value not in used and slot.value not in listed:
+        chain.append(slot)
+    listed: list[str] = []
+    for slot in chain:
+        if slot.value not in used and slot.value != first and slot.value not in listed:
             listed.append(slot.value)
     return listed
 

@@ -12,7 +12,10 @@ Span = tuple[int, int]
 Allowed = Callable[[int, int], bool]  # whether the text span [start, end) may yield a fact
 FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
 # ``[.!?…]+[\s"”»]+(?=[A-ZÀ-Ý«"“])|\n``, written to open with one character class: re then skips to the marks
-SENTENCE_BREAK = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\s\"”»]+(?=[A-ZÀ-Ý«\"“]))")
+SENTENCE_BREAK = re.compile(r"[.!?…\n](?:(?<!\s[A-Z]\.)|(?<=\d\s[A-Z]\.))(?<!\s[DP]r\.)(?:(?<=\n)|[.!?…]*[\s\"”»]+(?=[A-ZÀ-Ý«\"“]))")
+"""A sentence's end: a mark then blanks and a capital, or a line break; not the full stop of an initial or an
+honorific standing alone (``M. Karim Alaoui``, ``J. Dupont``, ``Dr. Ahallal``; but ``la mine Tri-K. Entre`` and
+``3,5 M. Le groupe``, a unit after a number, end one)."""
 
 
 def sentence_start(marks: str = ".!?", *, blanks_at_start: bool = True) -> re.Pattern[str]:

@@ -51,6 +51,7 @@ _OF_A_PLACE = re.compile(r"[ \t]+(?:du|des|de[ \t]+la|de[ \t]+l['’]|de|d['’]
 _INTERCAPS = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w'’&-])")  # PepsiCo, BlackRock: a brand's shape
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’&.-])(?![LD]['’])[A-ZÀ-Ý][\w'’&-]*(?:[ \t]+[A-ZÀ-Ý][\w'’&-]*){0,3}(?![\w'’&-])")
 _WORD = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 _JOINS = re.compile(r"(?<=\S)[/-](?=\S)")  # a slash or hyphen with no space around it
 _WHITESPACE_RUN = re.compile(r"[^\S ]|  ")  # inside a span, where spaCy makes a whitespace token
 _COMPOUND_ADJECTIVE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*-([a-zà-ÿ]+)\s+(?=\S)")  # a candidate and its text
@@ -104,9 +105,11 @@ def _hyphenated_end(doc: Doc, token: Token, text: str) -> Token:
     return doc[i]
 
 
-def _joined_parts(text: str, cand: Candidate | None) -> list[Candidate | None]:
-    """The names a candidate joins with a slash (``Archirodon/SEPROB``) or a hyphen between acronyms (``le groupement
-    SOMAGEC-SGTM``), no space around either: each its own candidate, trimmed of brackets."""
+def _joined_parts(text: str, cand: Candidate | None, pair: Callable[[int], bool]) -> list[Candidate | None]:
+    """The names a candidate joins with a slash (``Archirodon/SEPROB``), or with a hyphen between acronyms where
+    ``pair(start)`` says the words before it name a pair of bodies (``la ligne de crédit GCAM-AFD``), no space
+    around either: each its own candidate, trimmed of brackets. Hyphen-joined acronyms after a determiner or a type
+    word name one body (``la MAMDA-MCMA``, ``le groupement SOMAGEC-SGTM``: a consortium, tests/real/README.md)."""
     if cand is None:
         return [cand]
     surface, cuts = text[cand.start : cand.end], [0]
@@ -114,7 +117,8 @@ def _joined_parts(text: str, cand: Candidate | None) -> list[Candidate | None]:
         return [cand]  # most names: nothing to cut
     for match in _JOINS.finditer(surface):
         left, right = re.search(r"[\w&]+$", surface[: match.start()]), re.match(r"[\w&]+", surface[match.end() :])
-        if match.group() == "/" or left and right and ACRONYM.match(left.group()) and ACRONYM.match(right.group()):
+        if match.group() == "/" or left and right and ACRONYM.match(left.group()) and ACRONYM.match(right.group()) \
+                and pair(cand.start):
             cuts += [match.start(), match.end()]
     if len(cuts) == 1:
         return [cand]
@@ -218,7 +222,7 @@ class CandidateFinder:
                     cand = self._without_demonym(text, self._from_tokens(text, piece, label, "ner"))
                     found.append(self._with_tail(text, self._with_country(text, cand)) if label == "ORG"
                                  else self._with_place_of_trade(text, cand))
-        found = [part for cand in found for part in _joined_parts(text, cand)]
+        found = [part for cand in found for part in _joined_parts(text, cand, lambda start: self._after_common_noun(text, start))]
         # a word with capitals inside (PepsiCo) the model left out: a weak form, that context may make a company's
         found += [Candidate(m.start(), m.end(), "MISC", "shape") for m in _INTERCAPS.finditer(text)]
         found += self._cued_names(doc, text)
@@ -254,6 +258,13 @@ class CandidateFinder:
             if words and all(self.lex.name_word(w.group()) for w in words) and not self._common_word(doc, words[0].group()):
                 found.append(Candidate(m.start() + words[0].start(), m.end(), "MISC", "shape"))
         return found
+
+    def _after_common_noun(self, text: str, start: int) -> bool:
+        """Whether a lower-case word right before ``start`` is neither a function word nor an organisation type
+        (``crédit`` in ``la ligne de crédit X-Y``; not ``la``, ``groupement``)."""
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        word = before.group(1) if before else ""
+        return word.islower() and word not in self.lex.stopwords and word not in self.lex.type_words
 
     def _common_word(self, doc: Doc, word: str) -> bool:
         """A word the model has a vector for, whole or in any of its hyphen's parts, or a part that is a function word
@@ -406,12 +417,13 @@ class CandidateFinder:
 
     def _without_internal_body(self, tokens: list[Token]) -> list[Token]:
         """The organisation after a body inside it (``Directoire de la X``, ``la direction de X`` → ``X``);
-        nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` heads a name."""
+        nothing for the body alone (``Conseil de Surveillance``). A capitalised ``Direction`` or ``Conseil`` heads a name."""
         if not tokens or tokens[0].lower_.replace("’", "'") not in self.body_openers:
             return tokens  # most names open with no body's first word: their words are not read
         words = [t.lower_.replace("’", "'") for t in tokens]
         for body in self.lex.internal_bodies:
-            if words[: len(body)] == body and not (body == ["direction"] and tokens[0].is_title):
+            if words[: len(body)] == body and not (len(body) == 1 and body[0] in self.lex.bodies_named_when_capitalised
+                                                 and tokens[0].is_title):
                 rest = tokens[len(body) :]
                 while rest and rest[0].lower_ in self.lex.skippable:
                     rest = rest[1:]

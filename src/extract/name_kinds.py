@@ -97,6 +97,8 @@ class NameClassifier:
         if cand.label == "LOC":
             if typed or self._listed_after_role_noun(doc_text, cand):
                 return "ORG"  # Clinique X, X Resort, les hôtels X et Y: no place
+            if self._acronym_chain(text):
+                return "ORG"  # la MAMDA-MCMA: acronyms joined by hyphens name a body, no place
             if self.is_city(text):
                 return None
             # le ministre du Commerce, Ryad Mezzour, …: a first name and capitalised words, no known place
@@ -123,6 +125,12 @@ class NameClassifier:
         if cand.source == "acronym" or (cand.label == "MISC" and ACRONYM.match(text)):
             return "ORG"
         return "MISC"
+
+    def _acronym_chain(self, text: str) -> bool:
+        """Two acronyms or more joined by hyphens, none a known place (``MAMDA-MCMA``; not ``CASABLANCA-SETTAT``)."""
+        parts = text.split("-")
+        return len(parts) > 1 and all(
+            ACRONYM.match(p) and not self.is_city(p) and normalize_name(p) not in self.lex.countries_and_regions for p in parts)
 
     def _vehicle(self, doc_text: str, start: int, words: list[str], lowered: list[str]) -> bool:
         """A maker's name and a model's after an article (``la Dacia Logan``, ``l'Airbus A350``): no type word, country

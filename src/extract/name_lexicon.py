@@ -97,6 +97,7 @@ class NameLexicon:
         self.vehicle_makers = frozenset(rules.names["vehicle_makers"])
         self.site_suffixes = frozenset(rules.names["site_suffixes"])
         self.internal_bodies = [body.split() for body in rules.names["internal_bodies"]]
+        self.bodies_named_when_capitalised = frozenset(rules.names["bodies_named_when_capitalised"])
         self.openers = self.prefix_types | LEADING_ARTICLES  # lower-case words a name may open with
         self.name_word = lru_cache(maxsize=65536)(self._name_word)
 

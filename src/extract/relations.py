@@ -75,7 +75,9 @@ class SurfaceRelations:
     and those coordinated with it; a `que` after it makes it the object), after it with no cue the object,
     a cue word before a mention gives its relation, and a mention coordinated with the previous one shares it."""
 
-    def __init__(self, cues: Mapping[str, str], coordination: Sequence[str], adverbials: Sequence[str] = ()) -> None:
+    def __init__(self, cues: Mapping[str, str], coordination: Sequence[str], adverbials: Sequence[str] = (),
+                 honorifics: Sequence[str] = ()) -> None:
+        self.honorific = re.compile(rf"(?<![\w'’-])(?:{forms_alternation(honorifics)})\s*$") if honorifics else None
         self.canonical = {cue.replace("’", "'"): canon for cue, canon in cues.items()}
         self.cue = re.compile(rf"(?<![\w'’-]){opening_letters(cues)}(?:{forms_alternation(cues)})(?![\w-])", re.IGNORECASE)
         self.adverbial = re.compile(rf"(?<![\w'’-])(?:{forms_alternation(adverbials)})(?![\w'’-])", re.IGNORECASE) \
@@ -139,6 +141,8 @@ class SurfaceRelations:
             if after and anchor < trigger.end:
                 anchor, previous = trigger.end, None
             lead = text[anchor : slot.start]
+            if slot.kind == "person" and self.honorific is not None:
+                lead = self.honorific.sub("", lead)  # `la nomination de M. X`: the cue is `de`
             if previous is not None and lead.strip() in ("(", "") and slot.kind == previous.kind:
                 label = "subj" if not after and _RELATIVE_SUBJECT.match(text, slot.end) else relations[previous].label
                 relation = Relation(label, slot.start, relations[previous].cue, joined=True)  # `la BEI (BEI), qui`
