@@ -36,6 +36,7 @@ class NameLexicon:
         self.connectors: list[str] = rules.names["connectors"]
         self.number_connectors = frozenset(rules.names["number_connectors"])  # `de` before an amount ends a name
         self.of_words = frozenset(rules.names["of_words"])  # de, du, des, d'
+        self.complement_words = frozenset(rules.names["complement_words"])  # la, en: inside a role noun's complement
         elided = [w for w in rules.names["masculine_articles"] if w.endswith(("'", "’"))]
         whole = [w for w in rules.names["masculine_articles"] if w not in elided]
         self.masculine_article_before = re.compile(  # le, l' right before a position
