@@ -25,7 +25,6 @@ _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
-_PERIOD_CODE = re.compile(r"^(?:[TSQH][1-4]|9M)\b")  # T1-2025, S1 2024, H2: a quarter's or a half-year's code
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
 
@@ -200,7 +199,7 @@ class NameEvidence:
         country or an acronym, no city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``)."""
         return (
             not self.opens_with_first_name(surface)
-            and not _PERIOD_CODE.match(surface)
+            and not self.lex.period_code.match(surface)
             and normalize_name(surface) not in self.lex.countries
             and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)

@@ -37,6 +37,9 @@ class NameLexicon:
         self.number_connectors = frozenset(rules.names["number_connectors"])  # `de` before an amount ends a name
         self.of_words = frozenset(rules.names["of_words"])  # de, du, des, d'
         self.complement_words = frozenset(rules.names["complement_words"])  # la, en: inside a role noun's complement
+        letters, numbers = ("".join(map(re.escape, rules.names[key])) for key in ("period_code_letters", "period_code_numbers"))
+        self.period_code = re.compile(  # a quarter's or a half-year's code: T1-2025, S1 2024, 9M
+            rf"^(?:[{letters}][{numbers}]|{forms_alternation(rules.names['period_codes'])})\b")
         elided = [w for w in rules.names["masculine_articles"] if w.endswith(("'", "’"))]
         whole = [w for w in rules.names["masculine_articles"] if w not in elided]
         self.masculine_article_before = re.compile(  # le, l' right before a position
