@@ -113,6 +113,8 @@ class EventRules:
     share_tie: re.Pattern[str]  # between a share's noun and its figure (`…, soit 120 MDH`)
     forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
     sector_result: re.Pattern[str]  # right after a result trigger: a sector's figure (`le CA du secteur`)
+    unit_of: re.Pattern[str]  # between a sector noun and an organisation that owns the unit (` marocaine de `)
+    next_item: re.Pattern[str]  # after a sum, what opens the next item of a list (` et son `): no measure of the noun after
     booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
@@ -285,6 +287,8 @@ def load_event_rules() -> EventRules:
         share_tie=re.compile(rf"[^,;]*,(?!\s*(?:{_alternation(data['share_ties'])})(?![\w'’]))", re.I),
         sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
                                  rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
+        unit_of=re.compile(rf"[^,;.]{{0,25}}?(?:{_alternation(data['unit_links'])})\s*"),
+        next_item=re.compile(rf"\s*,?\s*et\s+(?:{_alternation(data['next_item_determiners'])})\s*"),
         forecast_horizon=_words(data["forecast_horizons"]),
         booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
@@ -662,7 +666,7 @@ class EventFinder:
             def distance(i: int) -> int:
                 t = groups[i][0]
                 if slot.end <= t.start and t.frame is not None and t.frame.type == "result" \
-                        and _NEXT_ITEM.fullmatch(text, slot.end, t.start):
+                        and self.rules.next_item.fullmatch(text, slot.end, t.start):
                     return len(text)  # `le PNB s'élève à 2,6 MMDH et son résultat net à 410 MDH`: the PNB's
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
@@ -827,7 +831,7 @@ class EventFinder:
         de la branche marocaine de X`: X's figure)."""
         sector = self.rules.sector_result.match(context.text, trigger.end)
         return sector is not None and not any(
-            s.kind == "org" and not s.generic and _UNIT_OF.fullmatch(context.text, sector.end(), s.start)
+            s.kind == "org" and not s.generic and self.rules.unit_of.fullmatch(context.text, sector.end(), s.start)
             for s in context.slots)
 
     def _share_of_result(self, context: Context, trigger: Trigger, scope: Span, owned: list[Slot]) -> bool:
@@ -1347,14 +1351,6 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont)(?![\w'’-])")
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result (the conditional, whose ending is
 also the imperfect's, is listed in rules/events.json `conditionals`)."""
-
-_UNIT_OF = re.compile(r"[^,;.]{0,25}?(?:de|du|d['’])\s*")
-"""What may stand between a sector noun and an organisation that owns the unit (` marocaine de `)."""
-
-
-_NEXT_ITEM = re.compile(r"\s*,?\s*et\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)\s*")
-"""What opens the next item of a list after a sum (` et son `): the sum is no measure of the noun after it."""
-
 
 _YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
 """What opens a month at its end (`fin décembre 2023`, `à fin décembre 2023`)."""
