@@ -219,6 +219,8 @@ def load_event_rules() -> EventRules:
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
     facilities = data["plant_nouns"] + data["facility_nouns"]
     links = _alternation(aux["active"] + aux["passive"] + data["auxiliary_adverbs"] + data["pronoun_links"])
+    about = rf"(?:(?:{_alternation(data['approximators'])})\s+)?"  # `près de `, `environ ` before a figure
+    level_about = rf"(?:(?:{_alternation(data['level_approximators'])})\s+)?"
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -236,16 +238,15 @@ def load_event_rules() -> EventRules:
         not_triggers=data["not_triggers"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
         delta_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['delta_cues'])})\s+(?:(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*"
-                             rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+                             rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*{about}$", re.I),
         trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
-                             rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
+                             rf"{level_about}$", re.I),
         comparison=re.compile(rf"(?<![\w'’])(?:{_alternation(data['comparison_cues'])})\s+(?:[\w'’]+\s+){{0,4}}?$", re.I),
         reference_place=re.compile(rf"(?<![\w'’])(?:{_alternation(data['reference_places'])})\s*(?:du|des|de|d['’])\s*"
                                    rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèêàâîôû]+\s+(?:de\s+|d['’]|du\s+)?){{0,2}}$", re.I),
         owned_facility=re.compile(rf"(?<!\w)(?:{_alternation(data['owned_facilities'])})\s+(?:(?:de|du|d['’])\s*"
                                   rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}})?$", re.I),
-        compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
-                                   rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+{about}$", re.I),
         assets=_words(data["asset_nouns"]),
         shares_of=re.compile(rf"(?<![\w'’])(?:{_alternation(data['share_nouns'])})\s+(?:de|du|des|d['’])\s*"
                              rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+)?$", re.I),
@@ -278,14 +279,13 @@ def load_event_rules() -> EventRules:
         forecast_bet=re.compile("".join(rf"(?<!\b{re.escape(d)}\s)" for d in data["object_determiners"])
                                 + rf"(?<![\w'’])(?:{_alternation(data['forecast_bets'])})(?![\w'’])", re.I),
         conditional=_words(data["conditionals"]),
-        dated_compared=re.compile(rf"(?<![\w'’])(?:{_alternation(data['dated_compared_amount_cues'])})\s+"
-                                  rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        dated_compared=re.compile(rf"(?<![\w'’])(?:{_alternation(data['dated_compared_amount_cues'])})\s+{about}$", re.I),
         dated_compared_link=re.compile(rf"\s*,?\s*(?:{_alternation(data['dated_compared_links'])})(?![\w'’])", re.I),
         percent_of=re.compile(rf"(?<![\d.,])(?<!\bde\s)(?<!\bd['’])(?<!\benviron\s)\d+(?:[.,]\d+)?\s*%\s+"
                               rf"(?:{_alternation(data['share_links'])})\s*$", re.I),
         share_link=re.compile(rf"\s*(?:{_alternation(data['share_links'])})\s*$", re.I),
         share_tie=re.compile(rf"[^,;]*,(?!\s*(?:{_alternation(data['share_ties'])})(?![\w'’]))", re.I),
-        sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
+        sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:{_alternation(data['sector_determiners'])})\s*"
                                  rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
         unit_of=re.compile(rf"[^,;.]{{0,25}}?(?:{_alternation(data['unit_links'])})\s*"),
         next_item=re.compile(rf"\s*,?\s*et\s+(?:{_alternation(data['next_item_determiners'])})\s*"),
@@ -298,8 +298,7 @@ def load_event_rules() -> EventRules:
         raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:{_alternation(data['debt_lead_ins'])})\s*"
                                rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
         signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
-        capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
-                                 re.I),
+        capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+{level_about}$", re.I),
         for_sum=re.compile(rf"(?<![\w'’])pour\s+(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?$", re.I),
         next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:{_alternation(data['list_item_openers'])})\s*[^,;.()]{{1,60}}?\s+pour\s+"
                                 rf"(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?", re.I),
