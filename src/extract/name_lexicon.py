@@ -83,7 +83,8 @@ class NameLexicon:
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
-        self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
+        company_cues = "|".join(cue["pattern"] for cue in rules.names["company_cues_after"])  # one named regex a cue
+        self.company_after = re.compile(f"^(?:{company_cues})|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
         self.naming_before = re.compile(rules.names["naming_cues_before"], re.IGNORECASE)
         self.naming_subject = re.compile(rf"\b(?:{'|'.join(map(re.escape, rules.names['naming_subjects']))})\b[^.!?\n]{{0,80}}$", re.IGNORECASE)
