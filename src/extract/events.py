@@ -156,6 +156,7 @@ class EventRules:
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
     cleft: re.Pattern[str]  # what opens a cleft whose head is the trigger: `C'est l'` (investissement que…)
     sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
+    amount_link: re.Pattern[str]  # between an amount and the same sum in another currency: ` (`, `, soit `
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -343,6 +344,7 @@ def load_event_rules() -> EventRules:
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
                              re.I),
         sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
+        amount_link=re.compile(rf"\s*[,(]?\s*(?:{forms_alternation(data['amount_equivalents'])}|\s)*\s*$", re.I),
         year_before=re.compile(rf"[^.;]{{0,30}}?(?<![\w'’])(?:{_alternation(data['year_before_cues'])})(?![\w'’])", re.I),
         cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?:(?<=['’])|(?![\w'’-]))\s*"
                          rf"(?:(?:{_alternation(data['cleft_determiners'])})(?:(?<=['’])|\s+))?", re.I),
@@ -704,7 +706,7 @@ class EventFinder:
             if role is None or slot.kind == "city" and any(n.start <= slot.start and slot.end <= n.end for n in names):
                 continue
             if slot.kind == "amount" and self._is_figure(text, slot):
-                found[role] = _amount_list(text, slot, inside)
+                found[role] = _amount_list(text, slot, inside, self.rules)
             elif slot.kind == "count" and normalize_unit(slot.value[1]) in (
                     self.rules.stake_units if role == "stake" else self.rules.capacity_units):
                 found[role] = [{"value": s.value[0], "unit": s.value[1]} for s in inside if s.kind == "count"
@@ -944,13 +946,13 @@ class EventFinder:
             and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
         if "amount" in roles and amounts:
             chosen = min(amounts, key=lambda s: _distance(s, trigger))
-            roles["amount"] = _amount_list(text, chosen, in_scope)
+            roles["amount"] = _amount_list(text, chosen, in_scope, rules)
             if frame.type in ("loan", "investment"):
                 self._sum_giver(text, frame, chosen, names, roles)
         elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.fullmatch(text, context.sentence[0],
                                                                                            trigger.start):
             # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
-            roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
+            roles["amount"] = _amount_list(text, context.told_before[0], context.told_before, rules)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)
                  and not any(0 <= s.start - e.end <= 25 for e in earlier)]  # `contre 4,5 MMDH en 2022`: its period
@@ -982,7 +984,7 @@ class EventFinder:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
-            listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
+            listed += [{"amount": _amount_list(text, s, in_scope, rules), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or d is not date and
                  _compared_after(text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait
                 # 1 MMDH`; not the result's own period (`à 2,1 MMDH en 2023, contre 1,8 MMDH un an plus tôt`)
@@ -1249,7 +1251,7 @@ def _placed_sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], c
     if not chain:
         return []
     roles["city"] = chain[0][1].value
-    return [{"amount": _amount_list(text, a, amounts), "city": c.value} for a, c in chain[1:]]
+    return [{"amount": _amount_list(text, a, amounts, rules), "city": c.value} for a, c in chain[1:]]
 
 
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
@@ -1566,9 +1568,8 @@ def _distance(slot: Slot, trigger: Trigger) -> int:
     return (trigger.start - slot.end) + 1
 
 
-def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
+def _amount_list(text: str, primary: Slot, in_scope: list[Slot], rules: EventRules) -> list[dict]:
     """The chosen amount and the same sum in other currencies right beside it (`458 MDH (42 M€)`, `soit …`)."""
-    link = re.compile(r"\s*[,(]?\s*(?:soit|ou|environ|près de|l['’]équivalent de|quelque|\s)*\s*$", re.IGNORECASE)
     amounts = sorted((s for s in in_scope if s.kind == "amount"), key=lambda s: s.start)
     i = amounts.index(primary)
     chain = [primary]
@@ -1576,7 +1577,7 @@ def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
         j = i
         while 0 <= j + step < len(amounts):
             a, b = (amounts[j], amounts[j + step]) if step == 1 else (amounts[j + step], amounts[j])
-            if not link.fullmatch(text[a.end : b.start]) or b.end - a.start > 120:
+            if not rules.amount_link.fullmatch(text[a.end : b.start]) or b.end - a.start > 120:
                 break
             j += step
             chain.append(amounts[j])
