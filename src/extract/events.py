@@ -114,6 +114,8 @@ class EventRules:
     share_tie: re.Pattern[str]  # between a share's noun and its figure (`…, soit 120 MDH`)
     forecast_horizon: re.Pattern[str]  # anywhere in a result's clause: a forecast (`à l'horizon 2026`)
     sector_result: re.Pattern[str]  # right after a result trigger: a sector's figure (`le CA du secteur`)
+    unit_of: re.Pattern[str]  # between a sector noun and an organisation that owns the unit (` marocaine de `)
+    next_item: re.Pattern[str]  # after a sum, what opens the next item of a list (` et son `): no measure of the noun after
     booked_sales: re.Pattern[str]  # right after a result trigger: sales booked, not yet made (`CA sécurisé`)
     result_share: re.Pattern[str]
     intent: re.Pattern[str]
@@ -155,6 +157,7 @@ class EventRules:
     year_before: re.Pattern[str]  # after a figure compared with: it is the year before's (`un an plus tôt`)
     cleft: re.Pattern[str]  # what opens a cleft whose head is the trigger: `C'est l'` (investissement que…)
     sum_anaphor: re.Pattern[str]  # a sentence that opens on the sum told before: `Ce montant`, `Cette enveloppe`
+    amount_link: re.Pattern[str]  # between an amount and the same sum in another currency: ` (`, `, soit `
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -218,6 +221,8 @@ def load_event_rules() -> EventRules:
     place = rf"(?:{_alternation(data['place_prepositions'])})\s+"
     facilities = data["plant_nouns"] + data["facility_nouns"]
     links = _alternation(aux["active"] + aux["passive"] + data["auxiliary_adverbs"] + data["pronoun_links"])
+    about = rf"(?:(?:{_alternation(data['approximators'])})\s+)?"  # `près de `, `environ ` before a figure
+    level_about = rf"(?:(?:{_alternation(data['level_approximators'])})\s+)?"
     return EventRules(
         frames=frames,
         cues={cue: canonical.get(cue, cue) for cue in data["cues"]},
@@ -235,9 +240,9 @@ def load_event_rules() -> EventRules:
         not_triggers=data["not_triggers"],
         part_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['part_cues'])})\s+(?:[\w'’]+\s+){{0,2}}$", re.I),
         delta_cue=re.compile(rf"(?<![\w'’])(?:{_alternation(data['delta_cues'])})\s+(?:(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*"
-                             rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+                             rf"(?:[\w'’]+\s+){{0,4}}?)?(?:de|d['’])\s*{about}$", re.I),
         trend_end=re.compile(rf"(?<![\w'’])(?:{_alternation(data['trend_cues'])})\s+de\s+[^.;]{{1,60}}?\s+à\s+"
-                             rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$", re.I),
+                             rf"{level_about}$", re.I),
         comparison=re.compile(rf"(?<![\w'’])(?:{_alternation(data['comparison_cues'])})\s+(?:[\w'’]+\s+){{0,4}}?$", re.I),
         reference_place=re.compile(rf"(?<![\w'’])(?:{_alternation(data['reference_places'])})\s*(?:du|des|de|d['’])\s*"
                                    rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zéèêàâîôû]+\s+(?:de\s+|d['’]|du\s+)?){{0,2}}$", re.I),
@@ -245,8 +250,7 @@ def load_event_rules() -> EventRules:
                                rf"(?:(?:la|le|les|l['’])\s*)?$", re.I),
         owned_facility=re.compile(rf"(?<!\w)(?:{_alternation(data['owned_facilities'])})\s+(?:(?:de|du|d['’])\s*"
                                   rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+){{0,2}})?$", re.I),
-        compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+"
-                                   rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        compared_amount=re.compile(rf"(?<![\w'’])(?:{_alternation(data['compared_amount_cues'])})\s+{about}$", re.I),
         assets=_words(data["asset_nouns"]),
         shares_of=re.compile(rf"(?<![\w'’])(?:{_alternation(data['share_nouns'])})\s+(?:de|du|des|d['’])\s*"
                              rf"(?:(?:la|le|les|l['’])\s*)?(?:[a-zà-ÿ-]+\s+)?$", re.I),
@@ -279,15 +283,16 @@ def load_event_rules() -> EventRules:
         forecast_bet=re.compile("".join(rf"(?<!\b{re.escape(d)}\s)" for d in data["object_determiners"])
                                 + rf"(?<![\w'’])(?:{_alternation(data['forecast_bets'])})(?![\w'’])", re.I),
         conditional=_words(data["conditionals"]),
-        dated_compared=re.compile(rf"(?<![\w'’])(?:{_alternation(data['dated_compared_amount_cues'])})\s+"
-                                  rf"(?:(?:près|plus|moins)\s+de\s+|environ\s+|quelque\s+)?$", re.I),
+        dated_compared=re.compile(rf"(?<![\w'’])(?:{_alternation(data['dated_compared_amount_cues'])})\s+{about}$", re.I),
         dated_compared_link=re.compile(rf"\s*,?\s*(?:{_alternation(data['dated_compared_links'])})(?![\w'’])", re.I),
         percent_of=re.compile(rf"(?<![\d.,])(?<!\bde\s)(?<!\bd['’])(?<!\benviron\s)\d+(?:[.,]\d+)?\s*%\s+"
                               rf"(?:{_alternation(data['share_links'])})\s*$", re.I),
         share_link=re.compile(rf"\s*(?:{_alternation(data['share_links'])})\s*$", re.I),
         share_tie=re.compile(rf"[^,;]*,(?!\s*(?:{_alternation(data['share_ties'])})(?![\w'’]))", re.I),
-        sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:du|des|de\s+la|de\s+l['’])\s*"
+        sector_result=re.compile(rf"\s*(?:[a-zà-ÿ]+\s+)?(?:{_alternation(data['sector_determiners'])})\s*"
                                  rf"(?:{_alternation(data['sector_results'])})(?![\w'’])", re.I),
+        unit_of=re.compile(rf"[^,;.]{{0,25}}?(?:{_alternation(data['unit_links'])})\s*"),
+        next_item=re.compile(rf"\s*,?\s*et\s+(?:{_alternation(data['next_item_determiners'])})\s*"),
         forecast_horizon=_words(data["forecast_horizons"]),
         booked_sales=re.compile(rf"\s*\)?\s*(?:\([^()]{{1,40}}\)\s*)?(?:{_alternation(data['booked_sales'])})(?![\w'’-])", re.I),
         result_share=re.compile(rf"(?<![\w'’])(?:{_alternation(data['result_shares'])})(?![\w'’])[^,;.]{{0,60}}$", re.I),
@@ -297,8 +302,7 @@ def load_event_rules() -> EventRules:
         raised_debt=re.compile(rf"[^.;,]{{0,50}}?(?<![\w'’])(?:{_alternation(data['debt_lead_ins'])})\s*"
                                rf"(?:[\w'’-]+\s+)?(?:{_alternation(data['raised_debt'])})(?![\w'’])", re.I),
         signed_with=re.compile(rf"(?<![\w'’])(?:{_alternation(data['signed_with'])})\s+avec\s+[^,;.]{{0,60}}$", re.I),
-        capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+(?:(?:près|plus|moins)\s+de\s+|environ\s+)?$",
-                                 re.I),
+        capital_level=re.compile(rf"(?<![\w'’])(?:{_alternation(data['capital_levels'])})\s+{level_about}$", re.I),
         for_sum=re.compile(rf"(?<![\w'’])pour\s+(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?$", re.I),
         next_for_sum=re.compile(rf"\s*(?:,|et|,\s*et)\s+(?:{_alternation(data['list_item_openers'])})\s*[^,;.()]{{1,60}}?\s+pour\s+"
                                 rf"(?:(?:{_alternation(data['sum_lead_ins'])})\s+)?", re.I),
@@ -344,6 +348,7 @@ def load_event_rules() -> EventRules:
                              rf"(?:{_links(data['list_item_links'])}))(?:(?:{_alternation(data['definite_articles'])})\s*)?$",
                              re.I),
         sum_anaphor=re.compile(rf"\W*(?:{_alternation(data['sum_anaphors'])})(?![\w'’-])", re.I),
+        amount_link=re.compile(rf"\s*[,(]?\s*(?:{forms_alternation(data['amount_equivalents'])}|\s)*\s*$", re.I),
         year_before=re.compile(rf"[^.;]{{0,30}}?(?<![\w'’])(?:{_alternation(data['year_before_cues'])})(?![\w'’])", re.I),
         cleft=re.compile(rf"\W*(?:{_alternation(data['cleft_openers'])})(?:(?<=['’])|(?![\w'’-]))\s*"
                          rf"(?:(?:{_alternation(data['cleft_determiners'])})(?:(?<=['’])|\s+))?", re.I),
@@ -667,7 +672,7 @@ class EventFinder:
             def distance(i: int) -> int:
                 t = groups[i][0]
                 if slot.end <= t.start and t.frame is not None and t.frame.type == "result" \
-                        and _NEXT_ITEM.fullmatch(text, slot.end, t.start):
+                        and self.rules.next_item.fullmatch(text, slot.end, t.start):
                     return len(text)  # `le PNB s'élève à 2,6 MMDH et son résultat net à 410 MDH`: the PNB's
                 return slot.start - t.end if slot.start >= t.end else 3 * (t.start - slot.end) if slot.end <= t.start else 0
 
@@ -706,7 +711,7 @@ class EventFinder:
             if role is None or slot.kind == "city" and any(n.start <= slot.start and slot.end <= n.end for n in names):
                 continue
             if slot.kind == "amount" and self._is_figure(text, slot):
-                found[role] = _amount_list(text, slot, inside)
+                found[role] = _amount_list(text, slot, inside, self.rules)
             elif slot.kind == "count" and normalize_unit(slot.value[1]) in (
                     self.rules.stake_units if role == "stake" else self.rules.capacity_units):
                 found[role] = [{"value": s.value[0], "unit": s.value[1]} for s in inside if s.kind == "count"
@@ -832,7 +837,7 @@ class EventFinder:
         de la branche marocaine de X`: X's figure)."""
         sector = self.rules.sector_result.match(context.text, trigger.end)
         return sector is not None and not any(
-            s.kind == "org" and not s.generic and _UNIT_OF.fullmatch(context.text, sector.end(), s.start)
+            s.kind == "org" and not s.generic and self.rules.unit_of.fullmatch(context.text, sector.end(), s.start)
             for s in context.slots)
 
     def _share_of_result(self, context: Context, trigger: Trigger, scope: Span, owned: list[Slot]) -> bool:
@@ -946,13 +951,13 @@ class EventFinder:
             and _INTO_DEAL_BEFORE.fullmatch(text, s.end, trigger.start)]
         if "amount" in roles and amounts:
             chosen = min(amounts, key=lambda s: _distance(s, trigger))
-            roles["amount"] = _amount_list(text, chosen, in_scope)
+            roles["amount"] = _amount_list(text, chosen, in_scope, rules)
             if frame.type in ("loan", "investment"):
                 self._sum_giver(text, frame, chosen, names, roles)
         elif "amount" in roles and len(context.told_before) == 1 and rules.cleft.fullmatch(text, context.sentence[0],
                                                                                            trigger.start):
             # `Près de 200 MDH ! C'est l'investissement que vient d'injecter X`: the sum the cleft sentence points back to
-            roles["amount"] = _amount_list(text, context.told_before[0], context.told_before)
+            roles["amount"] = _amount_list(text, context.told_before[0], context.told_before, rules)
         dates = [s for s in in_scope if s.kind == "date"
                  and not rules.comparison.search(text, max(scope[0], s.start - 60), s.start)
                  and not any(0 <= s.start - e.end <= 25 for e in earlier)]  # `contre 4,5 MMDH en 2022`: its period
@@ -984,7 +989,7 @@ class EventFinder:
             listed += _loans_listed(text, roles, [s for s in in_scope if s.kind == "amount"], names)
             listed += _sums_listed(text, roles, [s for s in in_scope if s in owned and s.kind == "amount"], rules)
         if roles.get("amount"):  # the figure of the period compared with is a result of its own
-            listed += [{"amount": _amount_list(text, s, in_scope), "period": next(
+            listed += [{"amount": _amount_list(text, s, in_scope, rules), "period": next(
                 (d.value for d in in_scope if d.kind == "date" and (0 <= d.start - s.end <= 25 or d is not date and
                  _compared_after(text, d.end, s.start, rules))), None)  # `1,1 MMDH en 2019`, `2015 où il affichait
                 # 1 MMDH`; not the result's own period (`à 2,1 MMDH en 2023, contre 1,8 MMDH un an plus tôt`)
@@ -1254,7 +1259,7 @@ def _placed_sums_listed(text: str, roles: dict[str, Any], amounts: list[Slot], c
     if not chain:
         return []
     roles["city"] = chain[0][1].value
-    return [{"amount": _amount_list(text, a, amounts), "city": c.value} for a, c in chain[1:]]
+    return [{"amount": _amount_list(text, a, amounts, rules), "city": c.value} for a, c in chain[1:]]
 
 
 _TO_BORROWER = re.compile(r"\s*(?:à|au|aux)\s*(?:la\s+|le\s+|les\s+|l['’]\s*)?", re.IGNORECASE)
@@ -1366,14 +1371,6 @@ _ADJECTIVE = re.compile(r"\s+([a-zà-ÿ]{4,})(?![\w'’])")
 _FUTURE = re.compile(r"(?<![\w'’-])[a-zàâçéèêëîïôûù]+[eiduvr]r(?:a|ont)(?![\w'’-])")
 """A verb in the future tense (`sera`, `atteindra`, `dépassera`): a forecast, no result (the conditional, whose ending is
 also the imperfect's, is listed in rules/events.json `conditionals`)."""
-
-_UNIT_OF = re.compile(r"[^,;.]{0,25}?(?:de|du|d['’])\s*")
-"""What may stand between a sector noun and an organisation that owns the unit (` marocaine de `)."""
-
-
-_NEXT_ITEM = re.compile(r"\s*,?\s*et\s+(?:son|sa|ses|leur|leurs|le|la|les|l['’]|un|une)\s*")
-"""What opens the next item of a list after a sum (` et son `): the sum is no measure of the noun after it."""
-
 
 _YEAR_END = re.compile(r"(?<![\w'’-])fin\s+(?:de\s+)?$", re.IGNORECASE)
 """What opens a month at its end (`fin décembre 2023`, `à fin décembre 2023`)."""
@@ -1590,9 +1587,8 @@ def _distance(slot: Slot, trigger: Trigger) -> int:
     return (trigger.start - slot.end) + 1
 
 
-def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
+def _amount_list(text: str, primary: Slot, in_scope: list[Slot], rules: EventRules) -> list[dict]:
     """The chosen amount and the same sum in other currencies right beside it (`458 MDH (42 M€)`, `soit …`)."""
-    link = re.compile(r"\s*[,(]?\s*(?:soit|ou|environ|près de|l['’]équivalent de|quelque|\s)*\s*$", re.IGNORECASE)
     amounts = sorted((s for s in in_scope if s.kind == "amount"), key=lambda s: s.start)
     i = amounts.index(primary)
     chain = [primary]
@@ -1600,7 +1596,7 @@ def _amount_list(text: str, primary: Slot, in_scope: list[Slot]) -> list[dict]:
         j = i
         while 0 <= j + step < len(amounts):
             a, b = (amounts[j], amounts[j + step]) if step == 1 else (amounts[j + step], amounts[j])
-            if not link.fullmatch(text[a.end : b.start]) or b.end - a.start > 120:
+            if not rules.amount_link.fullmatch(text[a.end : b.start]) or b.end - a.start > 120:
                 break
             j += step
             chain.append(amounts[j])

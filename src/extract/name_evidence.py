@@ -25,8 +25,6 @@ _CITING = re.compile(r"\b(?:[Ss]elon|[Dd]['’]après)\s+$")
 _ARTICLE_WORDS = frozenset({"Al", "El"})  # the Arabic article, capitalised, opening a name
 _SERIES = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 _ACTS = re.compile(r"\s+(?:a|avait|aura)\s+(?:[a-zà-ÿ]+ment\s+)?(?!été\b)[a-zà-ÿ]{3,}(?:é|i|is|it|u)\b")
-_COMPLEMENT_WORDS = frozenset({"la", "le", "les", "l", "en"})  # le leader de la grande distribution X, le courtier en assurances X
-_PERIOD_CODE = re.compile(r"^(?:[TSQH][1-4]|9M)\b")  # T1-2025, S1 2024, H2: a quarter's or a half-year's code
 _PERSON_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]*(?:['’-][A-ZÀ-Ýa-zà-ÿ]+)*[a-zà-ÿ]$")
 
 
@@ -37,6 +35,7 @@ class NameEvidence:
         self.lex = lex
         self.is_city = is_city
         self.place_links = lex.of_words | {"d", "l"}  # elided: d', l'
+        self.complement_of = frozenset(w.rstrip("'’") for w in lex.of_words)  # de, du, des, d (d' without its apostrophe)
         # asked of one candidate by several tests (a unit, a place, the side it stands on): its words are read once
         self.before = lru_cache(maxsize=1024)(self.before)
 
@@ -126,11 +125,11 @@ class NameEvidence:
         if i >= 1 and words[i - 1].lower() in self.lex.role_nouns:
             return True  # la banque d'affaires X (d' is dropped with its elision)
         for j in range(i - 1, max(0, i - 5), -1):
-            if words[j].lower() in {"de", "du", "des", "d"}:
+            if words[j].lower() in self.complement_of:
                 noun = words[j - 1].lower() if j >= 1 else ""
                 if noun in self.lex.role_nouns or noun in self.lex.trade_nouns:
                     return True
-            elif not words[j].islower() or words[j] in self.lex.stopwords and words[j] not in _COMPLEMENT_WORDS:
+            elif not words[j].islower() or words[j] in self.lex.stopwords and words[j] not in self.lex.complement_words:
                 return False  # a comma, a capital or another function word (dans, pour) ends the complement
         return False
 
@@ -200,7 +199,7 @@ class NameEvidence:
         country or an acronym, no city unless ``town_too`` (a role noun right before it: ``l'opérateur Orange``)."""
         return (
             not self.opens_with_first_name(surface)
-            and not _PERIOD_CODE.match(surface)
+            and not self.lex.period_code.match(surface)
             and normalize_name(surface) not in self.lex.countries
             and (town_too or not self.is_city(surface))
             and not ACRONYM.match(surface)

@@ -36,6 +36,10 @@ class NameLexicon:
         self.connectors: list[str] = rules.names["connectors"]
         self.number_connectors = frozenset(rules.names["number_connectors"])  # `de` before an amount ends a name
         self.of_words = frozenset(rules.names["of_words"])  # de, du, des, d'
+        self.complement_words = frozenset(rules.names["complement_words"])  # la, en: inside a role noun's complement
+        letters, numbers = ("".join(map(re.escape, rules.names[key])) for key in ("period_code_letters", "period_code_numbers"))
+        self.period_code = re.compile(  # a quarter's or a half-year's code: T1-2025, S1 2024, 9M
+            rf"^(?:[{letters}][{numbers}]|{forms_alternation(rules.names['period_codes'])})\b")
         elided = [w for w in rules.names["masculine_articles"] if w.endswith(("'", "’"))]
         whole = [w for w in rules.names["masculine_articles"] if w not in elided]
         self.masculine_article_before = re.compile(  # le, l' right before a position
@@ -79,7 +83,8 @@ class NameLexicon:
         self.kind_adjectives = frozenset(rules.names["kind_adjectives"] + [f"{w}s" for w in demonyms if not w.endswith("s")] + demonyms)
         self.place_nouns = frozenset(rules.names["place_nouns"])
         self.list_cues = frozenset(rules.names["list_cues"])
-        self.company_after = re.compile(f"{rules.names['company_cues_after']}|{rules.names['trade_cues_after']}", re.IGNORECASE)
+        company_cues = "|".join(cue["pattern"] for cue in rules.names["company_cues_after"])  # one named regex a cue
+        self.company_after = re.compile(f"^(?:{company_cues})|{rules.names['trade_cues_after']}", re.IGNORECASE)
         self.facility_after = re.compile(rules.names["facility_cues_after"], re.IGNORECASE)
         self.naming_before = re.compile(rules.names["naming_cues_before"], re.IGNORECASE)
         self.naming_subject = re.compile(rf"\b(?:{'|'.join(map(re.escape, rules.names['naming_subjects']))})\b[^.!?\n]{{0,80}}$", re.IGNORECASE)
