@@ -636,24 +636,19 @@ def test_selling_its_stake_in_a_company_makes_the_owner_the_seller(extractor) ->
     assert roles["stake"] == [{"value": 30, "unit": "%"}]
 
 
-@pytest.mark.parametrize("text", [
-    "Mehdi Bouriss est le nouveau directeur général de CDG Capital.\n",
-    "Mehdi Bouriss occupe désormais le poste de directeur général de CDG Capital.\n",
-    "Mehdi Bouriss a pris ses fonctions à la tête de CDG Capital.\n",
+@pytest.mark.parametrize(("text", "org"), [
+    ("Mehdi Bouriss est le nouveau directeur général de CDG Capital.\n", "CDG Capital"),
+    ("Mehdi Bouriss occupe désormais le poste de directeur général de CDG Capital.\n", "CDG Capital"),
+    ("Mehdi Bouriss a pris ses fonctions à la tête de CDG Capital.\n", "CDG Capital"),
+    # an organisation names through its board
+    ("Le conseil d'administration de CDG Capital a nommé Mehdi Bouriss directeur général.\n", "CDG Capital"),
+    ("Le conseil de surveillance de CDG Capital, réuni mardi, a désigné M. Mehdi Bouriss à sa présidence.\n",
+     "CDG Capital"),
+    ("Le conseil de la MAMDA-MCMA a nommé M. Mehdi Bouriss président.\n", "MAMDA-MCMA"),
 ])
-def test_appointments_stated_as_a_new_post(extractor, text: str) -> None:
+def test_appointments_stated_as_a_new_post_or_by_a_board(extractor, text: str, org: str) -> None:
     roles = only(extractor, text, "appointment")
-    assert (roles["person"], roles["org"]) == ("Mehdi Bouriss", "CDG Capital")
-
-
-@pytest.mark.parametrize("text", [
-    "Le conseil d'administration de CDG Capital a nommé Mehdi Bouriss directeur général.\n",
-    "Le conseil de surveillance de CDG Capital, réuni mardi, a désigné M. Mehdi Bouriss à sa présidence.\n",
-    "Le conseil de la MAMDA-MCMA a nommé M. Mehdi Bouriss président.\n",
-])
-def test_an_organisation_names_through_its_board(extractor, text: str) -> None:
-    roles = only(extractor, text, "appointment")
-    assert roles["person"] == "Mehdi Bouriss" and roles["org"] in ("CDG Capital", "MAMDA-MCMA")
+    assert (roles["person"], roles["org"]) == ("Mehdi Bouriss", org)
 
 
 @pytest.mark.parametrize(("text", "people"), [
