@@ -14,7 +14,7 @@ FACT_TYPES = ("organizations", "people", "cities", "amounts", "dates", "counts")
 # ``[.!?…]+[\s"”»]+(?=[A-ZÀ-Ý«"“])|\n``, written to open with one character class: re then skips to the marks
 SENTENCE_BREAK = re.compile(r"[.!?…\n](?:(?<!\s[A-Z]\.)|(?<=\d\s[A-Z]\.))(?<!\s[DP]r\.)(?:(?<=\n)|[.!?…]*[\s\"”»]+(?=[A-ZÀ-Ý«\"“]))")
 """A sentence's end: a mark then blanks and a capital, or a line break; not the full stop of an initial or an
-honorific standing alone (``M. Karim Alaoui``, ``J. Dupont``, ``Dr. Ahallal``; but ``la mine Tri-K. Entre`` and
+honorific standing alone (``M. Karim Alaoui``, ``J. Dupont``, ``Dr. Benali``; but ``le projet Kappa-K. Entre`` and
 ``3,5 M. Le groupe``, a unit after a number, end one)."""
 
 
