@@ -773,8 +773,6 @@ class EventFinder:
         before = context.text[max(context.sentence[0], group[0].start - 30) : group[0].start]
         if group[0].voice == "noun" and self.rules.negation.search(before):
             return []  # `aucune ouverture`, `pas de rachat` (but `n'empêche pas d'ouvrir`)
-        if group[0].frame.type == "appointment" and self.rules.conditional.search(before):
-            return []  # `pourrait être nommé`, `serait désigné`: a rumour, no appointment
         recalled = bool(self.rules.demonstrative.search(before)  # `ce financement`: an event already told
                         or self.rules.told_facility.match(context.text, group[0].start) and group[0].frame.type == "opening"
                         and self.rules.definite.search(before)  # `le nouvel établissement`, not `le nouveau DG`
